@@ -1,0 +1,55 @@
+# nnkit — the two commands from the README are `make grade` and `make test`.
+# Everything else here is a shortcut; every target creates the environment when needed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+HW     ?=
+SUBMISSIONS ?=
+OUT    ?= out
+FILE   ?=
+JOBS   ?=
+JOBS_FLAG := $(if $(JOBS),--jobs $(JOBS),)
+
+.PHONY: help setup grade check validate test lint data clean
+
+help:
+	@echo "make grade                      grade the bundled sample class (all exercises) into out/"
+	@echo "make grade HW=loss_functions SUBMISSIONS=dir OUT=dir   grade a folder"
+	@echo "make check HW=loss_functions [FILE=path]               public self-check"
+	@echo "make validate                   reference = full, stub = zero, mistakes as declared"
+	@echo "make test                       the kit's whole test suite (what CI runs)"
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+grade: setup
+ifeq ($(HW),)
+	$(PY) -m autograder demo --out $(OUT) $(JOBS_FLAG)
+else
+	$(PY) -m autograder grade $(HW) $(SUBMISSIONS) --out $(OUT) $(JOBS_FLAG)
+endif
+
+check: setup
+	$(PY) -m autograder check $(HW) $(FILE)
+
+validate: setup
+	$(PY) -m autograder validate $(JOBS_FLAG)
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+data: setup
+	$(PY) data/build.py
+
+clean:
+	rm -rf $(VENV) out .cache .pytest_cache

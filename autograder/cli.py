@@ -1,0 +1,133 @@
+"""``python -m autograder``: check, grade, demo, validate, list.
+
+Errors in the user's input are printed in Korean and English with exit status 2, never as a
+traceback from the engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from autograder.errors import UserError
+from autograder.exercises import ROOT, all_exercises, get_exercise
+from autograder.spec import Msg
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from autograder.pipeline import check
+    from autograder.report import check_report
+
+    exercise = get_exercise(args.exercise)
+    path = Path(args.path) if args.path else exercise.stub_path
+    result = check(exercise, path)
+    print(check_report(exercise, result, args.lang))
+    return 0 if result.score == result.max_score and result.max_score > 0 else 1
+
+
+def _grade_one_exercise(exercise_id: str, folder: Path, out: Path, args: argparse.Namespace) -> list:
+    from autograder.pipeline import grade_folder
+    from autograder.report import summary_table
+
+    exercise = get_exercise(exercise_id)
+    start = time.monotonic()
+    results = grade_folder(exercise, folder, out, jobs=args.jobs, force=args.force, progress=not args.quiet)
+    elapsed = time.monotonic() - start
+    print(f"\n== {exercise.id}: {exercise.title.render()} ==")
+    print(summary_table(exercise, results))
+    print(
+        Msg(
+            f"{len(results)}명 채점, {elapsed:.1f}초. 성적표: {out / 'gradebook.csv'}",
+            f"{len(results)} graded in {elapsed:.1f} s. Gradebook: {out / 'gradebook.csv'}",
+        ).render(args.lang, sep="\n")
+    )
+    return results
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    _grade_one_exercise(args.exercise, Path(args.submissions), Path(args.out), args)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Grade the bundled sample class: examples/<exercise>/ into OUT/<exercise>/."""
+    for exercise in all_exercises().values():
+        if exercise.examples_dir.is_dir():
+            _grade_one_exercise(exercise.id, exercise.examples_dir, Path(args.out) / exercise.id, args)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from autograder.report import table
+    from autograder.validate import validate
+
+    names = args.exercises or list(all_exercises())
+    rows = [["exercise", "variant", "score", "expected", "ok", "problem"]]
+    ok = True
+    for name in names:
+        for v in validate(get_exercise(name), jobs=args.jobs):
+            ok &= v.ok
+            rows.append([v.exercise, v.variant, f"{v.score:g}/{v.max_score:g}", f"{v.expected_score:g}",
+                         "OK" if v.ok else "FAIL", v.problem])  # fmt: skip
+    print(table(rows))
+    print(Msg("검증 통과" if ok else "검증 실패", "validation passed" if ok else "validation FAILED").render())
+    return 0 if ok else 1
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    for e in all_exercises().values():
+        tasks = ", ".join(f"{t.id} {t.name}" for t in e.tasks)
+        print(f"{e.number}. {e.id} ({e.filename}) — {e.title.render()}: {tasks}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m autograder", description="nnkit grader · 채점기")
+    p.add_argument("--lang", choices=["both", "ko", "en"], default="both", help="message language")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("check", help="공개 테스트로 자가 점검 · self-check on the public tests")
+    c.add_argument("exercise")
+    c.add_argument("path", nargs="?", help="your file (default: the stub in assignments/)")
+    c.set_defaults(func=cmd_check)
+
+    def grading_options(g: argparse.ArgumentParser) -> None:
+        g.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
+        g.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
+        g.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    g = sub.add_parser("grade", help="제출 폴더 채점 · grade a folder of submissions")
+    g.add_argument("exercise")
+    g.add_argument("submissions")
+    g.add_argument("--out", required=True)
+    grading_options(g)
+    g.set_defaults(func=cmd_grade)
+
+    d = sub.add_parser("demo", help="예시 반 채점 · grade the bundled sample class")
+    d.add_argument("--out", default=str(ROOT / "out"))
+    grading_options(d)
+    d.set_defaults(func=cmd_demo)
+
+    v = sub.add_parser("validate", help="모범 답안/빈 답안/오답 검증 · reference, stub and mistakes")
+    v.add_argument("exercises", nargs="*")
+    v.add_argument("--jobs", type=int, default=None)
+    v.set_defaults(func=cmd_validate)
+
+    sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"오류: {exc.msg.ko}\nError: {exc.msg.en}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            "\n중단됨. 다시 실행하면 이어서 채점합니다.\nInterrupted. Run again to resume.", file=sys.stderr
+        )
+        return 130

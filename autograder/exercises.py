@@ -1,0 +1,214 @@
+"""The exercise registry: every ``assignments/<id>/exercise.toml`` is an exercise.
+
+An exercise ties together the student stub, the reference solution, the public and hidden
+suites, the known-wrong variants ("mistakes") and the resource limits. Adding an exercise
+means adding folders, never editing this module.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from autograder.errors import UserError
+from autograder.spec import Case, Msg, Suite
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    name: str
+    title: Msg
+
+    @property
+    def column(self) -> str:
+        return f"{self.id} {self.name}"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-exercise resource limits for one submission; ``exercise.toml``'s [limits] overrides."""
+
+    case_timeout: float = 10.0
+    load_timeout: float = 20.0
+    submission_timeout: float = 180.0
+    memory_mb: int = 2048
+    file_mb: int = 64
+    output_kb: int = 64
+    processes: int = 64
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known-wrong variant: the reference with some definitions replaced.
+
+    ``fails`` lists glob patterns of the case names it must fail (and only those); ``hint``
+    is shown to a student whose output on a failed case matches this variant's output.
+    """
+
+    id: str
+    hint: Msg
+    fails: tuple[str, ...]
+    lecture: bool
+    source: str
+    path: Path
+
+    def expected_failures(self, cases: list[Case]) -> set[str]:
+        """Names matched by ``fails``: ``*`` and ``?`` are wildcards, brackets are literal."""
+        patterns = [re.compile(re.escape(p).replace(r"\*", ".*").replace(r"\?", ".")) for p in self.fails]
+        return {c.name for c in cases if any(p.fullmatch(c.name) for p in patterns)}
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    number: int
+    module: str
+    title: Msg
+    lecture: str
+    tasks: tuple[Task, ...]
+    limits: Limits
+    root: Path = field(default=ROOT, compare=False)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.module}.py"
+
+    @property
+    def stub_path(self) -> Path:
+        return self.root / "assignments" / self.id / self.filename
+
+    @property
+    def reference_path(self) -> Path:
+        return self.root / "solutions" / self.id / self.filename
+
+    @property
+    def public_suite_path(self) -> Path:
+        return self.root / "assignments" / self.id / "public_tests.py"
+
+    @property
+    def hidden_suite_path(self) -> Path:
+        return self.root / "autograder" / "suites" / self.id / "hidden_tests.py"
+
+    @property
+    def mistakes_dir(self) -> Path:
+        return self.root / "autograder" / "suites" / self.id / "mistakes"
+
+    @property
+    def examples_dir(self) -> Path:
+        return self.root / "examples" / self.id
+
+    def suite_paths(self, hidden: bool) -> list[Path]:
+        paths = [self.public_suite_path]
+        if hidden and self.hidden_suite_path.is_file():
+            paths.append(self.hidden_suite_path)
+        return paths
+
+    def cases(self, hidden: bool) -> list[Case]:
+        """All cases, public first; ``hidden=False`` gives the student's self-check."""
+        cases = [c for p in self.suite_paths(hidden) for c in load_suite(p).cases]
+        tasks = {t.id for t in self.tasks}
+        seen: set[str] = set()
+        for c in cases:
+            if c.name in seen or c.task not in tasks:
+                problem = "duplicate case name" if c.name in seen else f"unknown task {c.task}"
+                raise UserError(
+                    f"{self.id}: 테스트 {c.name}: {problem}", f"{self.id}: case {c.name}: {problem}"
+                )
+            seen.add(c.name)
+        return cases
+
+    @cached_property
+    def mistakes(self) -> tuple[Mistake, ...]:
+        if not self.mistakes_dir.is_dir():
+            return ()
+        return tuple(load_mistake(p) for p in sorted(self.mistakes_dir.glob("*.py")))
+
+    def suite_key(self, hidden: bool = True) -> str:
+        """Digest of everything that decides expected outputs; cache and resume key."""
+        h = hashlib.sha256(ENGINE_VERSION.encode())
+        for p in [*self.suite_paths(hidden), self.reference_path, *(m.path for m in self.mistakes)]:
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+        h.update((self.root / "data" / "SHA256SUMS").read_bytes())
+        return h.hexdigest()[:16]
+
+    def task_of(self, case: Case) -> Task:
+        return next(t for t in self.tasks if t.id == case.task)
+
+
+def load_suite(path: Path) -> Suite:
+    """Execute a suite file in the parent (trusted: it is the kit's own code)."""
+    assignments = str(ROOT / "assignments")
+    if assignments not in sys.path:
+        sys.path.append(assignments)  # suites may use nnkit_data, like the students
+    namespace: dict = {"__name__": f"nnkit_suite_{path.parent.name}_{path.stem}"}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    suites = [v for v in namespace.values() if isinstance(v, Suite)]
+    if len(suites) != 1:
+        raise UserError(f"{path}: Suite가 정확히 하나여야 합니다", f"{path}: needs exactly one Suite")
+    return suites[0]
+
+
+def load_mistake(path: Path) -> Mistake:
+    source = path.read_text(encoding="utf-8")
+    meta = None
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and [getattr(t, "id", "") for t in node.targets] == ["MISTAKE"]:
+            meta = ast.literal_eval(node.value)
+    if not isinstance(meta, dict) or not {"ko", "en", "fails"} <= set(meta):
+        raise UserError(
+            f"{path}: MISTAKE = {{'ko': ..., 'en': ..., 'fails': [...]}} 가 필요합니다",
+            f"{path}: needs MISTAKE = {{'ko': ..., 'en': ..., 'fails': [...]}}",
+        )
+    return Mistake(
+        id=path.stem,
+        hint=Msg(meta["ko"], meta["en"]),
+        fails=tuple(meta["fails"]),
+        lecture=bool(meta.get("lecture", False)),
+        source=source,
+        path=path,
+    )
+
+
+def load_exercise(toml_path: Path) -> Exercise:
+    try:
+        cfg = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        return Exercise(
+            id=toml_path.parent.name,
+            number=int(cfg["number"]),
+            module=cfg["module"],
+            title=Msg(cfg["title_ko"], cfg["title_en"]),
+            lecture=cfg.get("lecture", ""),
+            tasks=tuple(
+                Task(str(t["id"]), t["name"], Msg(t["title_ko"], t["title_en"])) for t in cfg["tasks"]
+            ),
+            limits=Limits(**cfg.get("limits", {})),
+            root=toml_path.parent.parent.parent,
+        )
+    except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
+        raise UserError(f"{toml_path}: 설정 오류: {exc}", f"{toml_path}: bad configuration: {exc}") from None
+
+
+def all_exercises(root: Path = ROOT) -> dict[str, Exercise]:
+    found = [load_exercise(p) for p in sorted((root / "assignments").glob("*/exercise.toml"))]
+    return {e.id: e for e in sorted(found, key=lambda e: e.number)}
+
+
+def get_exercise(name: str, root: Path = ROOT) -> Exercise:
+    known = all_exercises(root)
+    if name not in known:
+        names = ", ".join(known) or "-"
+        raise UserError(
+            f"'{name}'라는 과제는 없습니다. 있는 과제: {names}",
+            f"No exercise named '{name}'. Known exercises: {names}",
+        )
+    return known[name]

@@ -1,0 +1,242 @@
+"""Stage 3, judge: turn a case's outcome into points and a message. Runs only in the parent.
+
+Values are checked type, then shape, then dtype kind, then values, with one clear message per
+failure. A failed case gets named hints: the case's own ``Hint(when=...)`` predicates and the
+known mistakes whose output on this case matches the student's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from autograder.exercises import Mistake
+from autograder.run import Outcome
+from autograder.spec import Case, Hint, Msg
+from autograder.wire import Opaque
+
+_KIND = {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complex"}
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    name: str
+    task: str
+    hidden: bool
+    points: float
+    max_points: float
+    status: str  # passed | failed | error | timeout | crashed | not_attempted
+    message: Msg
+    hints: tuple[tuple[str, Msg], ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"array of shape {value.shape} ({value.dtype})"
+    if isinstance(value, Opaque):
+        return f"{value.type_name} object"
+    return type(value).__name__
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float, np.number)) and not isinstance(v, (bool, np.bool_))
+
+
+def compare(actual: Any, expected: Any, rtol: float, atol: float, where: str = "result") -> Msg | None:
+    """None when ``actual`` matches ``expected``; otherwise what differs, in both languages."""
+    if _is_number(expected):
+        if isinstance(actual, np.ndarray) and actual.shape == ():
+            actual = actual[()]
+        if not _is_number(actual):
+            return Msg(
+                f"{where}: 숫자 하나를 돌려줘야 하는데 {describe(actual)}을(를) 돌려주었습니다.",
+                f"{where}: expected a single number, got {describe(actual)}.",
+            )
+        if not np.isfinite(actual) and np.isfinite(expected):
+            return Msg(f"{where}: 값이 {actual}입니다 (기대값 {expected:.6g}).", f"{where} is {actual} (expected {expected:.6g}).")
+        if not np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True):
+            return Msg(
+                f"{where}: {actual:.10g} (기대값 {expected:.10g})",
+                f"{where} is {actual:.10g}, expected {expected:.10g}",
+            )
+        return None
+    if isinstance(expected, np.ndarray):
+        return _compare_arrays(actual, expected, rtol, atol, where)
+    if isinstance(expected, dict):
+        return _compare_dicts(actual, expected, rtol, atol, where)
+    if isinstance(expected, (list, tuple)):
+        if type(actual) is not type(expected):
+            kind = type(expected).__name__
+            return Msg(
+                f"{where}: {kind}을(를) 돌려줘야 하는데 {describe(actual)}입니다.",
+                f"{where}: expected a {kind}, got {describe(actual)}.",
+            )
+        if len(actual) != len(expected):
+            return Msg(
+                f"{where}: 길이가 {len(actual)}입니다 (기대값 {len(expected)}).",
+                f"{where} has length {len(actual)}, expected {len(expected)}.",
+            )
+        for i, (a, e) in enumerate(zip(actual, expected)):
+            problem = compare(a, e, rtol, atol, f"{where}[{i}]")
+            if problem:
+                return problem
+        return None
+    if type(actual) is not type(expected) or actual != expected:
+        return Msg(f"{where}: {actual!r} (기대값 {expected!r})", f"{where} is {actual!r}, expected {expected!r}")
+    return None
+
+
+def _compare_arrays(actual: Any, expected: np.ndarray, rtol: float, atol: float, where: str) -> Msg | None:
+    if not isinstance(actual, np.ndarray):
+        return Msg(
+            f"{where}: numpy 배열을 돌려줘야 하는데 {describe(actual)}입니다.",
+            f"{where}: expected a numpy array, got {describe(actual)}.",
+        )
+    if actual.shape != expected.shape:
+        return Msg(
+            f"{where}: 모양이 {actual.shape}입니다 (기대값 {expected.shape}).",
+            f"{where} has shape {actual.shape}, expected {expected.shape}.",
+        )
+    ka, ke = _KIND[actual.dtype.kind], _KIND[expected.dtype.kind]
+    if ka != ke and not (ke == "float" and ka == "int" and expected.size == 0):
+        return Msg(
+            f"{where}: 원소 자료형이 {ka}입니다 (기대값 {ke}).",
+            f"{where} has {ka} elements, expected {ke}.",
+        )
+    if ke == "bool" or ke == "int":
+        bad = actual != expected
+    else:
+        bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
+    if bad.any():
+        idx = tuple(int(i) for i in np.argwhere(bad)[0])
+        return Msg(
+            f"{where}: {bad.sum()}/{bad.size}개 원소가 다릅니다. 예: 위치 {idx}에서 {actual[idx]:.8g} (기대값 {expected[idx]:.8g})",
+            f"{where}: {bad.sum()} of {bad.size} elements differ, e.g. at {idx}: {actual[idx]:.8g}, expected {expected[idx]:.8g}",
+        )
+    return None
+
+
+def _compare_dicts(actual: Any, expected: dict, rtol: float, atol: float, where: str) -> Msg | None:
+    if not isinstance(actual, dict):
+        return Msg(
+            f"{where}: dict를 돌려줘야 하는데 {describe(actual)}입니다.",
+            f"{where}: expected a dict, got {describe(actual)}.",
+        )
+    missing = [k for k in expected if k not in actual]
+    extra = [k for k in actual if k not in expected]
+    if missing or extra:
+        parts_ko = ([f"빠진 키 {missing[:5]}"] if missing else []) + ([f"없어야 할 키 {extra[:5]}"] if extra else [])
+        parts_en = ([f"missing keys {missing[:5]}"] if missing else []) + ([f"unexpected keys {extra[:5]}"] if extra else [])
+        return Msg(f"{where}: " + ", ".join(parts_ko), f"{where}: " + ", ".join(parts_en))
+    for k, e in expected.items():
+        problem = compare(actual[k], e, rtol, atol, f"{where}[{k!r}]")
+        if problem:
+            return problem
+    return None
+
+
+STATUS_TEXT = {
+    "timeout": Msg("시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."),
+    "crashed": Msg("코드가 프로세스를 끝내 버렸습니다", "Your code ended the process"),
+    "protocol": Msg("채점기와의 통신을 방해했습니다", "Your code interfered with the grader's channel"),
+    "unencodable": Msg("돌려준 값을 읽을 수 없습니다", "The returned value could not be read"),
+    "mutated": Msg("함수가 입력 인자를 바꾸었습니다. 입력을 복사해서 쓰세요", "Your function modified its input; work on a copy"),
+}
+
+
+def outcome_problem(outcome: Outcome, task_name: str) -> tuple[str, Msg] | None:
+    """Status and message for an outcome that produced no value to compare."""
+    s = outcome.status
+    if s == "ok":
+        return None
+    if s == "not_attempted":
+        return "not_attempted", Msg(
+            f"아직 구현하지 않았습니다 ({outcome.message or task_name}).",
+            f"Not attempted yet ({outcome.message or task_name}).",
+        )
+    if s == "error":
+        err = outcome.error or {}
+        where = err.get("where") or {}
+        at = f" ({where.get('file')}, line {where.get('line')}: {where.get('code')})" if where else ""
+        text = f"{err.get('type')}: {err.get('message')}{at}"
+        return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
+    if s == "timeout" and outcome.message == "submission_timeout":
+        return "timeout", Msg("제출물 전체 시간 제한을 넘었습니다.", "The submission's total time limit ran out.")
+    if s == "load_failed":
+        if outcome.message == "load_timeout":
+            return "timeout", Msg(
+                "파일을 불러오는 데 시간 제한을 넘었습니다 (최상위 코드에 무한 루프나 긴 학습?).",
+                "Loading your file took longer than the limit (a loop or long training at top level?).",
+            )
+        return "crashed", Msg(f"파일을 불러오다 프로세스가 끝났습니다 ({outcome.message}).",
+                              f"The process ended while loading your file ({outcome.message}).")
+    base = STATUS_TEXT.get(s, Msg("알 수 없는 실패", "Unknown failure"))
+    detail = f" ({outcome.message})" if outcome.message and s != "timeout" else ""
+    return ("failed" if s in ("mutated", "unencodable") else s), Msg(base.ko + detail, base.en + detail)
+
+
+def judge_case(
+    case: Case,
+    outcome: Outcome,
+    expected: Any,
+    task_name: str,
+    mistakes: dict[str, tuple[Mistake, Outcome]] | None = None,
+) -> CaseResult:
+    """Score one case. ``mistakes`` maps mistake id to (mistake, its outcome on this case)."""
+
+    def result(status: str, message: Msg, hints: tuple = ()) -> CaseResult:
+        points = case.points if status == "passed" else 0.0
+        return CaseResult(case.name, case.task, case.hidden, points, case.points, status, message, hints)
+
+    problem = outcome_problem(outcome, task_name)
+    if problem:
+        status, message = problem
+        if status == "not_attempted":
+            return result(status, message)
+        return result(status, message, _hints(case, outcome, expected, mistakes))
+    if case.check is not None:
+        message = case.check(outcome.value, expected)
+    else:
+        message = compare(outcome.value, expected, case.rtol, case.atol)
+    if message is None:
+        return result("passed", Msg("통과", "passed"))
+    return result("failed", message, _hints(case, outcome, expected, mistakes))
+
+
+def _hints(case: Case, outcome: Outcome, expected: Any, mistakes) -> tuple[tuple[str, Msg], ...]:
+    found: list[tuple[str, Msg]] = []
+    for hint in case.hints:
+        if _fires(hint, case, outcome, expected):
+            found.append((hint.id, hint.msg))
+    for mid, (mistake, m_outcome) in (mistakes or {}).items():
+        if _matches_mistake(case, outcome, m_outcome, expected):
+            found.append((mid, mistake.hint))
+    return tuple(found)
+
+
+def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
+    if hint.when is None:
+        return True
+    if outcome.status != "ok":
+        return False
+    try:
+        return bool(hint.when(outcome.value, expected))
+    except Exception:  # a predicate that does not apply to this value's shape or type
+        return False
+
+
+def _matches_mistake(case: Case, outcome: Outcome, m_outcome: Outcome, expected: Any) -> bool:
+    if m_outcome.status != outcome.status:
+        return False
+    if outcome.status == "ok":
+        differs_from_ref = compare(m_outcome.value, expected, case.rtol, case.atol) is not None
+        return differs_from_ref and compare(outcome.value, m_outcome.value, case.rtol, case.atol) is None
+    if outcome.status == "error":
+        return (outcome.error or {}).get("type") == (m_outcome.error or {}).get("type")
+    return outcome.status in ("mutated",)

@@ -1,0 +1,260 @@
+"""The grading pipeline: discover -> run -> judge -> report, for one submission or a folder.
+
+Expected outputs (the reference's, and each known mistake's for hint matching) are computed by
+running those files through the same worker machinery, then cached under ``.cache/nnkit``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from autograder import report
+from autograder.discover import Cell, Submission, discover
+from autograder.errors import UserError
+from autograder.exercises import ROOT, Exercise
+from autograder.judge import CaseResult, judge_case
+from autograder.run import Outcome, run_submission
+from autograder.sandbox import Sandbox, choose
+from autograder.spec import Case, Msg
+
+
+@dataclass(frozen=True)
+class SubmissionResult:
+    student: str
+    exercise: str
+    file: str
+    sha256: str
+    suite_key: str
+    score: float
+    max_score: float
+    tasks: dict[str, list[float]]  # task id -> [score, max]
+    cases: tuple[CaseResult, ...]
+    load_errors: tuple[dict, ...] = ()
+    warnings: tuple[Msg, ...] = ()
+    problem: Msg | None = None
+    output: str = ""
+    output_bytes: int = 0
+    seconds: float = 0.0
+    limits_hit: tuple[str, ...] = ()
+    sandbox: str = ""
+
+    @property
+    def status(self) -> str:
+        if self.problem:
+            return "unreadable"
+        if self.limits_hit:
+            return "limit:" + "+".join(self.limits_hit)
+        if self.load_errors:
+            return "load_error"
+        return "ok"
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, d: dict) -> SubmissionResult:
+        def msg(m: dict | None) -> Msg | None:
+            return Msg(**m) if m else None
+
+        cases = tuple(
+            CaseResult(**{**c, "message": Msg(**c["message"]), "hints": tuple((h[0], Msg(**h[1])) for h in c["hints"])})
+            for c in d["cases"]
+        )
+        return cls(
+            **{
+                **d,
+                "cases": cases,
+                "load_errors": tuple(d["load_errors"]),
+                "warnings": tuple(Msg(**w) for w in d["warnings"]),
+                "problem": msg(d["problem"]),
+                "limits_hit": tuple(d["limits_hit"]),
+            }
+        )
+
+
+@dataclass
+class Expected:
+    reference: dict[str, Outcome] = field(default_factory=dict)
+    mistakes: dict[str, dict[str, Outcome]] = field(default_factory=dict)
+
+
+def suite_sources(exercise: Exercise, hidden: bool) -> list[dict]:
+    return [{"name": p.name, "source": p.read_text(encoding="utf-8")} for p in exercise.suite_paths(hidden)]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("NNKIT_CACHE", ROOT / ".cache" / "nnkit"))
+
+
+def expected_outputs(exercise: Exercise, cases: list[Case], jobs: int, sandbox: Sandbox) -> Expected:
+    """Reference and mistake outputs for every case, from the cache or computed now."""
+    path = cache_dir() / f"{exercise.id}-{exercise.suite_key()}.json"
+    names = [c.name for c in cases]
+    if path.is_file():
+        data = json.loads(path.read_text())
+        if list(data["reference"]) == names:
+            return Expected(
+                {k: Outcome.from_json(v) for k, v in data["reference"].items()},
+                {m: {k: Outcome.from_json(v) for k, v in o.items()} for m, o in data["mistakes"].items()},
+            )
+    reference_source = exercise.reference_path.read_text(encoding="utf-8")
+    variants = {"": reference_source} | {
+        m.id: f"{reference_source}\n\n# ---- known mistake: {m.id} ----\n{m.source}" for m in exercise.mistakes
+    }
+    sources = suite_sources(exercise, hidden=True)
+
+    def run(source: str) -> dict[str, Outcome]:
+        cell = Cell(exercise.filename, source)
+        return run_submission(exercise.module, [cell], sources, cases, exercise.limits, sandbox).outcomes
+
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        results = dict(zip(variants, pool.map(run, variants.values())))
+    expected = Expected(results.pop(""), results)
+    for case in cases:
+        got = expected.reference[case.name]
+        if got.status != "ok" and case.needs_reference:
+            raise UserError(
+                f"{exercise.id}: 모범 답안이 테스트 {case.name}에서 실패합니다: {got.status} {got.error or got.message}",
+                f"{exercise.id}: the reference solution fails case {case.name}: {got.status} {got.error or got.message}",
+            )
+    report.write_atomic(
+        path,
+        json.dumps(
+            {
+                "reference": {k: v.to_json() for k, v in expected.reference.items()},
+                "mistakes": {m: {k: v.to_json() for k, v in o.items()} for m, o in expected.mistakes.items()},
+            }
+        ),
+    )
+    return expected
+
+
+def expected_value(case: Case, expected: Expected | None) -> Any:
+    if not case.needs_reference:
+        return case.expect
+    return expected.reference[case.name].value if expected else None
+
+
+def grade_submission(
+    exercise: Exercise,
+    sub: Submission,
+    cases: list[Case],
+    sources: list[dict],
+    expected: Expected | None,
+    sandbox: Sandbox,
+    suite_key: str = "",
+) -> SubmissionResult:
+    task_name = {t.id: t.name for t in exercise.tasks}
+    common = dict(
+        student=sub.student,
+        exercise=exercise.id,
+        file=str(sub.file.name if sub.file else sub.path.name),
+        sha256=sub.sha256,
+        suite_key=suite_key,
+        warnings=sub.warnings,
+        sandbox=sandbox.name,
+    )
+    if sub.problem:
+        results = tuple(
+            CaseResult(c.name, c.task, c.hidden, 0.0, c.points, "error", sub.problem) for c in cases
+        )
+        return _summarise(exercise, results, problem=sub.problem, **common)
+    run = run_submission(exercise.module, sub.cells, sources, cases, exercise.limits, sandbox, sub.extra_files)
+    results = []
+    for case in cases:
+        mistakes = None
+        if expected and expected.mistakes:
+            mistakes = {
+                m.id: (m, expected.mistakes[m.id][case.name]) for m in exercise.mistakes if m.id in expected.mistakes
+            }
+        results.append(
+            judge_case(case, run.outcomes[case.name], expected_value(case, expected), task_name[case.task], mistakes)
+        )
+    return _summarise(
+        exercise,
+        tuple(results),
+        load_errors=tuple(run.load_errors),
+        output=run.output,
+        output_bytes=run.output_bytes,
+        seconds=round(run.seconds, 3),
+        limits_hit=tuple(run.limits_hit),
+        **common,
+    )
+
+
+def _summarise(ex: Exercise, results: tuple[CaseResult, ...], **kw: Any) -> SubmissionResult:
+    tasks = {t.id: [0.0, 0.0] for t in ex.tasks}
+    for r in results:
+        tasks[r.task][0] += r.points
+        tasks[r.task][1] += r.max_points
+    tasks = {k: [round(a, 2), round(b, 2)] for k, (a, b) in tasks.items()}
+    return SubmissionResult(
+        score=round(sum(r.points for r in results), 2),
+        max_score=round(sum(r.max_points for r in results), 2),
+        tasks=tasks,
+        cases=results,
+        **kw,
+    )
+
+
+def grade_folder(
+    exercise: Exercise,
+    folder: Path,
+    out: Path,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: bool = True,
+    sandbox: Sandbox | None = None,
+) -> list[SubmissionResult]:
+    """Grade every submission in ``folder`` into ``out``; finished, unchanged ones are reused."""
+    jobs = jobs or default_jobs()
+    sandbox = sandbox or choose()
+    subs = discover(folder, exercise)
+    cases = exercise.cases(hidden=True)
+    key = exercise.suite_key()
+    expected = expected_outputs(exercise, cases, jobs, sandbox)
+    sources = suite_sources(exercise, hidden=True)
+    done: dict[str, SubmissionResult] = {}
+    todo = []
+    for sub in subs:
+        previous = None if force else report.load_result(out, sub.student)
+        if previous and previous.sha256 == sub.sha256 and previous.suite_key == key:
+            done[sub.student] = previous
+        else:
+            todo.append(sub)
+    bar = report.progress(len(subs), initial=len(done), enabled=progress, label=exercise.id)
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        futures = {
+            pool.submit(grade_submission, exercise, s, cases, sources, expected, sandbox, key): s for s in todo
+        }
+        for future in as_completed(futures):
+            result = future.result()
+            report.write_submission(out, exercise, result)
+            done[result.student] = result
+            bar.update(result)
+    bar.close()
+    results = [done[s.student] for s in subs]
+    report.write_gradebook(out, exercise, results, sandbox)
+    return results
+
+
+def check(exercise: Exercise, path: Path, sandbox: Sandbox | None = None) -> SubmissionResult:
+    """The student's self-check: public cases only, literal expected values, no reference."""
+    from autograder.discover import load_submission
+
+    if not path.exists():
+        raise UserError(f"파일이 없습니다: {path}", f"File not found: {path}")
+    sub = load_submission(path.stem, path, exercise)
+    cases = exercise.cases(hidden=False)
+    return grade_submission(
+        exercise, sub, cases, suite_sources(exercise, hidden=False), None, sandbox or choose()
+    )

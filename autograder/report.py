@@ -1,0 +1,230 @@
+"""Stage 4, report: results JSON, feedback Markdown, the gradebook, and console output.
+
+Every file is written atomically (temporary file, fsync, rename), so an interrupted batch
+leaves either the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from autograder.spec import Msg
+
+if TYPE_CHECKING:
+    from autograder.exercises import Exercise
+    from autograder.pipeline import SubmissionResult
+    from autograder.sandbox import Sandbox
+
+
+def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def safe_name(student: str) -> str:
+    """A file name for a student id: Korean letters and spaces kept, path separators not."""
+    return student.replace("/", "_").replace("\\", "_").replace("\0", "_") or "_"
+
+
+def load_result(out: Path, student: str) -> SubmissionResult | None:
+    from autograder.pipeline import SubmissionResult
+
+    path = out / "results" / f"{safe_name(student)}.json"
+    try:
+        return SubmissionResult.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or from an older format: grade again
+
+
+def write_submission(out: Path, exercise: Exercise, result: SubmissionResult) -> None:
+    name = safe_name(result.student)
+    write_atomic(out / "results" / f"{name}.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    write_atomic(out / "feedback" / f"{name}.md", feedback_markdown(exercise, result))
+
+
+def _both(msg: Msg) -> str:
+    return msg.render(sep="  \n")
+
+
+def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
+    lines = [
+        f"# {exercise.title.ko} · {exercise.title.en} — {r.student}",
+        "",
+        f"**점수 · Score: {r.score:g} / {r.max_score:g}**",
+        "",
+        "| 과제 · Task | 점수 · Score |",
+        "|---|---|",
+    ]
+    for t in exercise.tasks:
+        got, most = r.tasks[t.id]
+        lines.append(f"| {t.id} `{t.name}` — {t.title.ko} · {t.title.en} | {got:g} / {most:g} |")
+    notes = list(r.warnings)
+    if r.problem:
+        notes.insert(0, r.problem)
+    if notes:
+        lines += ["", "## 알림 · Notes", ""] + [f"- {_both(m)}" for m in notes]
+    if r.load_errors:
+        lines += ["", "## 파일을 불러올 때 난 오류 · Errors while loading your file", ""]
+        for e in r.load_errors:
+            where = e.get("where") or {}
+            at = f", line {where.get('line')}" if where.get("line") else ""
+            lines.append(f"- `{e.get('cell')}{at}`: **{e.get('type')}**: {e.get('message')}")
+        lines.append(
+            "\n그 앞에서 정의된 함수는 채점했습니다. · What was defined before the error was still graded."
+        )
+    for limit in r.limits_hit:
+        lines += ["", f"> ⚠ {_both(LIMIT_TEXT.get(limit, Msg(limit, limit)))}"]
+    failed = [c for c in r.cases if not c.passed]
+    if failed:
+        lines += ["", "## 통과하지 못한 테스트 · Failed tests", ""]
+        for c in failed:
+            kind = "hidden" if c.hidden else "public"
+            lines.append(f"### {c.task} · `{c.name}` ({kind}, 0 / {c.max_points:g})")
+            lines.append("")
+            lines.append(_both(c.message))
+            for hid, hint in c.hints:
+                lines.append(f"\n> 💡 **{hid}**: {hint.ko}  \n> {hint.en}")
+            lines.append("")
+    else:
+        lines += ["", "모든 테스트를 통과했습니다. · All tests passed."]
+    if r.output_bytes:
+        lines += [
+            "",
+            f"## 코드가 출력한 내용 · What your code printed ({r.output_bytes} bytes)",
+            "",
+            "```text",
+            r.output[:4000].replace("```", "'''"),
+            "```",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+LIMIT_TEXT = {
+    "cpu": Msg("CPU 시간 제한을 넘었습니다.", "Your code used more CPU time than allowed."),
+    "load_timeout": Msg(
+        "파일을 불러오는 데 너무 오래 걸렸습니다.", "Your file took too long to load (top-level code)."
+    ),
+    "submission_timeout": Msg(
+        "제출물 전체 시간 제한을 넘었습니다.", "Your submission ran past its total time limit."
+    ),
+}
+
+
+def gradebook_rows(exercise: Exercise, results: list[SubmissionResult]) -> list[list]:
+    header = ["student", "score", "max_score", *[t.column for t in exercise.tasks], "status", "seconds"]
+    rows = [header]
+    for r in results:
+        rows.append(
+            [r.student, f"{r.score:g}", f"{r.max_score:g}", *[f"{r.tasks[t.id][0]:g}" for t in exercise.tasks],
+             r.status, f"{r.seconds:.2f}"]
+        )  # fmt: skip
+    return rows
+
+
+def write_gradebook(out: Path, exercise: Exercise, results: list[SubmissionResult], sandbox: Sandbox) -> None:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(gradebook_rows(exercise, results))
+    write_atomic(out / "gradebook.csv", buf.getvalue())
+    meta = {
+        "exercise": exercise.id,
+        "suite_key": exercise.suite_key(),
+        "sandbox": sandbox.name,
+        "sandbox_description": sandbox.description,
+        "submissions": len(results),
+        "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    write_atomic(out / "gradebook.meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table(rows: list[list[str]]) -> str:
+    """A plain-text table that lines up Korean (double-width) text too."""
+    widths = [max(_width(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for n, row in enumerate(rows):
+        out.append("  ".join(str(c) + " " * (w - _width(str(c))) for c, w in zip(row, widths)).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def summary_table(exercise: Exercise, results: list[SubmissionResult]) -> str:
+    rows = [["학생 student", "점수 score", *[t.id for t in exercise.tasks], "상태 status"]]
+    for r in results:
+        rows.append(
+            [r.student, f"{r.score:g}/{r.max_score:g}",
+             *[f"{r.tasks[t.id][0]:g}/{r.tasks[t.id][1]:g}" for t in exercise.tasks], r.status]
+        )  # fmt: skip
+    return table(rows)
+
+
+def check_report(exercise: Exercise, r: SubmissionResult, lang: str = "both") -> str:
+    """What a student sees from ``check``: every public case, points, and hints on failure."""
+    mark = {"passed": "PASS", "not_attempted": "TODO"}
+    lines = [f"{exercise.title.render(lang)} — {r.file}", ""]
+    for w in ([r.problem] if r.problem else []) + list(r.warnings):
+        lines.append(f"! {w.render(lang)}")
+    for e in r.load_errors:
+        where = e.get("where") or {}
+        lines.append(f"! {e.get('cell')} line {where.get('line')}: {e.get('type')}: {e.get('message')}")
+    for c in r.cases:
+        lines.append(f"[{mark.get(c.status, 'FAIL')}] {c.task} {c.name}  ({c.points:g}/{c.max_points:g})")
+        if not c.passed:
+            lines.append(f"       {c.message.render(lang, sep=chr(10) + '       ')}")
+            for hid, hint in c.hints:
+                lines.append(f"       💡 {hid}: {hint.render(lang, sep=chr(10) + '          ')}")
+    passed = sum(c.passed for c in r.cases)
+    lines += [
+        "",
+        Msg(
+            f"공개 테스트 {passed}/{len(r.cases)}개 통과, {r.score:g}/{r.max_score:g}점",
+            f"{passed}/{len(r.cases)} public tests passed, {r.score:g}/{r.max_score:g} points",
+        ).render(lang, sep="\n"),
+    ]
+    return "\n".join(lines)
+
+
+class _Progress:
+    def __init__(self, total: int, initial: int, enabled: bool, label: str):
+        self.failures = 0
+        self.bar = None
+        if enabled and total:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, initial=initial, desc=label, unit="sub", file=sys.stderr, leave=True)
+
+    def update(self, result: SubmissionResult) -> None:
+        self.failures += result.score < result.max_score
+        if self.bar:
+            self.bar.set_postfix_str(f"not full: {self.failures}", refresh=False)
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.close()
+
+
+def progress(total: int, initial: int = 0, enabled: bool = True, label: str = "") -> _Progress:
+    return _Progress(total, initial, enabled, label)

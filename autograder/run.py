@@ -1,0 +1,328 @@
+"""Stage 2, run: execute scenarios against one submission in isolated worker processes.
+
+One warm worker imports the submission and runs its cases in order. A case that exceeds its
+time limit or kills the process costs that case only: the worker is replaced and carries on
+with the remaining cases. What comes back is plain data (see :mod:`autograder.wire`).
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from autograder import wire
+from autograder.discover import Cell
+from autograder.exercises import ROOT, Limits
+from autograder.sandbox import Sandbox
+from autograder.spec import Case
+
+MAX_LINE = 96 * 2**20
+RUNTIME_FILES = ("__init__.py", "spec.py", "wire.py", "worker.py")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened when one case ran: ``status`` and plain data, nothing executable."""
+
+    status: str  # ok | error | not_attempted | mutated | unencodable | timeout | crashed | load_failed
+    value: Any = None
+    error: dict | None = None
+    message: str = ""
+    seconds: float = 0.0
+    raw: Any = field(default=None, compare=False, repr=False)
+
+    def to_json(self) -> dict:
+        return {"status": self.status, "value": self.raw, "error": self.error, "message": self.message}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Outcome:
+        value = wire.decode(data["value"]) if data.get("value") is not None else None
+        return cls(data["status"], value, data.get("error"), data.get("message", ""), raw=data.get("value"))
+
+
+@dataclass
+class RunResult:
+    outcomes: dict[str, Outcome]
+    load_errors: list[dict]
+    output: str
+    output_bytes: int
+    seconds: float
+    limits_hit: list[str]
+    restarts: int
+
+
+_runtime: str | None = None
+_runtime_lock = threading.Lock()
+
+
+def runtime_dir() -> str:
+    """A private copy of the public engine modules and the data helper: all a worker imports."""
+    global _runtime
+    with _runtime_lock:
+        if _runtime is None:
+            base = tempfile.mkdtemp(prefix="nnkit-runtime-")
+            atexit.register(shutil.rmtree, base, True)
+            pkg = Path(base, "autograder")
+            pkg.mkdir()
+            for name in RUNTIME_FILES:
+                shutil.copy(ROOT / "autograder" / name, pkg / name)
+            shutil.copy(ROOT / "assignments" / "nnkit_data.py", Path(base, "nnkit_data.py"))
+            _runtime = base
+        return _runtime
+
+
+def worker_env(scratch: str) -> dict[str, str]:
+    one = "1"  # one BLAS thread per worker: parallelism comes from running workers side by side
+    return {
+        "PATH": os.defpath,
+        "HOME": scratch,
+        "TMPDIR": scratch,
+        "LANG": "C.UTF-8",
+        "PYTHONHASHSEED": "0",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "OMP_NUM_THREADS": one,
+        "OPENBLAS_NUM_THREADS": one,
+        "MKL_NUM_THREADS": one,
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": os.path.join(scratch, ".matplotlib"),
+        "NNKIT_DATA": str(ROOT / "data"),
+    }
+
+
+class _OutputSink(threading.Thread):
+    """Drains the student's stdout/stderr, keeping only the first ``keep`` bytes."""
+
+    def __init__(self, stream, keep: int):
+        super().__init__(daemon=True)
+        self.stream, self.keep = stream, keep
+        self.head = bytearray()
+        self.total = 0
+
+    def run(self) -> None:
+        while chunk := self.stream.read1(65536):
+            self.total += len(chunk)
+            if len(self.head) < self.keep:
+                self.head += chunk[: self.keep - len(self.head)]
+
+
+class _Worker:
+    def __init__(self, job: dict, limits: Limits, sandbox: Sandbox, scratch: str, extra: list[Path]):
+        for path in extra:
+            shutil.copy(path, scratch)
+        read_fd, write_fd = os.pipe()
+        runtime = runtime_dir()
+        command = [sys.executable, "-s", "-P", os.path.join(runtime, "autograder", "worker.py"), str(write_fd)]
+        self.proc = subprocess.Popen(
+            sandbox.wrap(command, scratch, runtime, str(ROOT / "data")),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            pass_fds=(write_fd,),
+            cwd=scratch,
+            env=worker_env(scratch),
+            start_new_session=True,
+            preexec_fn=sandbox.preexec(limits),
+        )
+        os.close(write_fd)
+        os.set_blocking(read_fd, False)
+        self.fd = read_fd
+        self.buffer = bytearray()
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(read_fd, selectors.EVENT_READ)
+        self.sink = _OutputSink(self.proc.stdout, limits.output_kb * 1024)
+        self.sink.start()
+        try:
+            self.proc.stdin.write(json.dumps(job).encode())
+            self.proc.stdin.close()
+        except OSError:
+            pass  # it died before reading its job; next() reports the death
+
+    def next(self, deadline: float) -> dict | None:
+        """The next message, or None on timeout; raises EOFError when the worker is gone."""
+        while True:
+            newline = self.buffer.find(b"\n")
+            if newline >= 0:
+                line = bytes(self.buffer[:newline])
+                del self.buffer[: newline + 1]
+                return wire.loads(line)
+            if len(self.buffer) > MAX_LINE:
+                raise wire.WireError("message too long")
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            if not self.selector.select(min(remaining, 1.0)):
+                continue
+            chunk = os.read(self.fd, 1 << 20)
+            if not chunk:
+                raise EOFError
+            self.buffer += chunk
+
+    def kill(self) -> str:
+        """Kill the worker's whole process group; describe how it ended (idempotent)."""
+        if self.proc.returncode is not None and self.fd < 0:
+            return describe_exit(self.proc.returncode)
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        code = self.proc.wait()
+        self.sink.join(timeout=2)
+        self.selector.close()
+        os.close(self.fd)
+        self.fd = -1
+        return describe_exit(code)
+
+
+def describe_exit(code: int) -> str:
+    if code is None:
+        return "still running"
+    if code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit status {code}"
+
+
+def run_submission(
+    module: str,
+    cells: list[Cell] | tuple[Cell, ...],
+    suite_sources: list[dict],
+    cases: list[Case],
+    limits: Limits,
+    sandbox: Sandbox,
+    extra_files: list[Path] | tuple[Path, ...] = (),
+) -> RunResult:
+    """Run ``cases`` against the code in ``cells``; every case gets an :class:`Outcome`."""
+    start = time.monotonic()
+    hard_stop = start + limits.submission_timeout
+    pending = [c for c in cases]
+    outcomes: dict[str, Outcome] = {}
+    load_errors: list[dict] = []
+    limits_hit: list[str] = []
+    output, output_bytes, restarts = bytearray(), 0, -1
+    while pending:
+        restarts += 1
+        scratch = tempfile.mkdtemp(prefix="nnkit-scratch-")
+        job = {
+            "module": module,
+            "cells": [{"label": c.label, "source": c.source} for c in cells],
+            "suites": suite_sources,
+            "cases": [c.name for c in pending],
+        }
+        worker = _Worker(job, limits, sandbox, scratch, list(extra_files))
+        current: Case | None = None
+        case_start = time.monotonic()
+        loaded = False
+        try:
+            while pending:
+                if not loaded:
+                    deadline = min(time.monotonic() + limits.load_timeout, hard_stop)
+                else:
+                    per_case = (current.timeout if current else None) or limits.case_timeout
+                    deadline = min(case_start + per_case, hard_stop)
+                try:
+                    msg = worker.next(deadline)
+                except (EOFError, wire.WireError) as exc:
+                    how = worker.kill()
+                    if not loaded:
+                        for c in pending:
+                            outcomes[c.name] = Outcome("load_failed", message=f"crashed while loading ({how})")
+                        pending.clear()
+                    else:
+                        victim = current or pending[0]
+                        status = "crashed" if isinstance(exc, EOFError) else "protocol"
+                        outcomes[victim.name] = Outcome(status, message=how if status == "crashed" else str(exc))
+                        pending.remove(victim)
+                        if how.startswith("signal SIGXCPU"):
+                            limits_hit.append("cpu")
+                    break
+                if msg is None:
+                    worker.kill()
+                    total = time.monotonic() >= hard_stop
+                    if total:
+                        limits_hit.append("submission_timeout")
+                    if not loaded:
+                        limits_hit.append("load_timeout")
+                        for c in pending:
+                            outcomes[c.name] = Outcome("load_failed", message="load_timeout")
+                        pending.clear()
+                    else:
+                        victim = current or pending[0]
+                        outcomes[victim.name] = Outcome(
+                            "timeout", message="submission_timeout" if total else "case_timeout"
+                        )
+                        pending.remove(victim)
+                        if total:
+                            for c in pending:
+                                outcomes[c.name] = Outcome("timeout", message="submission_timeout")
+                            pending.clear()
+                    break
+                event = msg.get("event")
+                if event == "loaded" and not loaded:
+                    loaded = True
+                    case_start = time.monotonic()
+                    if restarts == 0:
+                        load_errors = msg.get("errors") or []
+                elif event == "start" and loaded:
+                    current = next((c for c in pending if c.name == msg.get("case")), None)
+                    case_start = time.monotonic()
+                elif event == "result" and current is not None and msg.get("case") == current.name:
+                    outcomes[current.name] = _outcome(msg, time.monotonic() - case_start)
+                    pending.remove(current)
+                    current = None
+                elif event == "done":
+                    for c in pending:  # only a forged "done" leaves cases behind
+                        outcomes[c.name] = Outcome("protocol", message="worker ended early")
+                    pending.clear()
+        finally:
+            worker.kill()
+            output += worker.sink.head
+            output_bytes += worker.sink.total
+            shutil.rmtree(scratch, ignore_errors=True)
+    keep = limits.output_kb * 1024
+    return RunResult(
+        outcomes={c.name: outcomes[c.name] for c in cases},
+        load_errors=load_errors,
+        output=bytes(output[:keep]).decode("utf-8", "replace"),
+        output_bytes=output_bytes,
+        seconds=time.monotonic() - start,
+        limits_hit=sorted(set(limits_hit)),
+        restarts=restarts,
+    )
+
+
+def _outcome(msg: dict, seconds: float) -> Outcome:
+    status = msg.get("status")
+    if status not in ("ok", "error", "not_attempted", "mutated", "unencodable"):
+        return Outcome("protocol", message="unknown status", seconds=seconds)
+    try:
+        value = wire.decode(msg.get("value")) if status == "ok" else None
+    except wire.WireError as exc:
+        return Outcome("protocol", message=str(exc), seconds=seconds)
+    error = None
+    if status == "error":
+        error = {k: msg.get(k) for k in ("type", "message", "where", "trace")}
+        if not all(isinstance(error[k], str) for k in ("type", "message", "trace")):
+            return Outcome("protocol", message="malformed error", seconds=seconds)
+    return Outcome(
+        status,
+        value,
+        error,
+        str(msg.get("message", ""))[:2000],
+        seconds,
+        raw=msg.get("value") if status == "ok" else None,
+    )

@@ -1,0 +1,122 @@
+"""The worker: imports one submission and runs scenarios on it. Runs as its own process.
+
+Everything in this process is untrusted once the student's code has run: it only *produces*
+outputs. It never sees expected values and decides nothing; the parent judges. It is started
+by :mod:`autograder.run` as ``python -I <runtime>/autograder/worker.py CHANNEL_FD`` and gets
+its job (the submission's code cells, the suite sources, the case names) as JSON on stdin.
+Messages go back one JSON line each on the channel fd; the student's prints go to stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import linecache
+import os
+import sys
+import traceback
+import types
+
+sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+from autograder import wire  # noqa: E402
+from autograder.spec import ArgumentMutated, Context, Suite  # noqa: E402
+
+
+class Channel:
+    def __init__(self, fd: int):
+        self.fd = fd
+
+    def send(self, **message) -> None:
+        data = (wire.dumps(message) + "\n").encode()
+        while data:
+            data = data[os.write(self.fd, data) :]
+
+
+def _text(obj) -> str:
+    try:
+        text = str(obj)
+    except BaseException:
+        return "?"
+    return text[:2000] if isinstance(text, str) else "?"
+
+
+def student_error(exc: BaseException, labels: set[str]) -> dict:
+    """The exception in the student's terms: type, message, and only their own frames."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename in labels]
+    if isinstance(exc, SyntaxError) and exc.filename in labels:
+        where = {"file": exc.filename, "line": exc.lineno, "code": (exc.text or "").strip()}
+    elif frames:
+        last = frames[-1]
+        where = {"file": last.filename, "line": last.lineno, "code": (last.line or "").strip()}
+    else:
+        where = None
+    return {
+        "type": type(exc).__name__[:100],
+        "message": _text(exc),
+        "where": where,
+        "trace": "".join(traceback.format_list(frames))[-4000:],
+    }
+
+
+def load_cells(module: types.ModuleType, cells: list[dict]) -> list[dict]:
+    """Run each code cell in the module's namespace; a failing cell is reported and skipped."""
+    errors = []
+    labels = {c["label"] for c in cells}
+    for cell in cells:
+        linecache.cache[cell["label"]] = (
+            len(cell["source"]),
+            None,
+            cell["source"].splitlines(True),
+            cell["label"],
+        )
+        try:
+            exec(compile(cell["source"], cell["label"], "exec"), module.__dict__)
+        except BaseException as exc:  # SystemExit and KeyboardInterrupt included
+            errors.append({"cell": cell["label"], **student_error(exc, labels)})
+    return errors
+
+
+def run_case(case, module, labels: set[str]) -> dict:
+    try:
+        out = case.scenario(module, Context(case.name), *case.args)
+    except NotImplementedError as exc:
+        return {"status": "not_attempted", "message": _text(exc)}
+    except ArgumentMutated as exc:
+        return {"status": "mutated", "message": _text(exc)}
+    except BaseException as exc:
+        return {"status": "error", **student_error(exc, labels)}
+    try:
+        return {"status": "ok", "value": wire.to_plain(out)}
+    except BaseException as exc:
+        return {"status": "unencodable", "message": f"{type(exc).__name__}: {_text(exc)}"}
+
+
+def main() -> None:
+    channel = Channel(int(sys.argv[1]))
+    job = json.loads(sys.stdin.read())
+    sys.stdin = open(os.devnull)  # input() in student code sees end of file, never the job
+    cases = {}
+    for src in job["suites"]:
+        namespace: dict = {"__name__": f"nnkit_suite_{src['name']}"}
+        exec(compile(src["source"], src["name"], "exec"), namespace)
+        for value in list(namespace.values()):
+            if isinstance(value, Suite):
+                cases.update(value.by_name())
+    module = types.ModuleType(job["module"])
+    module.__file__ = os.path.join(os.getcwd(), job["module"] + ".py")
+    sys.modules[job["module"]] = module
+    labels = {c["label"] for c in job["cells"]}
+    errors = load_cells(module, job["cells"])
+    channel.send(event="loaded", errors=errors)
+    for name in job["cases"]:
+        channel.send(event="start", case=name)
+        result = run_case(cases[name], module, labels)
+        channel.send(event="result", case=name, **result)
+    channel.send(event="done")
+    sys.stdout.flush()
+    # Skip atexit handlers and non-daemon threads the student may have left behind.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

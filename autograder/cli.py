@@ -76,6 +76,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_reproduce(args: argparse.Namespace) -> int:
+    from autograder.report import table
+    from autograder.reproduce import reproduce
+
+    names = args.exercises or list(all_exercises())
+    rows = reproduce([get_exercise(n) for n in names], progress=not args.quiet)
+    printed = [["exercise", "run", "lecture", "reference", "tolerance", "ok", "note"]]
+    for r in rows:
+        printed.append([r.exercise, r.run.name, r.run.lecture, r.ours, r.run.tolerance,
+                        "OK" if r.ok else "DIFFERS", r.run.note])  # fmt: skip
+    print(table(printed))
+    return 0 if all(r.ok for r in rows) else 1
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     for e in all_exercises().values():
         tasks = ", ".join(f"{t.id} {t.name}" for t in e.tasks)
@@ -114,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("exercises", nargs="*")
     v.add_argument("--jobs", type=int, default=None)
     v.set_defaults(func=cmd_validate)
+
+    r = sub.add_parser("reproduce", help="강의 수치 재현 · the lectures' numbers beside the reference's")
+    r.add_argument("exercises", nargs="*")
+    r.add_argument("--quiet", action="store_true")
+    r.set_defaults(func=cmd_reproduce)
 
     sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
     return p

@@ -217,7 +217,7 @@ def _hints(case: Case, outcome: Outcome, expected: Any, mistakes) -> tuple[tuple
     for mid, (mistake, m_outcome) in (mistakes or {}).items():
         if _matches_mistake(case, outcome, m_outcome, expected):
             found.append((mid, mistake.hint))
-    return tuple(found)
+    return tuple(dict(found).items())  # a hint named twice (case and mistake) shows once
 
 
 def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:

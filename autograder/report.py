@@ -87,7 +87,8 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
             at = f", line {where.get('line')}" if where.get("line") else ""
             lines.append(f"- `{e.get('cell')}{at}`: **{e.get('type')}**: {e.get('message')}")
         lines.append(
-            "\n그 앞에서 정의된 함수는 채점했습니다. · What was defined before the error was still graded."
+            "\n오류 앞에서 정의된 것(노트북이면 나머지 셀도)은 채점했습니다. · "
+            "What was defined before the error (in a notebook, the other cells too) was still graded."
         )
     for limit in r.limits_hit:
         lines += ["", f"> ⚠ {_both(LIMIT_TEXT.get(limit, Msg(limit, limit)))}"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -45,7 +45,7 @@ def data_dir() -> Path:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> tuple[np.ndarray, np.ndarray]:
     folder = data_dir()
     path = folder / f"{name}.npz"

@@ -50,9 +50,7 @@ def _load(name: str) -> tuple[np.ndarray, np.ndarray]:
     folder = data_dir()
     path = folder / f"{name}.npz"
     raw = path.read_bytes() if path.is_file() else b""
-    sums = dict(
-        reversed(line.split()) for line in (folder / "SHA256SUMS").read_text().splitlines() if line
-    )
+    sums = dict(reversed(line.split()) for line in (folder / "SHA256SUMS").read_text().splitlines() if line)
     if hashlib.sha256(raw).hexdigest() != sums.get(path.name):
         raise DataError(
             f"{path}: 파일이 없거나 내용이 바뀌었습니다 (sha256 불일치).\n"

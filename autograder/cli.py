@@ -72,7 +72,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
             rows.append([v.exercise, v.variant, f"{v.score:g}/{v.max_score:g}", f"{v.expected_score:g}",
                          "OK" if v.ok else "FAIL", v.problem])  # fmt: skip
     print(table(rows))
-    print(Msg("검증 통과" if ok else "검증 실패", "validation passed" if ok else "validation FAILED").render())
+    print(
+        Msg("검증 통과" if ok else "검증 실패", "validation passed" if ok else "validation FAILED").render()
+    )
     return 0 if ok else 1
 
 

@@ -59,7 +59,10 @@ def compare(actual: Any, expected: Any, rtol: float, atol: float, where: str = "
                 f"{where}: expected a single number, got {describe(actual)}.",
             )
         if not np.isfinite(actual) and np.isfinite(expected):
-            return Msg(f"{where}: 값이 {actual}입니다 (기대값 {expected:.6g}).", f"{where} is {actual} (expected {expected:.6g}).")
+            return Msg(
+                f"{where}: 값이 {actual}입니다 (기대값 {expected:.6g}).",
+                f"{where} is {actual} (expected {expected:.6g}).",
+            )
         if not np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True):
             return Msg(
                 f"{where}: {actual:.10g} (기대값 {expected:.10g})",
@@ -88,7 +91,9 @@ def compare(actual: Any, expected: Any, rtol: float, atol: float, where: str = "
                 return problem
         return None
     if type(actual) is not type(expected) or actual != expected:
-        return Msg(f"{where}: {actual!r} (기대값 {expected!r})", f"{where} is {actual!r}, expected {expected!r}")
+        return Msg(
+            f"{where}: {actual!r} (기대값 {expected!r})", f"{where} is {actual!r}, expected {expected!r}"
+        )
     return None
 
 
@@ -131,8 +136,12 @@ def _compare_dicts(actual: Any, expected: dict, rtol: float, atol: float, where:
     missing = [k for k in expected if k not in actual]
     extra = [k for k in actual if k not in expected]
     if missing or extra:
-        parts_ko = ([f"빠진 키 {missing[:5]}"] if missing else []) + ([f"없어야 할 키 {extra[:5]}"] if extra else [])
-        parts_en = ([f"missing keys {missing[:5]}"] if missing else []) + ([f"unexpected keys {extra[:5]}"] if extra else [])
+        parts_ko = ([f"빠진 키 {missing[:5]}"] if missing else []) + (
+            [f"없어야 할 키 {extra[:5]}"] if extra else []
+        )
+        parts_en = ([f"missing keys {missing[:5]}"] if missing else []) + (
+            [f"unexpected keys {extra[:5]}"] if extra else []
+        )
         return Msg(f"{where}: " + ", ".join(parts_ko), f"{where}: " + ", ".join(parts_en))
     for k, e in expected.items():
         problem = compare(actual[k], e, rtol, atol, f"{where}[{k!r}]")
@@ -142,11 +151,16 @@ def _compare_dicts(actual: Any, expected: dict, rtol: float, atol: float, where:
 
 
 STATUS_TEXT = {
-    "timeout": Msg("시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."),
+    "timeout": Msg(
+        "시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."
+    ),
     "crashed": Msg("코드가 프로세스를 끝내 버렸습니다", "Your code ended the process"),
     "protocol": Msg("채점기와의 통신을 방해했습니다", "Your code interfered with the grader's channel"),
     "unencodable": Msg("돌려준 값을 읽을 수 없습니다", "The returned value could not be read"),
-    "mutated": Msg("함수가 입력 인자를 바꾸었습니다. 입력을 복사해서 쓰세요", "Your function modified its input; work on a copy"),
+    "mutated": Msg(
+        "함수가 입력 인자를 바꾸었습니다. 입력을 복사해서 쓰세요",
+        "Your function modified its input; work on a copy",
+    ),
 }
 
 
@@ -167,15 +181,19 @@ def outcome_problem(outcome: Outcome, task_name: str) -> tuple[str, Msg] | None:
         text = f"{err.get('type')}: {err.get('message')}{at}"
         return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
     if s == "timeout" and outcome.message == "submission_timeout":
-        return "timeout", Msg("제출물 전체 시간 제한을 넘었습니다.", "The submission's total time limit ran out.")
+        return "timeout", Msg(
+            "제출물 전체 시간 제한을 넘었습니다.", "The submission's total time limit ran out."
+        )
     if s == "load_failed":
         if outcome.message == "load_timeout":
             return "timeout", Msg(
                 "파일을 불러오는 데 시간 제한을 넘었습니다 (최상위 코드에 무한 루프나 긴 학습?).",
                 "Loading your file took longer than the limit (a loop or long training at top level?).",
             )
-        return "crashed", Msg(f"파일을 불러오다 프로세스가 끝났습니다 ({outcome.message}).",
-                              f"The process ended while loading your file ({outcome.message}).")
+        return "crashed", Msg(
+            f"파일을 불러오다 프로세스가 끝났습니다 ({outcome.message}).",
+            f"The process ended while loading your file ({outcome.message}).",
+        )
     base = STATUS_TEXT.get(s, Msg("알 수 없는 실패", "Unknown failure"))
     detail = f" ({outcome.message})" if outcome.message and s != "timeout" else ""
     return ("failed" if s in ("mutated", "unencodable") else s), Msg(base.ko + detail, base.en + detail)

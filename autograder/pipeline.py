@@ -62,7 +62,13 @@ class SubmissionResult:
             return Msg(**m) if m else None
 
         cases = tuple(
-            CaseResult(**{**c, "message": Msg(**c["message"]), "hints": tuple((h[0], Msg(**h[1])) for h in c["hints"])})
+            CaseResult(
+                **{
+                    **c,
+                    "message": Msg(**c["message"]),
+                    "hints": tuple((h[0], Msg(**h[1])) for h in c["hints"]),
+                }
+            )
             for c in d["cases"]
         )
         return cls(
@@ -108,7 +114,8 @@ def expected_outputs(exercise: Exercise, cases: list[Case], jobs: int, sandbox: 
             )
     reference_source = exercise.reference_path.read_text(encoding="utf-8")
     variants = {"": reference_source} | {
-        m.id: f"{reference_source}\n\n# ---- known mistake: {m.id} ----\n{m.source}" for m in exercise.mistakes
+        m.id: f"{reference_source}\n\n# ---- known mistake: {m.id} ----\n{m.source}"
+        for m in exercise.mistakes
     }
     sources = suite_sources(exercise, hidden=True)
 
@@ -168,16 +175,22 @@ def grade_submission(
             CaseResult(c.name, c.task, c.hidden, 0.0, c.points, "error", sub.problem) for c in cases
         )
         return _summarise(exercise, results, problem=sub.problem, **common)
-    run = run_submission(exercise.module, sub.cells, sources, cases, exercise.limits, sandbox, sub.extra_files)
+    run = run_submission(
+        exercise.module, sub.cells, sources, cases, exercise.limits, sandbox, sub.extra_files
+    )
     results = []
     for case in cases:
         mistakes = None
         if expected and expected.mistakes:
             mistakes = {
-                m.id: (m, expected.mistakes[m.id][case.name]) for m in exercise.mistakes if m.id in expected.mistakes
+                m.id: (m, expected.mistakes[m.id][case.name])
+                for m in exercise.mistakes
+                if m.id in expected.mistakes
             }
         results.append(
-            judge_case(case, run.outcomes[case.name], expected_value(case, expected), task_name[case.task], mistakes)
+            judge_case(
+                case, run.outcomes[case.name], expected_value(case, expected), task_name[case.task], mistakes
+            )
         )
     return _summarise(
         exercise,
@@ -234,7 +247,8 @@ def grade_folder(
     bar = report.progress(len(subs), initial=len(done), enabled=progress, label=exercise.id)
     with ThreadPoolExecutor(max(1, jobs)) as pool:
         futures = {
-            pool.submit(grade_submission, exercise, s, cases, sources, expected, sandbox, key): s for s in todo
+            pool.submit(grade_submission, exercise, s, cases, sources, expected, sandbox, key): s
+            for s in todo
         }
         for future in as_completed(futures):
             result = future.result()

@@ -124,7 +124,13 @@ class _Worker:
             shutil.copy(path, scratch)
         read_fd, write_fd = os.pipe()
         runtime = runtime_dir()
-        command = [sys.executable, "-s", "-P", os.path.join(runtime, "autograder", "worker.py"), str(write_fd)]
+        command = [
+            sys.executable,
+            "-s",
+            "-P",
+            os.path.join(runtime, "autograder", "worker.py"),
+            str(write_fd),
+        ]
         self.proc = subprocess.Popen(
             sandbox.wrap(command, scratch, runtime, str(ROOT / "data")),
             stdin=subprocess.PIPE,
@@ -240,12 +246,16 @@ def run_submission(
                     how = worker.kill()
                     if not loaded:
                         for c in pending:
-                            outcomes[c.name] = Outcome("load_failed", message=f"crashed while loading ({how})")
+                            outcomes[c.name] = Outcome(
+                                "load_failed", message=f"crashed while loading ({how})"
+                            )
                         pending.clear()
                     else:
                         victim = current or pending[0]
                         status = "crashed" if isinstance(exc, EOFError) else "protocol"
-                        outcomes[victim.name] = Outcome(status, message=how if status == "crashed" else str(exc))
+                        outcomes[victim.name] = Outcome(
+                            status, message=how if status == "crashed" else str(exc)
+                        )
                         pending.remove(victim)
                         if how.startswith("signal SIGXCPU"):
                             limits_hit.append("cpu")

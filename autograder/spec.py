@@ -146,11 +146,7 @@ def _same(a: Any, snap: Any) -> bool:
             and np.array_equal(a, snap, equal_nan=True)
         )
     if isinstance(snap, dict):
-        return (
-            isinstance(a, dict)
-            and list(a) == list(snap)
-            and all(_same(a[k], v) for k, v in snap.items())
-        )
+        return isinstance(a, dict) and list(a) == list(snap) and all(_same(a[k], v) for k, v in snap.items())
     if isinstance(snap, list):
         return isinstance(a, list) and len(a) == len(snap) and all(map(_same, a, snap))
     return True

@@ -14,8 +14,18 @@ def close(value, lecture, tol):
 
 
 RUNS = [
-    Run("MSE, correct guess", "0.0975", lambda r: close(r.mean_squared_error(Y_RIGHT, T), 0.0975, 1e-12), "1e-12"),
-    Run("MSE, wrong guess", "0.5975", lambda r: close(r.mean_squared_error(Y_WRONG, T), 0.5975, 1e-12), "1e-12"),
+    Run(
+        "MSE, correct guess",
+        "0.0975",
+        lambda r: close(r.mean_squared_error(Y_RIGHT, T), 0.0975, 1e-12),
+        "1e-12",
+    ),
+    Run(
+        "MSE, wrong guess",
+        "0.5975",
+        lambda r: close(r.mean_squared_error(Y_WRONG, T), 0.5975, 1e-12),
+        "1e-12",
+    ),
     Run(
         "CEE, correct guess",
         "0.510825457099338",
@@ -33,7 +43,9 @@ RUNS = [
         "[0.01821127 0.24519181 0.73659691]",
         lambda r: (
             np.round(r.softmax(np.array([0.3, 2.9, 4.0])), 8),
-            np.allclose(r.softmax(np.array([0.3, 2.9, 4.0])), [0.01821127, 0.24519181, 0.73659691], atol=5e-9),
+            np.allclose(
+                r.softmax(np.array([0.3, 2.9, 4.0])), [0.01821127, 0.24519181, 0.73659691], atol=5e-9
+            ),
         ),
         "5e-9",
     ),

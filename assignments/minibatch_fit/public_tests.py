@@ -38,6 +38,18 @@ FRACTION = Hint(
     "Accuracy is a percentage: 87.0, not 0.87.",
     when=lambda got, want: np.isclose(100 * got, want),
 )
+DROPPED_BATCH = Hint(
+    "dropped_last_batch",
+    "cost_ 항목이 모자랍니다: 짧은 마지막 배치를 버렸나요? range(0, m, batch_size)로 모든 조각을 도세요.",
+    "cost_ is too short: did you drop the short last batch? Loop over range(0, m, batch_size).",
+    when=lambda got, want: len(got["cost_"]) < len(want["cost_"]),
+)
+SCHEDULE_END = Hint(
+    "schedule_end",
+    "첫 에포크 (e=0)는 eta, 마지막 에포크 (e=epochs-1)는 정확히 0.0001이어야 합니다: e / (epochs - 1).",
+    "Epoch e=0 must use eta and the last epoch (e=epochs-1) exactly 0.0001: use e / (epochs - 1).",
+    when=lambda got, want: not np.isclose(got[0], want[0]) or not np.isclose(got[-1], want[-1]),
+)
 
 
 @suite.case(
@@ -131,6 +143,7 @@ def sgd_small(m, ctx):
         ),
         "cost_": np.array([0.29440913864955714, 0.1916455688341458]),
     },
+    hints=[DROPPED_BATCH],
     about=Msg("배치 크기 2: 짧은 마지막 배치 포함", "batch size 2: the short last batch included"),
 )
 def minibatch_small(m, ctx):
@@ -141,6 +154,7 @@ def minibatch_small(m, ctx):
     "4.5",
     expect=[0.1, 0.075025, 0.05005, 0.025075, 0.0001],
     rtol=1e-9,
+    hints=[SCHEDULE_END],
     about=Msg("eta=0.1, 5 에포크의 학습률", "learning rates for eta=0.1 over 5 epochs"),
 )
 def learning_rate_five_epochs(m, ctx):

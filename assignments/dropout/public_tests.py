@@ -37,6 +37,64 @@ TEST_TIME = Hint(
 )
 
 
+KEEP = 0.75  # 1 - dropout_ratio in these cases
+TRAIN_HINTS = [
+    Hint(
+        "no_scaling",
+        "남긴 값을 1 − dropout_ratio로 나누지 않았습니다: A1 * self.drop_units / (1 - self.dropout_ratio).",
+        "The kept values are not divided by 1 − dropout_ratio: A1 * self.drop_units / (1 - self.dropout_ratio).",
+        when=lambda got, want: np.allclose(got["A1"], want["A1"] * KEEP),
+    ),
+    Hint(
+        "drop_ratio_division",
+        "dropout_ratio로 나누었나요? 강의의 코드는 0.5에서만 맞습니다. 남기는 비율 1 − dropout_ratio로 나누세요.",
+        "Did you divide by dropout_ratio? The lecture's code is right only at 0.5; divide by the keep "
+        "ratio 1 − dropout_ratio.",
+        when=lambda got, want: np.allclose(got["A1"], want["A1"] * KEEP / (1 - KEEP)),
+    ),
+    Hint(
+        "mask_not_stored",
+        "마스크를 self.drop_units에 보관하세요. fit의 역전파가 같은 마스크를 써야 합니다.",
+        "Keep the mask in self.drop_units: fit's backward step needs the same mask.",
+        when=lambda got, want: got["drop_units"] is None,
+    ),
+    Hint(
+        "inverted_mask",
+        "마스크가 뒤집혔습니다: 남기는 유닛이 True인 np.random.rand(*A1.shape) > dropout_ratio 입니다.",
+        "The mask is inverted: the kept units are np.random.rand(*A1.shape) > dropout_ratio.",
+        when=lambda got, want: np.array_equal(got["drop_units"], ~want["drop_units"]),
+    ),
+]
+# W1[0, 0] and W1[1, 2] that known mistakes produce on fit_small, so the self-check can name them.
+FIT_MISTAKES = {
+    "hidden_error_shortcut": (
+        (0.4749722932737575, 0.08562970653263229),
+        "은닉층 오차는 W2.T @ dZ2입니다. 강의의 지름길 W2.T @ E2는 기울기가 아닙니다 (numerical_gradient로 확인).",
+        "The hidden error is W2.T @ dZ2; the lecture's shortcut W2.T @ E2 is not the gradient "
+        "(check with numerical_gradient).",
+    ),
+    "new_mask_in_backward": (
+        (0.4944575295135622, 0.1894376525183821),
+        "역전파에서 마스크를 새로 뽑았나요? forpass가 self.drop_units에 보관한 같은 마스크를 쓰세요.",
+        "Did you draw a new mask in the backward step? Use the one forpass stored in self.drop_units.",
+    ),
+    "backward_missing_scale": (
+        (0.49584327974438297, 0.17912253530476727),
+        "역전파에서도 self.drop_units / (1 - self.dropout_ratio)를 곱하세요.",
+        "The backward step must multiply by self.drop_units / (1 - self.dropout_ratio) too.",
+    ),
+}
+FIT_HINTS = [
+    Hint(
+        name,
+        ko,
+        en,
+        when=lambda got, want, w=w: np.allclose([got["W1"][0, 0], got["W1"][1, 2]], w, rtol=1e-7),
+    )
+    for name, (w, ko, en) in FIT_MISTAKES.items()
+]
+
+
 @suite.case(
     "5.1",
     expect={
@@ -65,6 +123,7 @@ TEST_TIME = Hint(
             ]
         ),
     },
+    hints=TRAIN_HINTS,
     about=Msg("dropout_ratio=0.25, np.random.seed(0)", "dropout_ratio=0.25, np.random.seed(0)"),
 )
 def forpass_small_train(m, ctx):
@@ -135,6 +194,7 @@ def forpass_small_eval(m, ctx):
         ),
         "cost_": np.array([0.31566357750004, 0.20397121692518333]),
     },
+    hints=FIT_HINTS,
     about=Msg("배치 크기 2, 한 에포크, np.random.seed(0)", "batch size 2, one epoch, np.random.seed(0)"),
 )
 def fit_small(m, ctx):

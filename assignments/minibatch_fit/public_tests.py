@@ -26,6 +26,43 @@ def weights(net):
     return {"W1": net.W1, "W2": net.W2, "cost_": np.asarray(net.cost_, dtype=float)}
 
 
+# W1[0, 0] and W1[1, 2] that two known mistakes produce on the fit cases, so that the
+# self-check can name them.
+SHORTCUT_W1 = {
+    "bgd_small": (0.4834451189748065, 0.1631965094588958),
+    "sgd_small": (0.44332049176170407, 0.09036911572458692),
+    "minibatch_small": (0.483089089822328, 0.11867265907776481),
+}
+TARGETS_W1 = {
+    "bgd_small": (0.4962141790966843, 0.19113021582311818),
+    "sgd_small": (0.4872822912056608, 0.17353592195883774),
+    "minibatch_small": (0.4962281969994202, 0.18039909838686355),
+}
+
+
+def fit_hints(case):
+    def like(table):
+        return lambda got, want: np.allclose([got["W1"][0, 0], got["W1"][1, 2]], table[case], rtol=1e-7)
+
+    return [
+        Hint(
+            "hidden_error_shortcut",
+            "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. "
+            "정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. numerical_gradient로 비교해 보세요.",
+            "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
+            "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). "
+            "Compare with numerical_gradient.",
+            when=like(SHORTCUT_W1),
+        ),
+        Hint(
+            "targets_001_099",
+            "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y, n_y).T.",
+            "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y, n_y).T.",
+            when=like(TARGETS_W1),
+        ),
+    ]
+
+
 TRANSPOSED = Hint(
     "predict_transposed",
     "predict는 (n_y, m), 즉 열마다 한 샘플을 돌려줘야 합니다 (A0 = X.T).",
@@ -95,6 +132,7 @@ def evaluate_small(m, ctx):
         ),
         "cost_": np.array([0.259918601295781]),
     },
+    hints=fit_hints("bgd_small"),
     about=Msg("한 에포크 뒤의 가중치", "weights after one epoch"),
 )
 def bgd_small(m, ctx):
@@ -119,6 +157,7 @@ def bgd_small(m, ctx):
         ),
         "cost_": np.array([0.2027900955767725, 0.40054002384946263, 0.19246164512548578]),
     },
+    hints=fit_hints("sgd_small"),
     about=Msg("세 번 갱신한 뒤의 가중치", "weights after three updates"),
 )
 def sgd_small(m, ctx):
@@ -143,7 +182,7 @@ def sgd_small(m, ctx):
         ),
         "cost_": np.array([0.29440913864955714, 0.1916455688341458]),
     },
-    hints=[DROPPED_BATCH],
+    hints=[DROPPED_BATCH, *fit_hints("minibatch_small")],
     about=Msg("배치 크기 2: 짧은 마지막 배치 포함", "batch size 2: the short last batch included"),
 )
 def minibatch_small(m, ctx):

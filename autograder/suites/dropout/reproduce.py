@@ -51,8 +51,8 @@ def accuracy(ratio, lecture, w2_scale=1.0, shortcut=False):
         net.W2 *= w2_scale
         np.random.seed(1)
         shortcut_fit(net, X, y) if shortcut else net.fit(X, y)
-        acc = round(float(net.evaluate(Xt, yt)), 1)
-        return acc, abs(acc - lecture) <= POINTS
+        acc = float(net.evaluate(Xt, yt))
+        return f"{acc:.1f}%", abs(acc - lecture) <= POINTS
 
     return run
 

@@ -25,7 +25,7 @@ def accuracy(make, lecture):
     def run(r):
         X, y, Xt, yt = data()
         acc = float(make(r).fit(X, y).evaluate(Xt, yt))
-        return acc, abs(acc - lecture) <= POINTS
+        return f"{acc:.0f}%", abs(acc - lecture) <= POINTS
 
     return run
 

@@ -70,7 +70,7 @@ RUNS = [
         "91.7%",
         accuracy(0.5, 91.7, w2_scale=0.1),
         "±3 points",
-        "reference (exact gradient)",
+        "reference (exact gradient); it does not overfit in 40 epochs (train 94% without dropout), so dropout does not help",
     ),
     Run(
         "no dropout, W2 as constructed",

@@ -64,15 +64,14 @@ def mnist(ctx):
 
 
 def template_params(ctx):
-    """784-10-10 weights from the class means: a fixed network that gets most digits right."""
+    """784-10-10 weights from the class means (a nearest-mean classifier): most digits right."""
     d = mnist(ctx)
     means = np.stack([d["x_train"][d["t_train"] == c].mean(axis=0) for c in range(10)]).astype(np.float64)
-    centred = means - means.mean(axis=0)
     return {
-        "W1": 0.5 * centred.T,
-        "b1": np.zeros(10),
-        "W2": 8.0 * np.eye(10) + ctx.rng.normal(0, 0.1, (10, 10)),
-        "b2": ctx.rng.normal(0, 0.1, 10),
+        "W1": 0.1 * means.T,  # hidden unit k: sigmoid(0.1 * (x . mean_k - |mean_k|^2 / 2))
+        "b1": -0.05 * np.sum(means**2, axis=1),
+        "W2": 20.0 * np.eye(10),
+        "b2": np.zeros(10),
     }
 
 
@@ -117,7 +116,7 @@ def grad_hints(n):
             when=lambda got, want: all(np.allclose(got[k], n * want[k]) for k in KEYS),
         ),
         Hint(
-            "bias_shape",
+            "bias_keepdims",
             "b1, b2 의 기울기는 1차원 (n,) 이어야 합니다: np.sum(..., axis=0) 에 keepdims를 쓰지 마세요.",
             "The gradients of b1 and b2 must be 1-D (n,): no keepdims in np.sum(..., axis=0).",
             when=lambda got, want: any(got[k].shape == (1,) + want[k].shape for k in ("b1", "b2")),
@@ -304,18 +303,33 @@ def params_unchanged_by_gradient(m, ctx):
 # ---- 3.6 train_neuralnet ---------------------------------------------------------------------
 
 
+ASCENT = Hint(
+    "gradient_ascent",
+    "첫 갱신 뒤 손실이 기대값보다 큽니다: 기울기의 반대 방향으로 가세요, "
+    "params[key] -= learning_rate * grad[key] (그리고 dy = (y − t) / N).",
+    "The loss after the first step is above the expected one: step against the gradient, "
+    "params[key] -= learning_rate * grad[key] (and dy = (y − t) / N).",
+    when=lambda got, want: (
+        got["history"]["train_loss_list"][0] > want["history"]["train_loss_list"][0] + 1e-9
+    ),
+)
+
+
 def guarded(net):
     net.numerical_gradient = forbid_numerical_gradient
     return net
 
 
 @suite.case(
-    "3.6", rtol=1e-6, about=Msg("784-50-10, MNIST 1,000개, 60회", "784-50-10, 1,000 digits, 60 steps")
+    "3.6",
+    rtol=1e-6,
+    hints=[ASCENT],
+    about=Msg("784-50-10, MNIST 1,000개, 60회", "784-50-10, 1,000 digits, 60 steps"),
 )
 def train_mnist_short(m, ctx):
     d = mnist(ctx)
     eye = np.eye(10)
-    net = guarded(net_with(m, random_params(ctx.rng, (784, 50, 10), std=0.01)))
+    net = guarded(net_with(m, random_params(ctx.rng, (784, 50, 10), std=0.1)))
     x_train, t_train = d["x_train"][:1000], eye[d["t_train"][:1000]]
     x_test, t_test = d["x_test"][:500], eye[d["t_test"][:500]]
     history = ctx.call(m.train_neuralnet, net, x_train, t_train, x_test, t_test, 60, 100, 0.1, 7)
@@ -329,6 +343,7 @@ def train_mnist_short(m, ctx):
         "batch_above_train_size": (50, 100, 4),
         "batch_30": (90, 30, 7),
     },
+    hints=[ASCENT],
     about=Msg(
         "에포크마다 정확도 기록 (i % iter_per_epoch == 0)", "accuracy each epoch (i % iter_per_epoch == 0)"
     ),

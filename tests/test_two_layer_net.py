@@ -25,7 +25,7 @@ SELF_CHECK_HINTS = [
     ("bias_wrong_axis", "gradient_small"),
     ("sigmoid_grad_wrong_variable", "gradient_small"),
     ("softmax_whole_batch", "predict_small"),
-    ("accuracy_onehot_only", "accuracy_small[labels]", "accuracy_labels"),
+    ("accuracy_onehot_only", "accuracy_small[labels]"),
     ("numgrad_on_copy", "numgrad_small"),
 ]
 

@@ -202,7 +202,7 @@ PERCENT = Hint(
     when=lambda got, want: np.isclose(got, 100 * want) and want > 0,
 )
 LABELS = Hint(
-    "accuracy_labels",
+    "accuracy_onehot_only",
     "t 가 정수 레이블 (N,)이면 argmax 없이 그대로 비교하세요 (t.ndim != 1 일 때만 argmax).",
     "When t holds integer labels (N,), compare them directly (argmax only when t.ndim != 1).",
 )

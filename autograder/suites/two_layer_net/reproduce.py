@@ -11,7 +11,7 @@ sampling noise is small (binomial sd near 94% is about 0.24 points); the gap is 
 data: 12 times fewer digits cost this network about 2 points (it fits the 5,000 digits to
 about 98%). ±3 points allows that and still flags a network that stalls (11%) or learns
 badly. Weights start from N(0, 0.01²) drawn from a seeded generator, as the lecture's
-``weight_init_std=0.01``; mini-batches use ``seed=0``. It takes about 90 s on one busy core.
+``weight_init_std=0.01``; mini-batches use ``seed=0``. It takes 60-90 s on one busy core.
 """
 
 import numpy as np
@@ -75,6 +75,6 @@ RUNS = [
         train_mnist,
         f"±{POINTS:g} points",
         "our data differ: 5,000 training digits (the lecture's: 60,000), same 10,000 test digits; "
-        "last per-epoch record (epoch 200 here, 17 in the lecture); ~90 s",
+        "last per-epoch record (epoch 200 here, 17 in the lecture); 60-90 s",
     ),
 ]

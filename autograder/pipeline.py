@@ -19,7 +19,7 @@ from autograder.errors import UserError
 from autograder.exercises import ROOT, Exercise
 from autograder.judge import CaseResult, judge_case
 from autograder.run import Outcome, run_submission
-from autograder.sandbox import Sandbox, choose
+from autograder.sandbox import Sandbox, announce, choose
 from autograder.spec import Case, Msg
 
 
@@ -189,7 +189,12 @@ def grade_submission(
             }
         results.append(
             judge_case(
-                case, run.outcomes[case.name], expected_value(case, expected), task_name[case.task], mistakes
+                case,
+                run.outcomes[case.name],
+                expected_value(case, expected),
+                task_name[case.task],
+                mistakes,
+                exercise.limits,
             )
         )
     return _summarise(
@@ -231,6 +236,7 @@ def grade_folder(
     """Grade every submission in ``folder`` into ``out``; finished, unchanged ones are reused."""
     jobs = jobs or default_jobs()
     sandbox = sandbox or choose()
+    announce(sandbox)
     subs = discover(folder, exercise)
     cases = exercise.cases(hidden=True)
     key = exercise.suite_key()
@@ -269,6 +275,6 @@ def check(exercise: Exercise, path: Path, sandbox: Sandbox | None = None) -> Sub
         raise UserError(f"파일이 없습니다: {path}", f"File not found: {path}")
     sub = load_submission(path.stem, path, exercise)
     cases = exercise.cases(hidden=False)
-    return grade_submission(
-        exercise, sub, cases, suite_sources(exercise, hidden=False), None, sandbox or choose()
-    )
+    sandbox = sandbox or choose()
+    announce(sandbox)
+    return grade_submission(exercise, sub, cases, suite_sources(exercise, hidden=False), None, sandbox)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from autograder.spec import Msg
 
 if TYPE_CHECKING:
-    from autograder.exercises import Exercise
+    from autograder.exercises import Exercise, Limits
     from autograder.pipeline import SubmissionResult
     from autograder.sandbox import Sandbox
 
@@ -91,7 +91,7 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
             "What was defined before the error (in a notebook, the other cells too) was still graded."
         )
     for limit in r.limits_hit:
-        lines += ["", f"> ⚠ {_both(LIMIT_TEXT.get(limit, Msg(limit, limit)))}"]
+        lines += ["", f"> ⚠ {_both(limit_text(limit, exercise.limits, r.output_bytes))}"]
     failed = [c for c in r.cases if not c.passed]
     if failed:
         lines += ["", "## 통과하지 못한 테스트 · Failed tests", ""]
@@ -117,15 +117,42 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-LIMIT_TEXT = {
-    "cpu": Msg("CPU 시간 제한을 넘었습니다.", "Your code used more CPU time than allowed."),
-    "load_timeout": Msg(
-        "파일을 불러오는 데 너무 오래 걸렸습니다.", "Your file took too long to load (top-level code)."
-    ),
-    "submission_timeout": Msg(
-        "제출물 전체 시간 제한을 넘었습니다.", "Your submission ran past its total time limit."
-    ),
-}
+def limit_text(limit: str, limits: Limits, output_bytes: int = 0) -> Msg:
+    """One line per limit hit, in the student's terms (the tests it cost are listed below it)."""
+    from autograder.judge import memory_text
+
+    texts = {
+        "case_timeout": Msg(
+            f"테스트 하나에 {limits.case_timeout:g}초 넘게 걸린 적이 있습니다. 그 테스트만 0점입니다.",
+            f"Some tests ran longer than {limits.case_timeout:g} s; only those tests score 0.",
+        ),
+        "load_timeout": Msg(
+            f"파일을 불러오는 데(최상위 코드) {limits.load_timeout:g}초가 넘게 걸렸습니다.",
+            f"Loading your file (its top-level code) took longer than {limits.load_timeout:g} s.",
+        ),
+        "submission_timeout": Msg(
+            f"제출물 전체 실행 시간 {limits.submission_timeout:g}초를 넘었습니다.",
+            f"Your submission ran past its total time of {limits.submission_timeout:g} s.",
+        ),
+        "cpu": Msg(
+            f"CPU 시간을 {limits.cpu_cap - 1:g}초 넘게 썼습니다.",
+            f"Your code used more than {limits.cpu_cap - 1:g} s of CPU time.",
+        ),
+        "memory": Msg(
+            f"메모리를 {memory_text(limits.memory_mb)}보다 많이 쓰려고 했습니다.",
+            f"Your code tried to use more than {memory_text(limits.memory_mb)} of memory.",
+        ),
+        "file_size": Msg(
+            f"{limits.file_mb} MiB보다 큰 파일을 쓰려고 했습니다.",
+            f"Your code tried to write a file larger than {limits.file_mb} MiB.",
+        ),
+        "output": Msg(
+            f"코드가 {output_bytes}바이트를 출력해 앞의 {limits.output_kb} KiB만 남겼습니다 (점수와는 무관).",
+            f"Your code printed {output_bytes} bytes; only the first {limits.output_kb} KiB are kept "
+            "(this costs no points).",
+        ),
+    }
+    return texts.get(limit, Msg(limit, limit))
 
 
 def gradebook_rows(exercise: Exercise, results: list[SubmissionResult]) -> list[list]:
@@ -148,6 +175,8 @@ def write_gradebook(out: Path, exercise: Exercise, results: list[SubmissionResul
         "suite_key": exercise.suite_key(),
         "sandbox": sandbox.name,
         "sandbox_description": sandbox.description,
+        "sandbox_fallback_reason": sandbox.reason or None,
+        "sandbox_notice": {"ko": sandbox.notice.ko, "en": sandbox.notice.en} if sandbox.notice else None,
         "submissions": len(results),
         "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }

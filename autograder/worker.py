@@ -91,10 +91,26 @@ def run_case(case, module, labels: set[str]) -> dict:
         return {"status": "unencodable", "message": f"{type(exc).__name__}: {_text(exc)}"}
 
 
+def confine(rules: dict) -> None:
+    """Last steps of the sandbox, taken before any student code: cap processes, drop root."""
+    import resource
+
+    if rules.get("nproc"):
+        resource.setrlimit(resource.RLIMIT_NPROC, (rules["nproc"], rules["nproc"]))
+    uid = rules.get("uid")
+    if uid is not None:
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+        if os.getuid() != uid or os.geteuid() != uid:
+            os._exit(70)
+
+
 def main() -> None:
     channel = Channel(int(sys.argv[1]))
     job = json.loads(sys.stdin.read())
     sys.stdin = open(os.devnull)  # input() in student code sees end of file, never the job
+    confine(job.get("confine") or {})
     cases = {}
     for src in job["suites"]:
         namespace: dict = {"__name__": f"nnkit_suite_{src['name']}"}

@@ -226,27 +226,41 @@ class _Worker:
                 raise EOFError
             self.buffer += chunk
 
-    def kill(self) -> str:
-        """Kill the worker's whole process group; describe how it ended (idempotent)."""
+    def kill(self, grace: float = 0.0) -> str:
+        """Kill the worker's whole process group; describe how it ended (idempotent).
+
+        ``grace``: seconds to let a worker that closed its channel exit on its own first, so
+        that its own exit status (not our SIGKILL) is what the student is told.
+        """
+        wrapped = self.sandbox.name == "bwrap"
         if self.proc.returncode is not None and self.fd < 0:
-            return describe_exit(self.proc.returncode)
+            return describe_exit(self.proc.returncode, wrapped)
+        own = None
+        if grace > 0:
+            try:
+                own = self.proc.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                pass
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        code = self.proc.wait()
+        code = self.proc.wait() if own is None else own
         if self.sandbox.name == "rlimit" and sys.platform.startswith("linux"):
             sweep(self.tag)  # bubblewrap's pid namespace needs no sweep: its processes die with it
         self.sink.join(timeout=2)
         self.selector.close()
         os.close(self.fd)
         self.fd = -1
-        return describe_exit(code)
+        return describe_exit(code, wrapped)
 
 
-def describe_exit(code: int) -> str:
+def describe_exit(code: int, wrapped: bool = False) -> str:
+    """How a process ended; ``wrapped``: the status is bubblewrap's (128 + signal number)."""
     if code is None:
         return "still running"
+    if wrapped and code > 128:
+        code = 128 - code
     if code < 0:
         try:
             return f"signal {signal.Signals(-code).name}"
@@ -295,7 +309,7 @@ def run_submission(
                 try:
                     msg = worker.next(deadline)
                 except (EOFError, wire.WireError) as exc:
-                    how = worker.kill()
+                    how = worker.kill(grace=1.0 if isinstance(exc, EOFError) else 0.0)
                     cpu = how == "signal SIGXCPU"
                     if not loaded:
                         for c in pending:

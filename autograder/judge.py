@@ -40,6 +40,8 @@ def describe(value: Any) -> str:
     if isinstance(value, np.ndarray):
         return f"array of shape {value.shape} ({value.dtype})"
     if isinstance(value, Opaque):
+        if value.type_name == "ndarray" and value.text.startswith("array of"):
+            return value.text  # "array of N bytes (too large)"
         return f"{value.type_name} object"
     return type(value).__name__
 

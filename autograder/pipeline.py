@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder import report
+from autograder import run as runner
 from autograder.discover import Cell, Submission, discover
 from autograder.errors import UserError
 from autograder.exercises import ROOT, Exercise
@@ -251,7 +252,8 @@ def grade_folder(
         else:
             todo.append(sub)
     bar = report.progress(len(subs), initial=len(done), enabled=progress, label=exercise.id)
-    with ThreadPoolExecutor(max(1, jobs)) as pool:
+    pool = ThreadPoolExecutor(max(1, jobs))
+    try:
         futures = {
             pool.submit(grade_submission, exercise, s, cases, sources, expected, sandbox, key): s
             for s in todo
@@ -261,6 +263,12 @@ def grade_folder(
             report.write_submission(out, exercise, result)
             done[result.student] = result
             bar.update(result)
+    except BaseException:  # Ctrl-C: what is written stays; nothing half-graded is written
+        runner.stop_all()
+        pool.shutdown(wait=True, cancel_futures=True)
+        runner.resume_all()
+        raise
+    pool.shutdown()
     bar.close()
     results = [done[s.student] for s in subs]
     report.write_gradebook(out, exercise, results, sandbox)

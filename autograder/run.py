@@ -35,6 +35,31 @@ RUNTIME_FILES = ("__init__.py", "spec.py", "wire.py", "worker.py")
 #: Every worker's environment carries ``NNKIT_WORKER=<GRADER_TAG>-<n>``: how leftovers are found.
 GRADER_TAG = f"{os.getpid()}-{secrets.token_hex(4)}"
 _serials = itertools.count()
+_live: set[_Worker] = set()
+_live_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+class Interrupted(Exception):
+    """The batch is being stopped (Ctrl-C): no new workers start."""
+
+
+def stop_all() -> None:
+    """Kill every running worker and start no more until :func:`resume_all` (for Ctrl-C)."""
+    _stopping.set()
+    with _live_lock:
+        workers = list(_live)
+    for w in workers:
+        try:
+            os.killpg(w.proc.pid, signal.SIGKILL)  # its own thread sees the end and cleans up
+        except OSError:
+            pass
+
+
+def resume_all() -> None:
+    _stopping.clear()
+
+
 _EFBIG = "[Errno 27]"
 
 
@@ -195,6 +220,8 @@ class _Worker:
         os.close(write_fd)
         os.set_blocking(read_fd, False)
         self.fd = read_fd
+        with _live_lock:
+            _live.add(self)
         self.buffer = bytearray()
         self.selector = selectors.DefaultSelector()
         self.selector.register(read_fd, selectors.EVENT_READ)
@@ -233,8 +260,11 @@ class _Worker:
         that its own exit status (not our SIGKILL) is what the student is told.
         """
         wrapped = self.sandbox.name == "bwrap"
-        if self.proc.returncode is not None and self.fd < 0:
-            return describe_exit(self.proc.returncode, wrapped)
+        with _live_lock:
+            _live.discard(self)
+        if self.fd < 0:
+            return describe_exit(self.proc.wait(), wrapped)
+        fd, self.fd = self.fd, -1
         own = None
         if grace > 0:
             try:
@@ -250,8 +280,7 @@ class _Worker:
             sweep(self.tag)  # bubblewrap's pid namespace needs no sweep: its processes die with it
         self.sink.join(timeout=2)
         self.selector.close()
-        os.close(self.fd)
-        self.fd = -1
+        os.close(fd)
         return describe_exit(code, wrapped)
 
 
@@ -287,6 +316,8 @@ def run_submission(
     limits_hit: list[str] = []
     output, output_bytes, restarts = bytearray(), 0, -1
     while pending:
+        if _stopping.is_set():
+            raise Interrupted
         restarts += 1
         scratch = tempfile.mkdtemp(prefix="nnkit-scratch-")
         job = {
@@ -311,7 +342,10 @@ def run_submission(
                 except (EOFError, wire.WireError) as exc:
                     how = worker.kill(grace=1.0 if isinstance(exc, EOFError) else 0.0)
                     cpu = how == "signal SIGXCPU"
+                    if _stopping.is_set():
+                        raise Interrupted from None
                     if not loaded:
+                        load_errors = [_ended_while_loading(how)]
                         for c in pending:
                             outcomes[c.name] = (
                                 Outcome("cpu", message="load")
@@ -428,3 +462,7 @@ def _limit_error(error: dict) -> str | None:
     if str(error.get("message", "")).startswith(_EFBIG):  # RLIMIT_FSIZE: Python ignores SIGXFSZ
         return "file_size"
     return None
+
+
+def _ended_while_loading(how: str) -> dict:
+    return {"cell": "", "type": "ProcessEnded", "message": how, "where": None, "trace": ""}

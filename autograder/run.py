@@ -348,9 +348,7 @@ def run_submission(
                         load_errors = [_ended_while_loading(how)]
                         for c in pending:
                             outcomes[c.name] = (
-                                Outcome("cpu", message="load")
-                                if cpu
-                                else Outcome("load_failed", message=f"crashed while loading ({how})")
+                                Outcome("cpu", message="load") if cpu else Outcome("load_failed", message=how)
                             )
                         pending.clear()
                     else:

@@ -163,10 +163,14 @@ _ASSIGN_SHELL = re.compile(r"^(\s*)[\w.,\s]+=\s*[!%]")
 
 def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell], list[Msg]]:
     """Code cells in order; IPython magics and ``!`` shell lines are dropped (never run)."""
+    import warnings as python_warnings
+
     import nbformat
 
     try:
-        nb = nbformat.reads(text, as_version=4)
+        with python_warnings.catch_warnings():
+            python_warnings.simplefilter("ignore")  # notebooks from old Jupyter lack cell ids: fine here
+            nb = nbformat.reads(text, as_version=4)
     except Exception as exc:  # nbformat raises many types for damaged files
         raise UserError(
             f"{name}: 노트북 파일을 읽을 수 없습니다 ({type(exc).__name__}).",

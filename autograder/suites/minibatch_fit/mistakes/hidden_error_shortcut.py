@@ -1,0 +1,25 @@
+"""The lecture's shortcut: hidden error W2ᵀ·E2 instead of the exact W2ᵀ·dZ2."""
+
+# ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
+
+import numpy as np
+
+MISTAKE = {
+    "ko": "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. "
+    "정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. numerical_gradient로 비교해 보세요.",
+    "en": "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
+    "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). Compare with numerical_gradient.",
+    "fails": ["bgd_*", "sgd_*", "minibatch_*"],
+    "lecture": True,
+}
+
+
+def _step(net, X, y, eta):
+    A0, Y = X.T, one_hot_encoding(y, net.n_y).T
+    Z1, A1, Z2, A2 = net.forpass(A0)
+    E2 = Y - A2
+    dZ2 = E2 * net.g_prime(Z2)
+    dZ1 = (net.W2.T @ E2) * net.g_prime(Z1)
+    net.W2 += eta * dZ2 @ A1.T / len(y)
+    net.W1 += eta * dZ1 @ A0.T / len(y)
+    return 0.5 * np.sum(E2 * E2) / len(y)

@@ -1,0 +1,60 @@
+# 오지훈: 정답. keep_prob 변수를 쓰는 역드롭아웃 · correct inverted dropout written with keep_prob.
+import numpy as np
+from nnkit_data import one_hot_encoding
+
+
+class MnistMiniBatchDropout:
+    def __init__(
+        self, n_x, n_h, n_y, eta=0.1, epochs=40, batch_size=32, random_seed=1, dropout_ratio=0.5
+    ):
+        self.n_x, self.n_h, self.n_y = n_x, n_h, n_y
+        self.eta, self.epochs, self.batch_size = eta, epochs, batch_size
+        self.dropout_ratio = dropout_ratio
+        rng = np.random.default_rng(random_seed)
+        self.W1 = rng.uniform(-1.0, 1.0, (n_h, n_x))
+        self.W2 = rng.uniform(-1.0, 1.0, (n_y, n_h))
+        self.drop_units = None
+        self.cost_ = []
+
+    def g(self, Z):
+        return 1.0 / (1.0 + np.exp(-Z))
+
+    def g_prime(self, Z):
+        return self.g(Z) * (1.0 - self.g(Z))
+
+    def forpass(self, A0, train=True):
+        Z1 = np.dot(self.W1, A0)
+        A1 = self.g(Z1)
+        if train:
+            keep_prob = 1 - self.dropout_ratio
+            self.drop_units = np.random.rand(*A1.shape) > self.dropout_ratio
+            A1 = A1 * self.drop_units
+            A1 = A1 / keep_prob
+        Z2 = np.dot(self.W2, A1)
+        A2 = self.g(Z2)
+        return Z1, A1, Z2, A2
+
+    def fit(self, X, y):
+        self.cost_ = []
+        keep_prob = 1 - self.dropout_ratio
+        m = len(y)
+        for epoch in range(self.epochs):
+            for i in range(0, m, self.batch_size):
+                xb, yb = X[i : i + self.batch_size], y[i : i + self.batch_size]
+                A0 = xb.T
+                Y = one_hot_encoding(yb, self.n_y).T
+                Z1, A1, Z2, A2 = self.forpass(A0)
+                E2 = Y - A2
+                dZ2 = E2 * self.g_prime(Z2)
+                E1 = np.dot(self.W2.T, dZ2)
+                dZ1 = E1 * self.drop_units / keep_prob * self.g_prime(Z1)
+                self.W2 += self.eta * np.dot(dZ2, A1.T) / len(yb)
+                self.W1 += self.eta * np.dot(dZ1, A0.T) / len(yb)
+                self.cost_.append(0.5 * np.sum(E2 * E2) / len(yb))
+        return self
+
+    def predict(self, X):
+        return self.forpass(X.T, train=False)[3]
+
+    def evaluate(self, X, y):
+        return 100.0 * np.mean(np.argmax(self.predict(X), axis=0) == y)

@@ -1,0 +1,179 @@
+"""The grading engine on fixture submissions named by their behaviour (loss_functions)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from autograder.errors import UserError
+from autograder.pipeline import grade_folder
+from conftest import REFERENCE_LOSS, notebook
+
+MSE = "mse_"
+
+
+def scores(results):
+    return {r.student: r for r in results}
+
+
+def task(result, task_id):
+    return result.tasks[task_id][0]
+
+
+def graded(loss_ex, make_class, tmp_path, files):
+    out = tmp_path / "out"
+    results = grade_folder(loss_ex, make_class(files), out, jobs=2, progress=False)
+    return scores(results), out
+
+
+def test_reference_full_and_stub_zero(loss_ex, make_class, tmp_path):
+    stub = loss_ex.stub_path.read_text(encoding="utf-8")
+    by, out = graded(
+        loss_ex, make_class, tmp_path, {"passes_all.py": REFERENCE_LOSS, "untouched_stub.py": stub}
+    )
+    assert by["passes_all"].score == by["passes_all"].max_score > 0
+    assert by["untouched_stub"].score == 0
+    assert {c.status for c in by["untouched_stub"].cases} == {"not_attempted"}
+
+
+def test_wrong_answer_fails_with_named_hint(loss_ex, make_class, tmp_path):
+    wrong = REFERENCE_LOSS.replace("0.5 * np.sum((y - t) ** 2)", "np.mean((y - t) ** 2)")
+    by, _ = graded(loss_ex, make_class, tmp_path, {"mse_mean.py": wrong})
+    r = by["mse_mean"]
+    failed = [c for c in r.cases if not c.passed]
+    assert failed and all(c.name.startswith(MSE) for c in failed)
+    assert task(r, "1.1") == 0 and task(r, "1.2") == r.tasks["1.2"][1]
+    assert all("mse_mean" in dict(c.hints) for c in failed)
+
+
+def test_crash_in_one_case_costs_only_that_task(loss_ex, make_class, tmp_path):
+    crashing = REFERENCE_LOSS + "\n\ndef softmax(x):\n    raise ValueError('boom')\n"
+    by, _ = graded(loss_ex, make_class, tmp_path, {"softmax_raises.py": crashing})
+    r = by["softmax_raises"]
+    assert task(r, "1.3") == 0
+    assert r.score == r.max_score - r.tasks["1.3"][1]
+    soft = [c for c in r.cases if c.task == "1.3"]
+    assert all(c.status == "error" and "ValueError: boom" in c.message.en for c in soft)
+    assert "line" in soft[0].message.en  # the student's own line is named
+
+
+def test_infinite_loop_is_cut_and_other_cases_still_graded(loss_ex, make_class, tmp_path):
+    looping = REFERENCE_LOSS + "\n\ndef mean_squared_error(y, t):\n    while True:\n        pass\n"
+    by, _ = graded(loss_ex, make_class, tmp_path, {"infinite_loop_in_mse.py": looping})
+    r = by["infinite_loop_in_mse"]
+    mse = [c for c in r.cases if c.task == "1.1"]
+    assert {c.status for c in mse} <= {"timeout"} and mse
+    assert task(r, "1.2") == r.tasks["1.2"][1] and task(r, "1.3") == r.tasks["1.3"][1]
+
+
+@pytest.mark.parametrize(
+    "name,body,status",
+    [
+        ("sys_exit_in_call", "import sys\n    sys.exit(0)", "error"),
+        ("raises_system_exit_in_call", "raise SystemExit(0)", "error"),
+        ("os_exit_in_call", "import os\n    os._exit(0)", "crashed"),
+        ("keyboard_interrupt_in_call", "raise KeyboardInterrupt", "error"),
+    ],
+)
+def test_exiting_inside_student_code_gives_no_points(loss_ex, make_class, tmp_path, name, body, status):
+    src = REFERENCE_LOSS + f"\n\ndef cross_entropy_error(y, t):\n    {body}\n"
+    by, _ = graded(loss_ex, make_class, tmp_path, {f"{name}.py": src})
+    r = by[name]
+    cee = [c for c in r.cases if c.task == "1.2"]
+    assert {c.status for c in cee} == {status}
+    assert task(r, "1.2") == 0
+    assert r.score == r.max_score - r.tasks["1.2"][1]
+
+
+@pytest.mark.parametrize("code", ["import os\nos._exit(0)\n", "import sys\nsys.exit(0)\n"])
+def test_exit_at_import_scores_what_was_defined_before(loss_ex, make_class, tmp_path, code):
+    mse_only = "import numpy as np\n\ndef mean_squared_error(y, t):\n    return 0.5 * np.sum((y - t) ** 2)\n"
+    by, _ = graded(loss_ex, make_class, tmp_path, {"exits_at_import.py": mse_only + code})
+    r = by["exits_at_import"]
+    if "_exit" in code:  # the process is gone: nothing can be graded
+        assert r.score == 0
+    else:  # SystemExit is an exception: what was defined before it is graded
+        assert task(r, "1.1") == r.tasks["1.1"][1] and r.score == task(r, "1.1")
+        assert r.load_errors[0]["type"] == "SystemExit"
+
+
+def test_every_submission_gets_a_gradebook_row(loss_ex, make_class, tmp_path):
+    files = {
+        "좋은 학생.py": REFERENCE_LOSS,
+        "syntax_error.py": "def f(:\n",
+        "empty.py": "",
+        "not_utf8.py": b"\xff\xfe\x00garbage\x80\x81",
+        "folder_without_file": {"notes.txt": "hello"},
+        "folder_student": {"loss_functions.py": REFERENCE_LOSS},
+        "broken_notebook.ipynb": "{not json",
+    }
+    by, out = graded(loss_ex, make_class, tmp_path, files)
+    with open(out / "gradebook.csv", encoding="utf-8") as f:
+        rows = {row["student"]: row for row in csv.DictReader(f)}
+    expected_students = {
+        "좋은 학생",
+        "syntax_error",
+        "empty",
+        "not_utf8",
+        "folder_without_file",
+        "folder_student",
+        "broken_notebook",
+    }
+    assert set(rows) == expected_students
+    assert float(rows["좋은 학생"]["score"]) == by["좋은 학생"].max_score
+    assert float(rows["folder_student"]["score"]) == by["folder_student"].max_score
+    for student in expected_students - {"좋은 학생", "folder_student"}:
+        assert float(rows[student]["score"]) == 0, student
+    assert "empty" in by["empty"].problem.en
+    assert "UTF-8" in by["not_utf8"].problem.en or by["not_utf8"].warnings
+    assert by["syntax_error"].load_errors[0]["type"] == "SyntaxError"
+    for student in expected_students:
+        assert (out / "feedback" / f"{student}.md").is_file()
+        assert (
+            json.loads((out / "results" / f"{student}.json").read_text(encoding="utf-8"))["student"]
+            == student
+        )
+
+
+def test_notebook_magics_dropped_and_failing_cell_skipped(loss_ex, make_class, tmp_path):
+    nb = notebook(
+        "!rm -rf ~\n%matplotlib inline\nimport numpy as np",
+        "def mean_squared_error(y, t):\n    return 0.5 * np.sum((y - t) ** 2)",
+        "raise RuntimeError('experiment failed')",
+        "def softmax(x):\n    e = np.exp(x - x.max(axis=-1, keepdims=True))\n    return e / e.sum(axis=-1, keepdims=True)",
+    )
+    by, _ = graded(loss_ex, make_class, tmp_path, {"notebook_student.ipynb": nb})
+    r = by["notebook_student"]
+    assert task(r, "1.1") == r.tasks["1.1"][1] and task(r, "1.3") == r.tasks["1.3"][1]
+    assert task(r, "1.2") == 0
+    assert r.load_errors[0]["cell"].endswith("[cell 3]")
+    assert any("rm -rf" in w.en for w in r.warnings)
+
+
+def test_duplicate_student_id_names_both_files(loss_ex, make_class, tmp_path):
+    folder = make_class({"kim.py": REFERENCE_LOSS, "kim.ipynb": notebook("x = 1")})
+    with pytest.raises(UserError) as err:
+        grade_folder(loss_ex, folder, tmp_path / "out", jobs=1, progress=False)
+    assert "kim.py" in err.value.msg.en and "kim.ipynb" in err.value.msg.en
+
+
+def test_rerun_reuses_results_and_regrades_changed_submission(loss_ex, make_class, tmp_path, monkeypatch):
+    from autograder import pipeline
+
+    folder = make_class({"a.py": REFERENCE_LOSS, "b.py": REFERENCE_LOSS})
+    out = tmp_path / "out"
+    first = grade_folder(loss_ex, folder, out, jobs=1, progress=False)
+    calls = []
+    real = pipeline.grade_submission
+    monkeypatch.setattr(
+        pipeline,
+        "grade_submission",
+        lambda ex, sub, *a, **k: calls.append(sub.student) or real(ex, sub, *a, **k),
+    )
+    (folder / "b.py").write_text("def softmax(x):\n    return x\n", encoding="utf-8")
+    second = grade_folder(loss_ex, folder, out, jobs=1, progress=False)
+    assert calls == ["b"]
+    assert scores(second)["a"] == scores(first)["a"]
+    assert scores(second)["b"].score == 0

@@ -1,0 +1,66 @@
+"""Every exercise, generically: validate, API parity, task ids, and the sample class goldens."""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import pytest
+
+from autograder.exercises import all_exercises
+from autograder.pipeline import grade_folder
+from autograder.validate import validate
+
+EXERCISES = list(all_exercises().values())
+IDS = [e.id for e in EXERCISES]
+
+
+def public_api(path):
+    """Top-level functions and classes (with their methods) and their parameter lists."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    api = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            api[node.name] = [a.arg for a in node.args.args]
+        elif isinstance(node, ast.ClassDef):
+            api[node.name] = sorted(
+                (f.name, tuple(a.arg for a in f.args.args))
+                for f in node.body
+                if isinstance(f, ast.FunctionDef) and (not f.name.startswith("_") or f.name == "__init__")
+            )
+    return api
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_validate_reference_full_stub_zero_mistakes_as_declared(exercise):
+    verdicts = validate(exercise, jobs=2)
+    bad = [v for v in verdicts if not v.ok]
+    assert not bad, "\n".join(f"{v.variant}: {v.score}/{v.max_score} {v.problem}" for v in bad)
+    assert len([v for v in verdicts if v.variant.startswith("mistake:")]) >= 4
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_stub_and_reference_have_the_same_public_api(exercise):
+    assert public_api(exercise.stub_path) == public_api(exercise.reference_path)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_every_task_is_named_in_the_stub_and_has_cases(exercise):
+    stub = exercise.stub_path.read_text(encoding="utf-8")
+    cases = exercise.cases(hidden=True)
+    for t in exercise.tasks:
+        assert f'NotImplementedError("Task {t.id}: ' in stub, t.id
+        assert any(c.task == t.id and not c.hidden for c in cases), f"no public case for {t.id}"
+        assert any(c.task == t.id and c.hidden for c in cases), f"no hidden case for {t.id}"
+
+
+@pytest.mark.parametrize("exercise", [e for e in EXERCISES if e.examples_dir.is_dir()], ids=lambda e: e.id)
+def test_sample_class_scores_match_goldens(exercise, tmp_path):
+    expected = json.loads((exercise.examples_dir / "expected.json").read_text(encoding="utf-8"))
+    results = grade_folder(exercise, exercise.examples_dir, tmp_path / "out", jobs=2, progress=False)
+    assert {r.student: r.score for r in results} == expected
+    assert len({r.score for r in results}) >= 3, "the sample class should show a spread of scores"
+
+
+def test_every_exercise_has_a_sample_class():
+    assert [e.id for e in EXERCISES if not (e.examples_dir / "expected.json").is_file()] == []

@@ -80,7 +80,16 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
         notes.insert(0, r.problem)
     if notes:
         lines += ["", "## 알림 · Notes", ""] + [f"- {_both(m)}" for m in notes]
-    if r.load_errors:
+    ended = [e for e in r.load_errors if e.get("type") == "ProcessEnded"]
+    if ended:
+        how = ended[0].get("message")
+        lines += ["", "## 파일을 불러올 때 난 오류 · Errors while loading your file", ""]
+        lines.append(
+            f"- 파일을 불러오는 중에 코드가 프로세스를 끝냈습니다 ({how}; os._exit?). 아무것도 채점할 수 없었습니다.  \n"
+            f"  Your code ended the process while your file was loading ({how}; os._exit?), "
+            "so nothing could be graded."
+        )
+    elif r.load_errors:
         lines += ["", "## 파일을 불러올 때 난 오류 · Errors while loading your file", ""]
         for e in r.load_errors:
             where = e.get("where") or {}

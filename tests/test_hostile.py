@@ -11,9 +11,11 @@ Set ``NNKIT_REQUIRE_BWRAP=1`` (``.ci/run`` does) to make a missing bubblewrap a 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -254,3 +256,27 @@ def test_metadata_names_the_sandbox(graded):
         assert "only by process and resource limits" in meta["sandbox_notice"]["en"]
     else:
         assert meta["sandbox_notice"] is None
+
+
+@pytest.mark.parametrize("mode", ["bwrap", "rlimit"])
+def test_cpu_limit_is_reported_in_the_students_terms(mode, tmp_path):
+    if mode == "bwrap" and not bwrap_works()[0]:
+        pytest.skip(f"no bubblewrap: {bwrap_works()[1]}")
+    os.environ.setdefault("NNKIT_CACHE", str(tmp_path / "cache"))
+    from autograder.exercises import Limits
+
+    ex = dataclasses.replace(corpus.exercise(), limits=Limits(load_timeout=30, cpu_seconds=1))
+    subs = tmp_path / "submissions"
+    subs.mkdir()
+    shutil.copy(corpus.HOSTILE / "infinite_loop_at_import.py", subs / "spins.py")
+    shutil.copy(corpus.HOSTILE / "passes_all.py", subs / "fine.py")
+    results = {
+        r.student: r
+        for r in grade_folder(ex, subs, tmp_path / "out", jobs=2, progress=False, sandbox=choose(mode))
+    }
+    assert results["fine"].score == 31
+    spins = results["spins"]
+    assert (spins.score, spins.status) == (0, "limit:cpu")
+    assert {c.status for c in spins.cases} == {"limit"}
+    assert "Your code used more than 1 s of CPU time while loading your file." in spins.cases[0].message.en
+    assert "CPU 시간을 1초 넘게" in spins.cases[0].message.ko

@@ -22,6 +22,7 @@ from autograder.discover import discover
 from autograder.errors import UserError
 from autograder.exercises import ROOT, get_exercise
 from autograder.pipeline import grade_folder
+from autograder.sandbox import bwrap_works
 
 pytestmark = pytest.mark.slow
 
@@ -46,6 +47,30 @@ def grade(subs: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "autograder", "grade", "loss_functions", str(subs), "--out", str(out)]
     command += ["--jobs", "1", "--quiet", *extra]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def workers_tagged(tag: str) -> list[int]:
+    needle = f"NNKIT_WORKER={tag}-".encode()
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as f:
+                    if needle in f.read():
+                        found.append(int(entry))
+            except OSError:
+                pass
+    return found
+
+
+def wait_for_no_workers(tag: str) -> list[int]:
+    """Processes of a dead grader's workers; the kernel needs a moment to deliver their signals."""
+    for _ in range(200):
+        found = workers_tagged(tag)
+        if not found:
+            break
+        time.sleep(0.05)
+    return found
 
 
 def finished(out: Path) -> dict[str, tuple[int, int, bytes]]:
@@ -75,8 +100,14 @@ def test_interrupted_batch_resumes_to_the_same_gradebook(cls, sig):
     subs, out = cls / "submissions", cls / f"interrupted-{sig.name}"
     command = [sys.executable, "-m", "autograder", "grade", "loss_functions", str(subs), "--out", str(out)]
     command += ["--jobs", "1", "--quiet"]
+    tag = f"resume-{sig.name}-{os.getpid()}"
     proc = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        command,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env={**os.environ, "NNKIT_GRADER_TAG": tag},
     )
     try:
         while len(finished(out)) < 2 and proc.poll() is None:
@@ -89,6 +120,8 @@ def test_interrupted_batch_resumes_to_the_same_gradebook(cls, sig):
             proc.wait()
     expected_code = 130 if sig == signal.SIGINT else -signal.SIGKILL
     assert proc.returncode == expected_code, stderr.decode(errors="replace")
+    if bwrap_works()[0]:  # the worker's process tree dies with the grader, however it died
+        assert wait_for_no_workers(tag) == []
     before = finished(out)
     assert 2 <= len(before) < CLASS_SIZE  # it really stopped half-way
     assert not (out / "gradebook.csv").exists()

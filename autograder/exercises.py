@@ -40,8 +40,9 @@ class Limits:
 
     Wall time per case, for loading the file (its top-level code) and for the whole
     submission; CPU seconds per worker process (0: the submission's wall time); address space
-    per process; processes and threads at once; size of any one file written; bytes of the
-    student's printed output kept for the feedback.
+    per process; processes and threads at once; size of any one file written; all files
+    written (bubblewrap only: its scratch is a tmpfs of that size); bytes of the student's
+    printed output kept for the feedback.
     """
 
     case_timeout: float = 10.0
@@ -50,6 +51,7 @@ class Limits:
     cpu_seconds: float = 0.0
     memory_mb: int = 2048
     file_mb: int = 64
+    scratch_mb: int = 256
     output_kb: int = 64
     processes: int = 64
 

@@ -155,6 +155,10 @@ def limit_text(limit: str, limits: Limits, output_bytes: int = 0) -> Msg:
             f"{limits.file_mb} MiB보다 큰 파일을 쓰려고 했습니다.",
             f"Your code tried to write a file larger than {limits.file_mb} MiB.",
         ),
+        "disk": Msg(
+            f"파일을 모두 {limits.scratch_mb} MiB보다 많이 쓰려고 했습니다.",
+            f"Your code tried to write more than {limits.scratch_mb} MiB of files in all.",
+        ),
         "output": Msg(
             f"코드가 {output_bytes}바이트를 출력해 앞의 {limits.output_kb} KiB만 남겼습니다 (점수와는 무관).",
             f"Your code printed {output_bytes} bytes; only the first {limits.output_kb} KiB are kept "

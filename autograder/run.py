@@ -61,6 +61,7 @@ def resume_all() -> None:
 
 
 _EFBIG = "[Errno 27]"
+_ENOSPC = "[Errno 28]"
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Outcome:
     """What happened when one case ran: ``status`` and plain data, nothing executable."""
 
     # ok | error | not_attempted | mutated | unencodable | protocol | crashed | load_failed
-    # | timeout (message: case_timeout, submission_timeout) | memory | cpu | file_size
+    # | timeout (message: case_timeout, submission_timeout) | memory | cpu | file_size | disk
     status: str
     value: Any = None
     error: dict | None = None
@@ -408,7 +409,7 @@ def run_submission(
             shutil.rmtree(scratch, ignore_errors=True)
     keep = limits.output_kb * 1024
     for outcome in outcomes.values():
-        if outcome.status in ("memory", "cpu", "file_size"):
+        if outcome.status in ("memory", "cpu", "file_size", "disk"):
             limits_hit.append(outcome.status)
     for error in load_errors:
         kind = _limit_error(error)
@@ -459,6 +460,8 @@ def _limit_error(error: dict) -> str | None:
         return "memory"
     if str(error.get("message", "")).startswith(_EFBIG):  # RLIMIT_FSIZE: Python ignores SIGXFSZ
         return "file_size"
+    if str(error.get("message", "")).startswith(_ENOSPC):  # the sandbox's scratch tmpfs is full
+        return "disk"
     return None
 
 

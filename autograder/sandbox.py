@@ -141,8 +141,14 @@ class Bubblewrap(Sandbox):
         made = {"/", "/usr", "/proc", "/dev", "/tmp"}
         for path in python_roots():
             args += _parents(path, made) + ["--ro-bind", path, path]
-        for path, how in ((runtime, "--ro-bind"), (data, "--ro-bind"), (scratch, "--bind")):
-            args += _parents(path, made) + [how, path, path]
+        for path in (runtime, data):
+            args += _parents(path, made) + ["--ro-bind", path, path]
+        # The scratch folder is a tmpfs of its own (a cap on everything written); files the
+        # submission brought along (helper modules) appear in it read-only.
+        args += _parents(scratch, made)
+        args += ["--perms", "0777", "--size", str(limits.scratch_mb * 2**20), "--tmpfs", scratch]
+        for name in sorted(os.listdir(scratch)):
+            args += ["--ro-bind", os.path.join(scratch, name), os.path.join(scratch, name)]
         args += ["--chdir", scratch, "--", *command]
         return args
 
@@ -188,13 +194,15 @@ def fallback(reason: str) -> Sandbox:
 
 PROBE = """
 import os, resource, sys
-import numpy
 nproc, uid = int(sys.argv[1]), int(sys.argv[2])
 resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 if uid >= 0:
     os.setgroups([]); os.setresgid(uid, uid, uid); os.setresuid(uid, uid, uid)
-assert not os.path.exists(sys.argv[3]), "the kit is visible"
+import numpy
+assert not os.path.exists(sys.argv[3]), "the kit's solutions/ is visible"
+open(sys.argv[4], "rb").close()  # the data is readable
 open("probe", "w").write("ok")
+print("nnkit-probe-ok")
 """
 
 
@@ -214,14 +222,14 @@ def bwrap_works() -> tuple[str, str]:
             os.chown(scratch, uid, uid)
         try:
             command = [sys.executable, "-s", "-P", "-c", PROBE, str(limits.processes), str(uid or -1)]
-            command.append(str(ROOT / "solutions"))
+            command += [str(ROOT / "solutions"), str(ROOT / "data" / "SHA256SUMS")]
             wrapped = trial.wrap(command, scratch, scratch, str(ROOT / "data"), limits)
             done = subprocess.run(
                 wrapped, capture_output=True, timeout=60, cwd=scratch, env={"PATH": os.defpath}
             )
         except (OSError, subprocess.SubprocessError) as exc:
             return "", f"bwrap failed to start: {exc}"
-        if done.returncode != 0 or not os.path.isfile(os.path.join(scratch, "probe")):
+        if done.returncode != 0 or b"nnkit-probe-ok" not in done.stdout:
             lines = (
                 done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
             ).splitlines()

@@ -129,6 +129,7 @@ def main() -> None:
                 cases.update(value.by_name())
     module = types.ModuleType(job["module"])
     module.__file__ = os.path.join(os.getcwd(), job["module"] + ".py")
+    sys.path.append(os.getcwd())  # helper modules handed in beside the file; last, so they shadow nothing
     sys.modules[job["module"]] = module
     labels = {c["label"] for c in job["cells"]}
     errors = load_cells(module, job["cells"])

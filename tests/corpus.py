@@ -26,14 +26,23 @@ LIMITS = Limits(
     cpu_seconds=30,
     memory_mb=768,
     file_mb=8,
+    scratch_mb=32,
     output_kb=16,
     processes=32,
 )
 
 #: Fixtures that only a sandbox with its own filesystem and uid can contain safely.
-NEEDS_BWRAP = {"writes_outside_scratch"}
+NEEDS_BWRAP = {"writes_outside_scratch", "fills_disk"}
 #: RLIMIT_NPROC never applies to root: without bubblewrap a fork bomb run as root is unbounded.
 NEEDS_NPROC = {"fork_bomb_at_import"}
+
+
+HELPER = """import numpy as np
+
+
+def half_sum_of_squares(d):
+    return 0.5 * np.sum(d**2)
+"""
 
 
 def exercise() -> Exercise:
@@ -66,6 +75,13 @@ def build(folder: Path, sandbox: str) -> list[str]:
     (folder / "symlinked_helper").mkdir()
     (folder / "symlinked_helper" / "loss_functions.py").write_bytes(correct)
     (folder / "symlinked_helper" / "helper.py").symlink_to(REFERENCE)
+    (folder / "uses_helper").mkdir()
+    (folder / "uses_helper" / "helper.py").write_text(HELPER, encoding="utf-8")
+    (folder / "uses_helper" / "loss_functions.py").write_text(
+        correct.decode().replace("return 0.5 * np.sum((y - t) ** 2)", "return half_sum_of_squares(y - t)")
+        + "\n\nfrom helper import half_sum_of_squares\n",
+        encoding="utf-8",
+    )
     shutil.copy(EXAMPLES / "lee_seoyeon.py", folder / "lee_seoyeon.py")
     shutil.copytree(EXAMPLES / "park jiho", folder / "park jiho")
     return sorted(p.stem if p.suffix in (".py", ".ipynb") else p.name for p in folder.iterdir())

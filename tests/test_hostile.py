@@ -40,6 +40,7 @@ EXPECTED = {
     "김 민준 (재제출)": (31, FULL, "ok", []),
     "이 서연": (31, FULL, "ok", []),
     "symlinked_helper": (31, FULL, "ok", []),
+    "uses_helper": (31, FULL, "ok", []),
     # time
     "infinite_loop_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
     "infinite_loop_in_function": (
@@ -64,6 +65,7 @@ EXPECTED = {
     "fork_bomb_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
     "leaves_child_running": (31, FULL, "ok", ["left running: child"]),
     "writes_huge_file": (20, (0, 11, 9), "limit:file_size", ["larger than 8 MiB in test mse_lecture"]),
+    "fills_disk": (20, (0, 11, 9), "limit:disk", ["more than 32 MiB of files in all in test mse_lecture"]),
     "prints_megabytes": (31, FULL, "limit:output", ["printed 5000001 bytes; only the first 16 KiB"]),
     # ending the process
     "exits_at_import": (31, FULL, "load_error", ["SystemExit"]),

@@ -346,7 +346,7 @@ def run_submission(
                     if _stopping.is_set():
                         raise Interrupted from None
                     if not loaded:
-                        load_errors = [_ended_while_loading(how)]
+                        load_errors = [] if cpu else [_ended_while_loading(how)]
                         for c in pending:
                             outcomes[c.name] = (
                                 Outcome("cpu", message="load") if cpu else Outcome("load_failed", message=how)

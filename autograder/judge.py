@@ -203,6 +203,11 @@ def limit_problem(outcome: Outcome, case_name: str, timeout: float, limits: Limi
             f"{where_ko} 코드가 CPU 시간을 {cpu:g}초 넘게 썼습니다.",
             f"Your code used more than {cpu:g} s of CPU time {where_en}.",
         )
+    if s == "processes":
+        return Msg(
+            f"테스트 {t}에서 코드가 프로세스나 스레드를 {limits.processes}개보다 많이 만들려고 했습니다.",
+            f"Your code tried to run more than {limits.processes} processes or threads at once in test {t}.",
+        )
     if s == "disk":
         return Msg(
             f"테스트 {t}에서 코드가 파일을 모두 {limits.scratch_mb} MiB보다 많이 쓰려고 했습니다.",
@@ -244,7 +249,7 @@ def outcome_problem(
         return "timeout", Msg(
             "시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."
         )
-    if s in ("memory", "cpu", "file_size", "disk"):
+    if s in ("memory", "cpu", "file_size", "disk", "processes"):
         return "limit", Msg("자원 제한을 넘었습니다.", f"Your code hit the {s} limit.")
     if s == "load_failed":
         if outcome.message == "load_timeout":

@@ -155,6 +155,10 @@ def limit_text(limit: str, limits: Limits, output_bytes: int = 0) -> Msg:
             f"{limits.file_mb} MiB보다 큰 파일을 쓰려고 했습니다.",
             f"Your code tried to write a file larger than {limits.file_mb} MiB.",
         ),
+        "processes": Msg(
+            f"프로세스나 스레드를 {limits.processes}개보다 많이 만들려고 했습니다.",
+            f"Your code tried to run more than {limits.processes} processes or threads at once.",
+        ),
         "disk": Msg(
             f"파일을 모두 {limits.scratch_mb} MiB보다 많이 쓰려고 했습니다.",
             f"Your code tried to write more than {limits.scratch_mb} MiB of files in all.",

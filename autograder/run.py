@@ -61,6 +61,7 @@ def resume_all() -> None:
 
 
 _EFBIG = "[Errno 27]"
+LIMIT_STATUSES = ("memory", "cpu", "file_size", "disk", "processes")
 _ENOSPC = "[Errno 28]"
 
 
@@ -70,6 +71,7 @@ class Outcome:
 
     # ok | error | not_attempted | mutated | unencodable | protocol | crashed | load_failed
     # | timeout (message: case_timeout, submission_timeout) | memory | cpu | file_size | disk
+    # | processes
     status: str
     value: Any = None
     error: dict | None = None
@@ -409,7 +411,7 @@ def run_submission(
             shutil.rmtree(scratch, ignore_errors=True)
     keep = limits.output_kb * 1024
     for outcome in outcomes.values():
-        if outcome.status in ("memory", "cpu", "file_size", "disk"):
+        if outcome.status in LIMIT_STATUSES:
             limits_hit.append(outcome.status)
     for error in load_errors:
         kind = _limit_error(error)
@@ -458,6 +460,10 @@ def _limit_error(error: dict) -> str | None:
     """The limit behind an exception the student's code raised, if it is one of ours."""
     if error.get("type") == "MemoryError":
         return "memory"
+    if error.get("type") == "BlockingIOError" and str(error.get("message", "")).startswith("[Errno 11]"):
+        return "processes"  # fork() refused by RLIMIT_NPROC
+    if error.get("type") == "RuntimeError" and "can't start new thread" in str(error.get("message", "")):
+        return "processes"
     if str(error.get("message", "")).startswith(_EFBIG):  # RLIMIT_FSIZE: Python ignores SIGXFSZ
         return "file_size"
     if str(error.get("message", "")).startswith(_ENOSPC):  # the sandbox's scratch tmpfs is full

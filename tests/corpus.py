@@ -34,7 +34,7 @@ LIMITS = Limits(
 #: Fixtures that only a sandbox with its own filesystem and uid can contain safely.
 NEEDS_BWRAP = {"writes_outside_scratch", "fills_disk"}
 #: RLIMIT_NPROC never applies to root: without bubblewrap a fork bomb run as root is unbounded.
-NEEDS_NPROC = {"fork_bomb_at_import"}
+NEEDS_NPROC = {"fork_bomb_at_import", "fork_bomb_in_call"}
 
 
 HELPER = """import numpy as np

@@ -63,6 +63,12 @@ EXPECTED = {
         ["more than 768 MiB of memory in test mse_lecture[correct_guess]", "768 MiB보다"],
     ),
     "fork_bomb_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
+    "fork_bomb_in_call": (
+        22,
+        (11, 11, 0),
+        "limit:processes",
+        ["more than 32 processes or threads at once in test softmax_lecture", "32개보다"],
+    ),
     "leaves_child_running": (31, FULL, "ok", ["left running: child"]),
     "writes_huge_file": (20, (0, 11, 9), "limit:file_size", ["larger than 8 MiB in test mse_lecture"]),
     "fills_disk": (20, (0, 11, 9), "limit:disk", ["more than 32 MiB of files in all in test mse_lecture"]),

@@ -222,8 +222,10 @@ def test_every_submission_gets_exactly_one_row(graded):
 @pytest.mark.parametrize("student", sorted(EXPECTED))
 def test_exact_outcome(graded, student):
     table = expected_for(graded)
+    if student in corpus.NEEDS_BWRAP and student not in table:
+        pytest.skip(f"{student}: only bubblewrap contains it (the fallback would change this machine)")
     if student not in table:
-        pytest.skip(f"{student} is not run without bubblewrap (see corpus.NEEDS_BWRAP / NEEDS_NPROC)")
+        pytest.skip(f"{student}: RLIMIT_NPROC never applies to root, so the fallback cannot contain it")
     score, tasks, status, texts = table[student]
     r = graded["results"][student]
     assert (r.score, tuple(r.tasks[t][0] for t in ("1.1", "1.2", "1.3")), r.status) == (score, tasks, status)

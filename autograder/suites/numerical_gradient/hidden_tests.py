@@ -36,7 +36,7 @@ DIFF_FUNCTIONS = {
     "sin": (np.sin, 0.7),
     "exp": (np.exp, -1.2),
     "log": (np.log, 3.0),
-    "quartic_at_zero": (lambda x: x**4 + x**2, 0.0),
+    "quartic_near_zero": (lambda x: x**4 + x**2, 1e-3),
     "lecture_at_minus": (lambda x: 0.01 * x**2 + 0.1 * x, -20.0),
 }
 
@@ -47,14 +47,18 @@ def diff_functions(m, ctx, name):
     return m.numerical_diff(f, x)
 
 
-@suite.case("2.1", about=Msg("강의의 접선: 기울기와 y절편", "the lecture's tangent line: slope and intercept"))
+@suite.case(
+    "2.1", about=Msg("강의의 접선: 기울기와 y절편", "the lecture's tangent line: slope and intercept")
+)
 def diff_tangent_line(m, ctx):
     f = lambda x: 0.01 * x**2 + 0.1 * x  # noqa: E731
     d = m.numerical_diff(f, 5.0)
     return [d, f(5.0) - d * 5.0]
 
 
-@suite.case("2.1", about=Msg("다른 변수를 고정한 편미분", "a partial derivative with the other variable fixed"))
+@suite.case(
+    "2.1", about=Msg("다른 변수를 고정한 편미분", "a partial derivative with the other variable fixed")
+)
 def diff_partial(m, ctx):
     return [
         m.numerical_diff(lambda x0: x0**2 + 4.0**2, 3.0),
@@ -151,7 +155,9 @@ def descent_bowl(m, ctx, lr, steps):
     return descent(m, bowl, np.array([3.0, -2.0, 0.0]), lr=lr, step_num=steps)
 
 
-@suite.case("2.3", atol=1e-12, about=Msg("기본값 lr = 0.01, step_num = 100", "defaults lr = 0.01, step_num = 100"))
+@suite.case(
+    "2.3", atol=1e-12, about=Msg("기본값 lr = 0.01, step_num = 100", "defaults lr = 0.01, step_num = 100")
+)
 def descent_defaults(m, ctx):
     return descent(m, bowl, np.array([0.5, 0.5, 0.5]))
 

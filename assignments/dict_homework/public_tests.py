@@ -25,7 +25,7 @@ SCORES = Hint(
     when=lambda got, want: any(not isinstance(v, str) for v in got),
 )
 ORDER = Hint(
-    "ids_not_in_order",
+    "ids_from_set",
     "단어는 맞는데 번호가 다릅니다: 처음 나온 순서대로 0, 1, 2, ... 를 붙이세요. "
     "set()이나 sorted()로 중복을 없애면 순서가 바뀝니다.",
     "The words are right but their ids are not: number them 0, 1, 2, ... in order of first "
@@ -39,7 +39,7 @@ CASE = Hint(
     when=lambda got, want: any(w != w.lower() for w in got["word_id"]),
 )
 PUNCTUATION = Hint(
-    "punctuation_left",
+    "some_punctuation",
     "문장부호가 남아 있습니다: string.punctuation 의 32개 문자를 모두 지우세요 "
     "(예: text.translate(str.maketrans('', '', string.punctuation))).",
     "Punctuation remains: delete all 32 characters of string.punctuation "
@@ -47,7 +47,7 @@ PUNCTUATION = Hint(
     when=lambda got, want: any(c in string.punctuation for w in got["word_id"] for c in w),
 )
 EMPTY_WORDS = Hint(
-    "empty_words",
+    "split_on_space",
     "빈 문자열 ''이 단어로 들어갔거나 줄바꿈이 단어 안에 남았습니다: split(' ') 대신 인자 없는 split()을 쓰세요.",
     "An empty string '' became a word or a newline stayed inside a word: use split() with no argument, "
     "not split(' ').",
@@ -80,6 +80,7 @@ def special_lecture(m, ctx):
 @suite.case(
     "0.1",
     expect=["Darius", "Dr. Mundo", "Viktor"],
+    hints=[GREATER_THAN, SCORES],
     about=Msg("입력 딕셔너리를 바꾸지 않음", "the input dictionary left unchanged"),
 )
 def special_keeps_input(m, ctx):
@@ -117,6 +118,7 @@ def words_spacing_and_punctuation(m, ctx):
 @suite.case(
     "0.2",
     expect={"word_id": {}, "id_frequency": {}},
+    hints=WORD_HINTS,
     about=Msg("빈 문자열", "the empty string"),
 )
 def words_empty_text(m, ctx):

@@ -72,7 +72,7 @@ def words(m, ctx, name):
 @suite.case("0.2", about=Msg("무작위 긴 글", "a long random text"))
 def words_random_text(m, ctx):
     vocabulary = ["Data", "model", "LOSS", "gradient", "학습", "신경망", "epoch", "batch", "x", "Y"]
-    marks = ["", "", "", ",", ".", "!", "?", ";", ":", "'s", "\"", ")"]
+    marks = ["", "", "", ",", ".", "!", "?", ";", ":", "'s", '"', ")"]
     spaces = [" ", " ", " ", "  ", "\n", "\t"]
     parts = []
     for _ in range(300):

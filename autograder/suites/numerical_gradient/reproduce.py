@@ -54,9 +54,24 @@ def simple_net(r):
 RUNS = [
     Run("numerical_diff(f1, 5)", "0.1999999999990898", lambda r: diff(r, 5, 0.1999999999990898), "exact"),
     Run("numerical_diff(f1, 10)", "0.2999999999986347", lambda r: diff(r, 10, 0.2999999999986347), "exact"),
-    Run("gradient of f2 at (3, 4)", "[6. 8.]", lambda r: gradient(r, (3.0, 4.0), [6, 8]), "5e-9 (printed digits)"),
-    Run("gradient of f2 at (0, 2)", "[0. 4.]", lambda r: gradient(r, (0.0, 2.0), [0, 4]), "5e-9 (printed digits)"),
-    Run("gradient of f2 at (3, 0)", "[6. 0.]", lambda r: gradient(r, (3.0, 0.0), [6, 0]), "5e-9 (printed digits)"),
+    Run(
+        "gradient of f2 at (3, 4)",
+        "[6. 8.]",
+        lambda r: gradient(r, (3.0, 4.0), [6, 8]),
+        "5e-9 (printed digits)",
+    ),
+    Run(
+        "gradient of f2 at (0, 2)",
+        "[0. 4.]",
+        lambda r: gradient(r, (0.0, 2.0), [0, 4]),
+        "5e-9 (printed digits)",
+    ),
+    Run(
+        "gradient of f2 at (3, 0)",
+        "[6. 0.]",
+        lambda r: gradient(r, (3.0, 0.0), [6, 0]),
+        "5e-9 (printed digits)",
+    ),
     Run(
         "gradient of f2 at integer [1, 2]",
         "[ 5000 15000] (the lecture's code; the true gradient is [2 4])",

@@ -54,6 +54,7 @@ def word_index_count(text):
         word_id: dict {단어 · word (str): 번호 · id (int)};
         id_frequency: dict {번호 · id (int): 나온 횟수 · count (int)} — 키는 단어가 아니라 번호입니다 ·
         keyed by id, not by word. 단어가 없으면 둘 다 빈 딕셔너리 · both empty when there are no words.
+        defaultdict나 Counter도 됩니다 · a defaultdict or Counter is fine too.
         예 · e.g. "Apple is fruit. Orange is also fruit. Tomato is fruit?" →
         ({"apple": 0, "is": 1, "fruit": 2, "orange": 3, "also": 4, "tomato": 5},
          {0: 1, 1: 3, 2: 3, 3: 1, 4: 1, 5: 1}).

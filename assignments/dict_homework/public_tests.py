@@ -62,9 +62,14 @@ COUNTS_BY_WORD = Hint(
 WORD_HINTS = [ORDER, CASE, PUNCTUATION, EMPTY_WORDS, COUNTS_BY_WORD]
 
 
+def as_dict(d):
+    """A dict subclass (defaultdict, Counter) as a plain dict; anything else as it is."""
+    return dict(d) if isinstance(d, dict) else d
+
+
 def word_index(m, text):
     word_id, id_frequency = m.word_index_count(text)
-    return {"word_id": word_id, "id_frequency": id_frequency}
+    return {"word_id": as_dict(word_id), "id_frequency": as_dict(id_frequency)}
 
 
 @suite.case(

@@ -59,9 +59,14 @@ TEXTS = {
 }
 
 
+def as_dict(d):
+    """A dict subclass (defaultdict, Counter) as a plain dict; anything else as it is."""
+    return dict(d) if isinstance(d, dict) else d
+
+
 def word_index(m, text):
     word_id, id_frequency = m.word_index_count(text)
-    return {"word_id": word_id, "id_frequency": id_frequency}
+    return {"word_id": as_dict(word_id), "id_frequency": as_dict(id_frequency)}
 
 
 @suite.case("0.2", params={k: (k,) for k in TEXTS})

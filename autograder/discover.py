@@ -56,9 +56,9 @@ def discover(folder: Path, exercise: Exercise) -> list[Submission]:
         raise UserError(f"제출 폴더가 없습니다: {folder}", f"Submissions folder not found: {folder}")
     by_student: dict[str, Path] = {}
     for entry in sorted(folder.iterdir()):
-        if entry.name.startswith((".", "_")) or entry.is_symlink():
+        if entry.name.startswith((".", "_")):
             continue
-        if entry.is_file() and entry.suffix not in KINDS:
+        if not entry.is_dir() and entry.suffix not in KINDS:
             continue
         student = entry.name if entry.is_dir() else entry.stem
         if student in by_student:
@@ -71,8 +71,25 @@ def discover(folder: Path, exercise: Exercise) -> list[Submission]:
     return [load_submission(student, path, exercise) for student, path in sorted(by_student.items())]
 
 
+def _symlink_problem(name: str) -> Msg:
+    return Msg(
+        f"{name}: 심볼릭 링크는 채점하지 않습니다. 링크가 아닌 파일 자체를 제출하세요.",
+        f"{name}: symbolic links are not followed. Submit the file itself, not a link.",
+    )
+
+
 def load_submission(student: str, path: Path, exercise: Exercise) -> Submission:
+    if path.is_symlink():
+        return Submission(student, path, None, digest([]), problem=_symlink_problem(path.name))
     if path.is_dir():
+        links = [path / n for n in (exercise.filename, f"{exercise.module}.ipynb") if (path / n).is_symlink()]
+        if links and not any(
+            (path / n).is_file() and not (path / n).is_symlink()
+            for n in (exercise.filename, f"{exercise.module}.ipynb")
+        ):
+            return Submission(
+                student, path, None, digest([]), problem=_symlink_problem(f"{path.name}/{links[0].name}")
+            )
         file = _file_in_folder(path, exercise)
         if file is None:
             return Submission(

@@ -36,15 +36,28 @@ class Task:
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-exercise resource limits for one submission; ``exercise.toml``'s [limits] overrides."""
+    """Per-exercise resource limits for one submission; ``exercise.toml``'s [limits] overrides.
+
+    Wall time per case, for loading the file (its top-level code) and for the whole
+    submission; CPU seconds per worker process (0: the submission's wall time); address space
+    per process; processes and threads at once; size of any one file written; all files
+    written (bubblewrap only: its scratch is a tmpfs of that size); bytes of the student's
+    printed output kept for the feedback.
+    """
 
     case_timeout: float = 10.0
     load_timeout: float = 20.0
     submission_timeout: float = 180.0
+    cpu_seconds: float = 0.0
     memory_mb: int = 2048
     file_mb: int = 64
+    scratch_mb: int = 256
     output_kb: int = 64
     processes: int = 64
+
+    @property
+    def cpu_cap(self) -> int:
+        return max(1, int(self.cpu_seconds or self.submission_timeout) + 1)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.exercises import Mistake
+from autograder.exercises import Limits, Mistake
 from autograder.run import Outcome
 from autograder.spec import Case, Hint, Msg
 from autograder.wire import Opaque
@@ -27,7 +27,7 @@ class CaseResult:
     hidden: bool
     points: float
     max_points: float
-    status: str  # passed | failed | error | timeout | crashed | not_attempted
+    status: str  # passed | failed | error | timeout | limit | crashed | protocol | not_attempted
     message: Msg
     hints: tuple[tuple[str, Msg], ...] = ()
 
@@ -40,6 +40,8 @@ def describe(value: Any) -> str:
     if isinstance(value, np.ndarray):
         return f"array of shape {value.shape} ({value.dtype})"
     if isinstance(value, Opaque):
+        if value.type_name == "ndarray" and value.text.startswith("array of"):
+            return value.text  # "array of N bytes (too large)"
         return f"{value.type_name} object"
     return type(value).__name__
 
@@ -151,9 +153,6 @@ def _compare_dicts(actual: Any, expected: dict, rtol: float, atol: float, where:
 
 
 STATUS_TEXT = {
-    "timeout": Msg(
-        "시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."
-    ),
     "crashed": Msg("코드가 프로세스를 끝내 버렸습니다", "Your code ended the process"),
     "protocol": Msg("채점기와의 통신을 방해했습니다", "Your code interfered with the grader's channel"),
     "unencodable": Msg("돌려준 값을 읽을 수 없습니다", "The returned value could not be read"),
@@ -164,11 +163,77 @@ STATUS_TEXT = {
 }
 
 
-def outcome_problem(outcome: Outcome, task_name: str) -> tuple[str, Msg] | None:
+def memory_text(mb: int) -> str:
+    return f"{mb / 1024:g} GiB" if mb % 1024 == 0 else f"{mb} MiB"
+
+
+def limit_problem(outcome: Outcome, case_name: str, timeout: float, limits: Limits) -> Msg | None:
+    """A limit hit, in the student's terms: which limit, how much, and in which test."""
+    s, m, t = outcome.status, outcome.message, case_name
+    if s == "timeout" and m == "submission_timeout":
+        total = limits.submission_timeout
+        return Msg(
+            f"제출물 전체 실행 시간 {total:g}초를 다 써서 테스트 {t}을(를) 끝내지 못했습니다.",
+            f"Your submission used up its total time of {total:g} s before test {t} could finish.",
+        )
+    if s == "timeout":
+        return Msg(
+            f"테스트 {t}에서 코드가 {timeout:g}초 넘게 실행되었습니다 (무한 루프나 time.sleep?).",
+            f"Your code ran longer than {timeout:g} s in test {t} (an infinite loop or time.sleep?).",
+        )
+    if s == "load_failed" and m == "load_timeout":
+        load = limits.load_timeout
+        return Msg(
+            f"파일을 불러오는 데(최상위 코드) {load:g}초가 넘게 걸려 테스트 {t}을(를) 실행하지 못했습니다 "
+            "(최상위에 무한 루프, time.sleep, 긴 학습?).",
+            f"Loading your file (its top-level code) took longer than {load:g} s, so test {t} could "
+            "not run (a loop, time.sleep or long training at top level?).",
+        )
+    if s == "memory":
+        mem = memory_text(limits.memory_mb)
+        return Msg(
+            f"테스트 {t}에서 코드가 메모리를 {mem}보다 많이 쓰려고 했습니다.",
+            f"Your code tried to use more than {mem} of memory in test {t}.",
+        )
+    if s == "cpu":
+        cpu = limits.cpu_cap - 1
+        where_ko = "파일을 불러오는 중" if m == "load" else f"테스트 {t}에서"
+        where_en = "while loading your file" if m == "load" else f"in test {t}"
+        return Msg(
+            f"{where_ko} 코드가 CPU 시간을 {cpu:g}초 넘게 썼습니다.",
+            f"Your code used more than {cpu:g} s of CPU time {where_en}.",
+        )
+    if s == "processes":
+        return Msg(
+            f"테스트 {t}에서 코드가 프로세스나 스레드를 {limits.processes}개보다 많이 만들려고 했습니다.",
+            f"Your code tried to run more than {limits.processes} processes or threads at once in test {t}.",
+        )
+    if s == "disk":
+        return Msg(
+            f"테스트 {t}에서 코드가 파일을 모두 {limits.scratch_mb} MiB보다 많이 쓰려고 했습니다.",
+            f"Your code tried to write more than {limits.scratch_mb} MiB of files in all in test {t}.",
+        )
+    if s == "file_size":
+        return Msg(
+            f"테스트 {t}에서 코드가 {limits.file_mb} MiB보다 큰 파일을 쓰려고 했습니다.",
+            f"Your code tried to write a file larger than {limits.file_mb} MiB in test {t}.",
+        )
+    return None
+
+
+def outcome_problem(
+    outcome: Outcome, task_name: str, case: Case | None = None, limits: Limits | None = None
+) -> tuple[str, Msg] | None:
     """Status and message for an outcome that produced no value to compare."""
     s = outcome.status
     if s == "ok":
         return None
+    if case is not None:
+        limited = limit_problem(
+            outcome, case.name, case.timeout or (limits or Limits()).case_timeout, limits or Limits()
+        )
+        if limited:
+            return ("timeout" if s in ("timeout", "load_failed") else "limit"), limited
     if s == "not_attempted":
         return "not_attempted", Msg(
             f"아직 구현하지 않았습니다 ({outcome.message or task_name}).",
@@ -180,10 +245,12 @@ def outcome_problem(outcome: Outcome, task_name: str) -> tuple[str, Msg] | None:
         at = f" ({where.get('file')}, line {where.get('line')}: {where.get('code')})" if where else ""
         text = f"{err.get('type')}: {err.get('message')}{at}"
         return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
-    if s == "timeout" and outcome.message == "submission_timeout":
+    if s == "timeout":
         return "timeout", Msg(
-            "제출물 전체 시간 제한을 넘었습니다.", "The submission's total time limit ran out."
+            "시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."
         )
+    if s in ("memory", "cpu", "file_size", "disk", "processes"):
+        return "limit", Msg("자원 제한을 넘었습니다.", f"Your code hit the {s} limit.")
     if s == "load_failed":
         if outcome.message == "load_timeout":
             return "timeout", Msg(
@@ -205,6 +272,7 @@ def judge_case(
     expected: Any,
     task_name: str,
     mistakes: dict[str, tuple[Mistake, Outcome]] | None = None,
+    limits: Limits | None = None,
 ) -> CaseResult:
     """Score one case. ``mistakes`` maps mistake id to (mistake, its outcome on this case)."""
 
@@ -212,7 +280,7 @@ def judge_case(
         points = case.points if status == "passed" else 0.0
         return CaseResult(case.name, case.task, case.hidden, points, case.points, status, message, hints)
 
-    problem = outcome_problem(outcome, task_name)
+    problem = outcome_problem(outcome, task_name, case, limits)
     if problem:
         status, message = problem
         if status == "not_attempted":

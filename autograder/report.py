@@ -13,13 +13,14 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from autograder.spec import Msg
 
 if TYPE_CHECKING:
-    from autograder.exercises import Exercise
+    from autograder.exercises import Exercise, Limits
     from autograder.pipeline import SubmissionResult
     from autograder.sandbox import Sandbox
 
@@ -80,7 +81,16 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
         notes.insert(0, r.problem)
     if notes:
         lines += ["", "## 알림 · Notes", ""] + [f"- {_both(m)}" for m in notes]
-    if r.load_errors:
+    ended = [e for e in r.load_errors if e.get("type") == "ProcessEnded"]
+    if ended:
+        how = ended[0].get("message")
+        lines += ["", "## 파일을 불러올 때 난 오류 · Errors while loading your file", ""]
+        lines.append(
+            f"- 파일을 불러오는 중에 코드가 프로세스를 끝냈습니다 ({how}; os._exit?). 아무것도 채점할 수 없었습니다.  \n"
+            f"  Your code ended the process while your file was loading ({how}; os._exit?), "
+            "so nothing could be graded."
+        )
+    elif r.load_errors:
         lines += ["", "## 파일을 불러올 때 난 오류 · Errors while loading your file", ""]
         for e in r.load_errors:
             where = e.get("where") or {}
@@ -91,7 +101,7 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
             "What was defined before the error (in a notebook, the other cells too) was still graded."
         )
     for limit in r.limits_hit:
-        lines += ["", f"> ⚠ {_both(LIMIT_TEXT.get(limit, Msg(limit, limit)))}"]
+        lines += ["", f"> ⚠ {_both(limit_text(limit, exercise.limits, r.output_bytes))}"]
     failed = [c for c in r.cases if not c.passed]
     if failed:
         lines += ["", "## 통과하지 못한 테스트 · Failed tests", ""]
@@ -117,37 +127,118 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-LIMIT_TEXT = {
-    "cpu": Msg("CPU 시간 제한을 넘었습니다.", "Your code used more CPU time than allowed."),
-    "load_timeout": Msg(
-        "파일을 불러오는 데 너무 오래 걸렸습니다.", "Your file took too long to load (top-level code)."
-    ),
-    "submission_timeout": Msg(
-        "제출물 전체 시간 제한을 넘었습니다.", "Your submission ran past its total time limit."
-    ),
-}
+def limit_text(limit: str, limits: Limits, output_bytes: int = 0) -> Msg:
+    """One line per limit hit, in the student's terms (the tests it cost are listed below it)."""
+    from autograder.judge import memory_text
+
+    texts = {
+        "case_timeout": Msg(
+            f"테스트 하나에 {limits.case_timeout:g}초 넘게 걸린 적이 있습니다. 그 테스트만 0점입니다.",
+            f"Some tests ran longer than {limits.case_timeout:g} s; only those tests score 0.",
+        ),
+        "load_timeout": Msg(
+            f"파일을 불러오는 데(최상위 코드) {limits.load_timeout:g}초가 넘게 걸렸습니다.",
+            f"Loading your file (its top-level code) took longer than {limits.load_timeout:g} s.",
+        ),
+        "submission_timeout": Msg(
+            f"제출물 전체 실행 시간 {limits.submission_timeout:g}초를 넘었습니다.",
+            f"Your submission ran past its total time of {limits.submission_timeout:g} s.",
+        ),
+        "cpu": Msg(
+            f"CPU 시간을 {limits.cpu_cap - 1:g}초 넘게 썼습니다.",
+            f"Your code used more than {limits.cpu_cap - 1:g} s of CPU time.",
+        ),
+        "memory": Msg(
+            f"메모리를 {memory_text(limits.memory_mb)}보다 많이 쓰려고 했습니다.",
+            f"Your code tried to use more than {memory_text(limits.memory_mb)} of memory.",
+        ),
+        "file_size": Msg(
+            f"{limits.file_mb} MiB보다 큰 파일을 쓰려고 했습니다.",
+            f"Your code tried to write a file larger than {limits.file_mb} MiB.",
+        ),
+        "processes": Msg(
+            f"프로세스나 스레드를 {limits.processes}개보다 많이 만들려고 했습니다.",
+            f"Your code tried to run more than {limits.processes} processes or threads at once.",
+        ),
+        "disk": Msg(
+            f"파일을 모두 {limits.scratch_mb} MiB보다 많이 쓰려고 했습니다.",
+            f"Your code tried to write more than {limits.scratch_mb} MiB of files in all.",
+        ),
+        "output": Msg(
+            f"코드가 {output_bytes}바이트를 출력해 앞의 {limits.output_kb} KiB만 남겼습니다 (점수와는 무관).",
+            f"Your code printed {output_bytes} bytes; only the first {limits.output_kb} KiB are kept "
+            "(this costs no points).",
+        ),
+    }
+    return texts.get(limit, Msg(limit, limit))
 
 
 def gradebook_rows(exercise: Exercise, results: list[SubmissionResult]) -> list[list]:
-    header = ["student", "score", "max_score", *[t.column for t in exercise.tasks], "status", "seconds"]
+    """One row per submission; nothing that varies between runs (times are in results/)."""
+    header = ["student", "score", "max_score", *[t.column for t in exercise.tasks], "status"]
     rows = [header]
     for r in results:
         rows.append(
             [r.student, f"{r.score:g}", f"{r.max_score:g}", *[f"{r.tasks[t.id][0]:g}" for t in exercise.tasks],
-             r.status, f"{r.seconds:.2f}"]
+             r.status]
         )  # fmt: skip
     return rows
 
 
-def write_gradebook(out: Path, exercise: Exercise, results: list[SubmissionResult], sandbox: Sandbox) -> None:
+@dataclass(frozen=True)
+class GradebookOptions:
+    """``excel``: UTF-8 with a byte-order mark, so Excel shows Korean names correctly.
+    ``lms``: also write ``OUT/<lms>.csv`` in that LMS's import layout (see docs/lms.md)."""
+
+    excel: bool = False
+    lms: str | None = None
+
+
+LMS_LAYOUTS = ("canvas", "moodle")
+
+
+def lms_rows(exercise: Exercise, results: list[SubmissionResult], lms: str) -> list[list]:
+    """Canvas: its gradebook-import columns and a "Points Possible" row; the student id goes in
+    "SIS Login ID". Moodle: "ID number" and one grade column, for its CSV grade import."""
+    title = f"{exercise.title.en} ({exercise.id})"
+    most = max((r.max_score for r in results), default=0)
+    if lms == "canvas":
+        rows = [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", title]]
+        rows.append(["Points Possible", "", "", "", "", f"{most:g}"])
+        rows += [[r.student, "", "", r.student, "", f"{r.score:g}"] for r in results]
+        return rows
+    if lms == "moodle":
+        return [["ID number", title]] + [[r.student, f"{r.score:g}"] for r in results]
+    raise ValueError(lms)
+
+
+def _csv_text(rows: list[list]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(gradebook_rows(exercise, results))
-    write_atomic(out / "gradebook.csv", buf.getvalue())
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def write_gradebook(
+    out: Path,
+    exercise: Exercise,
+    results: list[SubmissionResult],
+    sandbox: Sandbox,
+    options: GradebookOptions | None = None,
+) -> None:
+    options = options or GradebookOptions()
+    encoding = "utf-8-sig" if options.excel else "utf-8"
+    write_atomic(out / "gradebook.csv", _csv_text(gradebook_rows(exercise, results)), encoding=encoding)
+    if options.lms:
+        write_atomic(
+            out / f"{options.lms}.csv", _csv_text(lms_rows(exercise, results, options.lms)), encoding=encoding
+        )
     meta = {
         "exercise": exercise.id,
         "suite_key": exercise.suite_key(),
         "sandbox": sandbox.name,
         "sandbox_description": sandbox.description,
+        "sandbox_fallback_reason": sandbox.reason or None,
+        "sandbox_notice": {"ko": sandbox.notice.ko, "en": sandbox.notice.en} if sandbox.notice else None,
         "submissions": len(results),
         "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }

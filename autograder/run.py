@@ -8,8 +8,10 @@ with the remaining cases. What comes back is plain data (see :mod:`autograder.wi
 from __future__ import annotations
 
 import atexit
+import itertools
 import json
 import os
+import secrets
 import selectors
 import shutil
 import signal
@@ -30,13 +32,47 @@ from autograder.spec import Case
 
 MAX_LINE = 96 * 2**20
 RUNTIME_FILES = ("__init__.py", "spec.py", "wire.py", "worker.py")
+#: Every worker's environment carries ``NNKIT_WORKER=<GRADER_TAG>-<n>``: how leftovers are found.
+GRADER_TAG = os.environ.get("NNKIT_GRADER_TAG") or f"{os.getpid()}-{secrets.token_hex(4)}"
+_serials = itertools.count()
+_live: set[_Worker] = set()
+_live_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+class Interrupted(Exception):
+    """The batch is being stopped (Ctrl-C): no new workers start."""
+
+
+def stop_all() -> None:
+    """Kill every running worker and start no more until :func:`resume_all` (for Ctrl-C)."""
+    _stopping.set()
+    with _live_lock:
+        workers = list(_live)
+    for w in workers:
+        try:
+            os.killpg(w.proc.pid, signal.SIGKILL)  # its own thread sees the end and cleans up
+        except OSError:
+            pass
+
+
+def resume_all() -> None:
+    _stopping.clear()
+
+
+_EFBIG = "[Errno 27]"
+LIMIT_STATUSES = ("memory", "cpu", "file_size", "disk", "processes")
+_ENOSPC = "[Errno 28]"
 
 
 @dataclass(frozen=True)
 class Outcome:
     """What happened when one case ran: ``status`` and plain data, nothing executable."""
 
-    status: str  # ok | error | not_attempted | mutated | unencodable | timeout | crashed | load_failed
+    # ok | error | not_attempted | mutated | unencodable | protocol | crashed | load_failed
+    # | timeout (message: case_timeout, submission_timeout) | memory | cpu | file_size | disk
+    # | processes
+    status: str
     value: Any = None
     error: dict | None = None
     message: str = ""
@@ -73,6 +109,7 @@ def runtime_dir() -> str:
     with _runtime_lock:
         if _runtime is None:
             base = tempfile.mkdtemp(prefix="nnkit-runtime-")
+            os.chmod(base, 0o755)  # read by workers that run under a uid of their own
             atexit.register(shutil.rmtree, base, True)
             pkg = Path(base, "autograder")
             pkg.mkdir()
@@ -83,9 +120,10 @@ def runtime_dir() -> str:
         return _runtime
 
 
-def worker_env(scratch: str) -> dict[str, str]:
+def worker_env(scratch: str, tag: str = "") -> dict[str, str]:
     one = "1"  # one BLAS thread per worker: parallelism comes from running workers side by side
     return {
+        "NNKIT_WORKER": tag,
         "PATH": os.defpath,
         "HOME": scratch,
         "TMPDIR": scratch,
@@ -118,10 +156,50 @@ class _OutputSink(threading.Thread):
                 self.head += chunk[: self.keep - len(self.head)]
 
 
+def sweep(tag: str) -> int:
+    """SIGKILL every process whose environment carries ``NNKIT_WORKER=tag`` (Linux /proc).
+
+    The fallback's way to end children a submission left behind in a new session, which the
+    process-group kill misses. A child that replaced its environment escapes it.
+    """
+    needle = f"\0NNKIT_WORKER={tag}\0".encode()
+    killed = 0
+    for _ in range(3):  # a dying fork loop may still start a few
+        found = 0
+        try:
+            entries = [e for e in os.listdir("/proc") if e.isdigit()]
+        except OSError:
+            return killed
+        for entry in entries:
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as f:
+                    environ = b"\0" + f.read() + b"\0"
+            except OSError:
+                continue
+            if needle in environ and int(entry) != os.getpid():
+                try:
+                    os.kill(int(entry), signal.SIGKILL)
+                    found += 1
+                except OSError:
+                    pass
+        killed += found
+        if not found:
+            break
+    return killed
+
+
 class _Worker:
     def __init__(self, job: dict, limits: Limits, sandbox: Sandbox, scratch: str, extra: list[Path]):
         for path in extra:
             shutil.copy(path, scratch)
+        serial = next(_serials)
+        self.tag = f"{GRADER_TAG}-{serial}"
+        self.sandbox = sandbox
+        uid = sandbox.worker_uid(serial)
+        if uid is not None:
+            for path in [scratch, *(os.path.join(scratch, p.name) for p in extra)]:
+                os.chown(path, uid, uid)
+        job = {**job, "confine": sandbox.confine(limits, uid)}
         read_fd, write_fd = os.pipe()
         runtime = runtime_dir()
         command = [
@@ -132,19 +210,21 @@ class _Worker:
             str(write_fd),
         ]
         self.proc = subprocess.Popen(
-            sandbox.wrap(command, scratch, runtime, str(ROOT / "data")),
+            sandbox.wrap(command, scratch, runtime, str(ROOT / "data"), limits),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             pass_fds=(write_fd,),
             cwd=scratch,
-            env=worker_env(scratch),
+            env=worker_env(scratch, self.tag),
             start_new_session=True,
             preexec_fn=sandbox.preexec(limits),
         )
         os.close(write_fd)
         os.set_blocking(read_fd, False)
         self.fd = read_fd
+        with _live_lock:
+            _live.add(self)
         self.buffer = bytearray()
         self.selector = selectors.DefaultSelector()
         self.selector.register(read_fd, selectors.EVENT_READ)
@@ -176,25 +256,43 @@ class _Worker:
                 raise EOFError
             self.buffer += chunk
 
-    def kill(self) -> str:
-        """Kill the worker's whole process group; describe how it ended (idempotent)."""
-        if self.proc.returncode is not None and self.fd < 0:
-            return describe_exit(self.proc.returncode)
+    def kill(self, grace: float = 0.0) -> str:
+        """Kill the worker's whole process group; describe how it ended (idempotent).
+
+        ``grace``: seconds to let a worker that closed its channel exit on its own first, so
+        that its own exit status (not our SIGKILL) is what the student is told.
+        """
+        wrapped = self.sandbox.name == "bwrap"
+        with _live_lock:
+            _live.discard(self)
+        if self.fd < 0:
+            return describe_exit(self.proc.wait(), wrapped)
+        fd, self.fd = self.fd, -1
+        own = None
+        if grace > 0:
+            try:
+                own = self.proc.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                pass
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        code = self.proc.wait()
+        code = self.proc.wait() if own is None else own
+        if self.sandbox.name == "rlimit" and sys.platform.startswith("linux"):
+            sweep(self.tag)  # bubblewrap's pid namespace needs no sweep: its processes die with it
         self.sink.join(timeout=2)
         self.selector.close()
-        os.close(self.fd)
-        self.fd = -1
-        return describe_exit(code)
+        os.close(fd)
+        return describe_exit(code, wrapped)
 
 
-def describe_exit(code: int) -> str:
+def describe_exit(code: int, wrapped: bool = False) -> str:
+    """How a process ended; ``wrapped``: the status is bubblewrap's (128 + signal number)."""
     if code is None:
         return "still running"
+    if wrapped and code > 128:
+        code = 128 - code
     if code < 0:
         try:
             return f"signal {signal.Signals(-code).name}"
@@ -221,6 +319,8 @@ def run_submission(
     limits_hit: list[str] = []
     output, output_bytes, restarts = bytearray(), 0, -1
     while pending:
+        if _stopping.is_set():
+            raise Interrupted
         restarts += 1
         scratch = tempfile.mkdtemp(prefix="nnkit-scratch-")
         job = {
@@ -243,22 +343,26 @@ def run_submission(
                 try:
                     msg = worker.next(deadline)
                 except (EOFError, wire.WireError) as exc:
-                    how = worker.kill()
+                    how = worker.kill(grace=1.0 if isinstance(exc, EOFError) else 0.0)
+                    cpu = how == "signal SIGXCPU"
+                    if _stopping.is_set():
+                        raise Interrupted from None
                     if not loaded:
+                        load_errors = [] if cpu else [_ended_while_loading(how)]
                         for c in pending:
-                            outcomes[c.name] = Outcome(
-                                "load_failed", message=f"crashed while loading ({how})"
+                            outcomes[c.name] = (
+                                Outcome("cpu", message="load") if cpu else Outcome("load_failed", message=how)
                             )
                         pending.clear()
                     else:
                         victim = current or pending[0]
-                        status = "crashed" if isinstance(exc, EOFError) else "protocol"
-                        outcomes[victim.name] = Outcome(
-                            status, message=how if status == "crashed" else str(exc)
-                        )
+                        if cpu:
+                            outcomes[victim.name] = Outcome("cpu")
+                        elif isinstance(exc, EOFError):
+                            outcomes[victim.name] = Outcome("crashed", message=how)
+                        else:
+                            outcomes[victim.name] = Outcome("protocol", message=str(exc))
                         pending.remove(victim)
-                        if how.startswith("signal SIGXCPU"):
-                            limits_hit.append("cpu")
                     break
                 if msg is None:
                     worker.kill()
@@ -276,6 +380,8 @@ def run_submission(
                             "timeout", message="submission_timeout" if total else "case_timeout"
                         )
                         pending.remove(victim)
+                        if not total:
+                            limits_hit.append("case_timeout")
                         if total:
                             for c in pending:
                                 outcomes[c.name] = Outcome("timeout", message="submission_timeout")
@@ -304,6 +410,15 @@ def run_submission(
             output_bytes += worker.sink.total
             shutil.rmtree(scratch, ignore_errors=True)
     keep = limits.output_kb * 1024
+    for outcome in outcomes.values():
+        if outcome.status in LIMIT_STATUSES:
+            limits_hit.append(outcome.status)
+    for error in load_errors:
+        kind = _limit_error(error)
+        if kind:
+            limits_hit.append(kind)
+    if output_bytes > keep:
+        limits_hit.append("output")
     return RunResult(
         outcomes={c.name: outcomes[c.name] for c in cases},
         load_errors=load_errors,
@@ -328,6 +443,9 @@ def _outcome(msg: dict, seconds: float) -> Outcome:
         error = {k: msg.get(k) for k in ("type", "message", "where", "trace")}
         if not all(isinstance(error[k], str) for k in ("type", "message", "trace")):
             return Outcome("protocol", message="malformed error", seconds=seconds)
+        kind = _limit_error(error)
+        if kind:
+            return Outcome(kind, None, error, seconds=seconds)
     return Outcome(
         status,
         value,
@@ -336,3 +454,22 @@ def _outcome(msg: dict, seconds: float) -> Outcome:
         seconds,
         raw=msg.get("value") if status == "ok" else None,
     )
+
+
+def _limit_error(error: dict) -> str | None:
+    """The limit behind an exception the student's code raised, if it is one of ours."""
+    if error.get("type") == "MemoryError":
+        return "memory"
+    if error.get("type") == "BlockingIOError" and str(error.get("message", "")).startswith("[Errno 11]"):
+        return "processes"  # fork() refused by RLIMIT_NPROC
+    if error.get("type") == "RuntimeError" and "can't start new thread" in str(error.get("message", "")):
+        return "processes"
+    if str(error.get("message", "")).startswith(_EFBIG):  # RLIMIT_FSIZE: Python ignores SIGXFSZ
+        return "file_size"
+    if str(error.get("message", "")).startswith(_ENOSPC):  # the sandbox's scratch tmpfs is full
+        return "disk"
+    return None
+
+
+def _ended_while_loading(how: str) -> dict:
+    return {"cell": "", "type": "ProcessEnded", "message": how, "where": None, "trace": ""}

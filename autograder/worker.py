@@ -27,9 +27,18 @@ class Channel:
         self.fd = fd
 
     def send(self, **message) -> None:
+        flush_output()  # the parent may end this process as soon as it has the last result
         data = (wire.dumps(message) + "\n").encode()
         while data:
             data = data[os.write(self.fd, data) :]
+
+
+def flush_output() -> None:
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except BaseException:  # a student may have replaced or closed them
+            pass
 
 
 def _text(obj) -> str:
@@ -91,10 +100,26 @@ def run_case(case, module, labels: set[str]) -> dict:
         return {"status": "unencodable", "message": f"{type(exc).__name__}: {_text(exc)}"}
 
 
+def confine(rules: dict) -> None:
+    """Last steps of the sandbox, taken before any student code: cap processes, drop root."""
+    import resource
+
+    if rules.get("nproc"):
+        resource.setrlimit(resource.RLIMIT_NPROC, (rules["nproc"], rules["nproc"]))
+    uid = rules.get("uid")
+    if uid is not None:
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+        if os.getuid() != uid or os.geteuid() != uid:
+            os._exit(70)
+
+
 def main() -> None:
     channel = Channel(int(sys.argv[1]))
     job = json.loads(sys.stdin.read())
     sys.stdin = open(os.devnull)  # input() in student code sees end of file, never the job
+    confine(job.get("confine") or {})
     cases = {}
     for src in job["suites"]:
         namespace: dict = {"__name__": f"nnkit_suite_{src['name']}"}
@@ -104,6 +129,7 @@ def main() -> None:
                 cases.update(value.by_name())
     module = types.ModuleType(job["module"])
     module.__file__ = os.path.join(os.getcwd(), job["module"] + ".py")
+    sys.path.append(os.getcwd())  # helper modules handed in beside the file; last, so they shadow nothing
     sys.modules[job["module"]] = module
     labels = {c["label"] for c in job["cells"]}
     errors = load_cells(module, job["cells"])
@@ -113,7 +139,6 @@ def main() -> None:
         result = run_case(cases[name], module, labels)
         channel.send(event="result", case=name, **result)
     channel.send(event="done")
-    sys.stdout.flush()
     # Skip atexit handlers and non-daemon threads the student may have left behind.
     os._exit(0)
 

@@ -1,0 +1,24 @@
+# Correct except that mean_squared_error allocates memory until it runs out.
+import numpy as np
+
+
+def mean_squared_error(y, t):
+    hoard = []
+    while True:
+        hoard.append(np.empty(2**24))  # 128 MiB of address space at a time
+    return 0.5 * np.sum((y - t) ** 2)
+
+
+def cross_entropy_error(y, t):
+    y, t = np.asarray(y), np.asarray(t)
+    if y.ndim == 1:
+        y, t = y.reshape(1, -1), t.reshape(1, -1)
+    if t.size == y.size:
+        t = t.argmax(axis=1)
+    return -np.sum(np.log(y[np.arange(y.shape[0]), t.ravel()] + 1e-7)) / y.shape[0]
+
+
+def softmax(x):
+    x = x - np.max(x, axis=-1, keepdims=True)
+    e = np.exp(x)
+    return e / np.sum(e, axis=-1, keepdims=True)

@@ -1,0 +1,296 @@
+"""The hostile corpus graded in one batch with normal submissions, with and without bubblewrap.
+
+Each submission's exact outcome is asserted: the score it honestly earns, per task, its
+status, and the message that tells the student (or the TA) why. Around the batch: no process
+is left running, nothing outside the scratch folders changes, the gradebook holds exactly one
+row per submission, and normal submissions score what they score alone.
+
+Set ``NNKIT_REQUIRE_BWRAP=1`` (``.ci/run`` does) to make a missing bubblewrap a failure.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import corpus
+import pytest
+
+from autograder.exercises import ROOT
+from autograder.pipeline import grade_folder
+from autograder.run import GRADER_TAG
+from autograder.sandbox import bwrap_works, choose
+
+pytestmark = pytest.mark.slow
+
+FULL = (11, 11, 9)
+
+#: student -> (score, (1.1, 1.2, 1.3), status, texts that must appear in what the student sees)
+EXPECTED = {
+    # normal submissions graded in the same batch
+    "passes_all": (31, FULL, "ok", []),
+    "lee_seoyeon": (31, FULL, "ok", []),
+    "park jiho": (11, (0, 6, 5), "ok", ["result is 0.0195, expected 0.0975"]),
+    "김 민준 (재제출)": (31, FULL, "ok", []),
+    "이 서연": (31, FULL, "ok", []),
+    "symlinked_helper": (31, FULL, "ok", []),
+    "uses_helper": (31, FULL, "ok", []),
+    # time
+    "infinite_loop_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
+    "infinite_loop_in_function": (
+        27,
+        (11, 11, 5),
+        "limit:case_timeout",
+        ["ran longer than 2 s in test softmax_lecture", "2초 넘게"],
+    ),
+    "sleeps_past_limit": (
+        27,
+        (11, 7, 9),
+        "limit:case_timeout",
+        ["ran longer than 2 s in test cee_single_label"],
+    ),
+    # memory, processes, files, output
+    "memory_bomb": (
+        20,
+        (0, 11, 9),
+        "limit:memory",
+        ["more than 768 MiB of memory in test mse_lecture[correct_guess]", "768 MiB보다"],
+    ),
+    "fork_bomb_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
+    "fork_bomb_in_call": (
+        22,
+        (11, 11, 0),
+        "limit:processes",
+        ["more than 32 processes or threads at once in test softmax_lecture", "32개보다"],
+    ),
+    "leaves_child_running": (31, FULL, "ok", ["left running: child"]),
+    "writes_huge_file": (20, (0, 11, 9), "limit:file_size", ["larger than 8 MiB in test mse_lecture"]),
+    "fills_disk": (20, (0, 11, 9), "limit:disk", ["more than 32 MiB of files in all in test mse_lecture"]),
+    "prints_megabytes": (31, FULL, "limit:output", ["printed 5000001 bytes; only the first 16 KiB"]),
+    # ending the process
+    "exits_at_import": (31, FULL, "load_error", ["SystemExit"]),
+    "keyboard_interrupt_at_import": (31, FULL, "load_error", ["KeyboardInterrupt"]),
+    "os_exit_at_import": (
+        0,
+        (0, 0, 0),
+        "load_error",
+        ["The process ended while loading your file (exit status 0)"],
+    ),
+    "exits_in_call": (9, (0, 0, 9), "ok", ["Raised SystemExit: 0", "Raised KeyboardInterrupt"]),
+    "os_exit_in_call": (22, (11, 11, 0), "ok", ["Your code ended the process (exit status 0)"]),
+    # cheats: zero
+    "patches_numpy": (0, (0, 0, 0), "ok", ["result is 0, expected 0.0975"]),
+    "lying_objects": (
+        0,
+        (0, 0, 0),
+        "ok",
+        ["expected a single number, got Liar object", "result is nan", "array of 80000000 bytes (too large)"],
+    ),
+    "prints_fake_results": (0, (0, 0, 0), "ok", ["Not attempted yet", "intruder,31,31"]),
+    "forges_results": (0, (0, 0, 0), "ok", ["interfered with the grader's channel", "result is 1, expected"]),
+    "reads_reference": (
+        0,
+        (0, 0, 0),
+        "ok",
+        ["cannot read solution: FileNotFoundError", "cannot import solutions"],
+    ),
+    "writes_outside_scratch": (
+        31,
+        FULL,
+        "ok",
+        ["delete data/SHA256SUMS: OSError", "create kit/planted.txt: PermissionError"],
+    ),
+    "opens_network": (31, FULL, "ok", ["network: [Errno 101] Network is unreachable"]),
+    # files that cannot be graded
+    "notebook_shell_escapes": (31, FULL, "load_error", ["!rm -rf ~", "%%bash", "get_ipython"]),
+    "not_utf8": (0, (0, 0, 0), "unreadable", ["not a UTF-8 text file"]),
+    "empty": (0, (0, 0, 0), "unreadable", ["the file is empty"]),
+    "fifty_megabytes": (0, (0, 0, 0), "unreadable", ["file too large (50 MB > 5 MB)"]),
+    "symlink_to_reference": (0, (0, 0, 0), "unreadable", ["symbolic links are not followed"]),
+    "symlinked_file": (0, (0, 0, 0), "unreadable", ["symbolic links are not followed"]),
+}
+
+#: What the rlimit fallback cannot contain, as it happens without bubblewrap: stated, not hidden.
+FALLBACK_ESCAPES = {
+    "reads_reference": (31, FULL, "ok", ["read solution", "imported the reference solution"]),
+    "opens_network": (31, FULL, "ok", ["network:"]),  # reached or not depends on this machine
+}
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every entry under ``folder`` (symlinks not followed) with a digest of its content."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        rel = str(path.relative_to(folder))
+        if "__pycache__" in path.parts:
+            continue  # the grader's own imports may add these
+        if path.is_symlink():
+            out[rel] = "-> " + os.readlink(path)
+        elif path.is_file():
+            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            out[rel] = "dir"
+    return out
+
+
+def kit_state() -> dict:
+    return {
+        name: tree_digest(ROOT / name) for name in ("data", "solutions", "assignments", "autograder/suites")
+    } | {"top": sorted(p.name for p in ROOT.iterdir())}
+
+
+def leftovers() -> list[int]:
+    """Processes still carrying this grader's worker tag in their environment."""
+    needle = f"NNKIT_WORKER={GRADER_TAG}-".encode()
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as f:
+                    if needle in f.read():
+                        found.append(int(entry))
+            except OSError:
+                pass
+    return found
+
+
+def seen_by_student(r) -> str:
+    parts = [r.output, *(w.en for w in r.warnings), *(w.ko for w in r.warnings)]
+    parts += [r.problem.en, r.problem.ko] if r.problem else []
+    parts += [f"{e['type']}: {e['message']}" for e in r.load_errors]
+    for c in r.cases:
+        parts += [c.message.en, c.message.ko]
+    from autograder.report import feedback_markdown
+
+    parts.append(feedback_markdown(corpus.exercise(), r))
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module", params=["bwrap", "rlimit"])
+def graded(request, tmp_path_factory):
+    mode = request.param
+    if mode == "bwrap" and not bwrap_works()[0]:
+        if os.environ.get("NNKIT_REQUIRE_BWRAP"):
+            pytest.fail(f"bubblewrap is required here but does not work: {bwrap_works()[1]}")
+        pytest.skip(f"no bubblewrap: {bwrap_works()[1]}")
+    base = tmp_path_factory.mktemp(f"corpus-{mode}")
+    os.environ.setdefault("NNKIT_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+    students = corpus.build(base / "submissions", mode)
+    home_plant = Path("/root/planted.txt")
+    planted_before = home_plant.exists()
+    before = kit_state(), tree_digest(base / "submissions")
+    start = time.monotonic()
+    results = grade_folder(
+        corpus.exercise(), base / "submissions", base / "out", jobs=2, progress=False, sandbox=choose(mode)
+    )
+    seconds = time.monotonic() - start
+    print(f"\n{mode}: {len(results)} submissions graded in {seconds:.1f} s")
+    after = kit_state(), tree_digest(base / "submissions")
+    return {
+        "mode": mode,
+        "students": students,
+        "results": {r.student: r for r in results},
+        "out": base / "out",
+        "unchanged": before == after,
+        "home_planted": home_plant.exists() and not planted_before,
+        "leftovers": leftovers(),
+    }
+
+
+def expected_for(graded) -> dict:
+    table = dict(EXPECTED)
+    if graded["mode"] != "bwrap":
+        table.update(FALLBACK_ESCAPES)
+        table = {k: v for k, v in table.items() if k in graded["students"]}
+    return table
+
+
+def test_every_submission_gets_exactly_one_row(graded):
+    assert sorted(graded["results"]) == sorted(expected_for(graded))
+    with open(graded["out"] / "gradebook.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:3] == ["student", "score", "max_score"]
+    assert sorted(r[0] for r in rows[1:]) == sorted(graded["students"])
+
+
+@pytest.mark.parametrize("student", sorted(EXPECTED))
+def test_exact_outcome(graded, student):
+    table = expected_for(graded)
+    if student in corpus.NEEDS_BWRAP and student not in table:
+        pytest.skip(f"{student}: only bubblewrap contains it (the fallback would change this machine)")
+    if student not in table:
+        pytest.skip(f"{student}: RLIMIT_NPROC never applies to root, so the fallback cannot contain it")
+    score, tasks, status, texts = table[student]
+    r = graded["results"][student]
+    assert (r.score, tuple(r.tasks[t][0] for t in ("1.1", "1.2", "1.3")), r.status) == (score, tasks, status)
+    assert r.max_score == 31
+    seen = seen_by_student(r)
+    for text in texts:
+        assert text in seen
+    assert len(r.output.encode()) <= corpus.LIMITS.output_kb * 1024 + 3
+
+
+def test_gradebook_scores_match_results(graded):
+    with open(graded["out"] / "gradebook.csv", encoding="utf-8", newline="") as f:
+        rows = {r[0]: r for r in list(csv.reader(f))[1:]}
+    for student, r in graded["results"].items():
+        assert rows[student][1] == f"{r.score:g}"
+
+
+def test_no_process_left_running(graded):
+    assert graded["leftovers"] == []
+
+
+def test_nothing_outside_scratch_changed(graded):
+    assert graded["unchanged"]
+    assert not graded["home_planted"]
+    out = graded["out"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "feedback",
+        "gradebook.csv",
+        "gradebook.meta.json",
+        "report.html",
+        "results",
+        "summary.png",
+    ]
+    assert len(list((out / "results").iterdir())) == len(graded["students"])
+
+
+def test_metadata_names_the_sandbox(graded):
+    meta = json.loads((graded["out"] / "gradebook.meta.json").read_text(encoding="utf-8"))
+    assert meta["sandbox"] == graded["mode"]
+    if graded["mode"] == "rlimit":
+        assert meta["sandbox_fallback_reason"] == "NNKIT_SANDBOX=rlimit"
+        assert "only by process and resource limits" in meta["sandbox_notice"]["en"]
+    else:
+        assert meta["sandbox_notice"] is None
+
+
+@pytest.mark.parametrize("mode", ["bwrap", "rlimit"])
+def test_cpu_limit_is_reported_in_the_students_terms(mode, tmp_path):
+    if mode == "bwrap" and not bwrap_works()[0]:
+        pytest.skip(f"no bubblewrap: {bwrap_works()[1]}")
+    os.environ.setdefault("NNKIT_CACHE", str(tmp_path / "cache"))
+    from autograder.exercises import Limits
+
+    ex = dataclasses.replace(corpus.exercise(), limits=Limits(load_timeout=30, cpu_seconds=1))
+    subs = tmp_path / "submissions"
+    subs.mkdir()
+    shutil.copy(corpus.HOSTILE / "infinite_loop_at_import.py", subs / "spins.py")
+    shutil.copy(corpus.HOSTILE / "passes_all.py", subs / "fine.py")
+    results = {
+        r.student: r
+        for r in grade_folder(ex, subs, tmp_path / "out", jobs=2, progress=False, sandbox=choose(mode))
+    }
+    assert results["fine"].score == 31
+    spins = results["spins"]
+    assert (spins.score, spins.status) == (0, "limit:cpu")
+    assert {c.status for c in spins.cases} == {"limit"}
+    assert "Your code used more than 1 s of CPU time while loading your file." in spins.cases[0].message.en
+    assert "CPU 시간을 1초 넘게" in spins.cases[0].message.ko

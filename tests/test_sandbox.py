@@ -1,0 +1,86 @@
+"""Choosing the sandbox: bubblewrap when a trial run works, else the fallback, said plainly once."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import corpus
+import pytest
+
+from autograder import sandbox
+from autograder.errors import UserError
+from autograder.exercises import ROOT
+
+
+def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "autograder", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env},
+    )
+
+
+def test_fallback_is_announced_once_and_recorded_in_the_metadata(tmp_path):
+    subs = tmp_path / "submissions"
+    subs.mkdir()
+    for name in ("kim", "lee", "park"):
+        shutil.copy(corpus.HOSTILE / "passes_all.py", subs / f"{name}.py")
+    done = run_cli(
+        "grade", "loss_functions", str(subs), "--out", str(tmp_path / "out"), "--quiet",
+        env={"NNKIT_SANDBOX": "rlimit", "NNKIT_CACHE": str(tmp_path / "cache")},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("Not using the bubblewrap sandbox (NNKIT_SANDBOX=rlimit)") == 1
+    assert done.stderr.count("bubblewrap 샌드박스를 쓰지 않습니다") == 1
+    meta = json.loads((tmp_path / "out" / "gradebook.meta.json").read_text(encoding="utf-8"))
+    assert meta["sandbox"] == "rlimit"
+    assert meta["sandbox_fallback_reason"] == "NNKIT_SANDBOX=rlimit"
+    assert "reference solution included" in meta["sandbox_notice"]["en"]
+    assert "모범 답안 포함" in meta["sandbox_notice"]["ko"]
+
+
+def test_unknown_sandbox_name_is_a_bilingual_user_error(tmp_path):
+    done = run_cli("check", "loss_functions", env={"NNKIT_SANDBOX": "docker"})
+    assert done.returncode == 2
+    assert "NNKIT_SANDBOX=docker: must be one of auto, bwrap, rlimit." in done.stderr
+    assert "auto, bwrap, rlimit 중 하나여야 합니다" in done.stderr
+
+
+def test_missing_bwrap_means_the_fallback_with_its_reason(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert sandbox.bwrap_works.__wrapped__() == ("", "bwrap is not installed")
+    monkeypatch.setattr(sandbox, "bwrap_works", lambda: ("", "bwrap is not installed"))
+    chosen = sandbox.choose("auto")
+    assert (chosen.name, chosen.reason) == ("rlimit", "bwrap is not installed")
+    assert "bwrap is not installed" in chosen.notice.en
+    with pytest.raises(UserError) as info:
+        sandbox.choose("bwrap")
+    assert "bwrap is not installed" in info.value.msg.en
+
+
+def test_bwrap_that_cannot_run_means_the_fallback(monkeypatch, tmp_path):
+    fake = tmp_path / "bwrap"
+    fake.write_text("#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(shutil, "which", lambda name: str(fake))
+    exe, reason = sandbox.bwrap_works.__wrapped__()
+    assert exe == ""
+    assert reason == "bwrap does not work here: bwrap: No permissions to create new namespace"
+
+
+def test_bubblewrap_is_used_where_it_works():
+    if not shutil.which("bwrap"):
+        pytest.skip("bwrap is not installed")
+    exe, reason = sandbox.bwrap_works()
+    if os.environ.get("NNKIT_REQUIRE_BWRAP"):
+        assert exe, reason
+    if exe:
+        assert sandbox.choose("auto").name == "bwrap"
+        assert sandbox.choose("auto").notice is None

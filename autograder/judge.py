@@ -323,6 +323,7 @@ def _matches_mistake(case: Case, outcome: Outcome, m_outcome: Outcome, expected:
     if outcome.status == "ok":
         differs_from_ref = compare(m_outcome.value, expected, case.rtol, case.atol) is not None
         return differs_from_ref and compare(outcome.value, m_outcome.value, case.rtol, case.atol) is None
-    if outcome.status == "error":
-        return (outcome.error or {}).get("type") == (m_outcome.error or {}).get("type")
+    if outcome.status == "error":  # same exception and same message: one type alone names many mistakes
+        mine, theirs = outcome.error or {}, m_outcome.error or {}
+        return (mine.get("type"), mine.get("message")) == (theirs.get("type"), theirs.get("message"))
     return outcome.status in ("mutated",)

@@ -84,3 +84,21 @@ def test_gradient_check_fails_an_update_that_is_slightly_off(scale):
     wrong_out = case.scenario(_module(wrong), _Ctx(case.name), *case.args)
     assert case.check(reference_out, reference_out) is None
     assert case.check(wrong_out, reference_out) is not None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        ("@ A[i - 1].T / m", "@ A[i - 1].T", "not_divided_by_m"),
+        ("self.W[i] += self.eta", "self.W[i] -= self.eta", "update_sign"),
+    ],
+)
+def test_gradient_case_names_the_slip(old, new, hint):
+    wrong = REFERENCE.replace(old, new)
+    assert wrong != REFERENCE
+    case = _gradient_case()
+    reference_out = case.scenario(_module(REFERENCE), _Ctx(case.name), *case.args)
+    wrong_out = case.scenario(_module(wrong), _Ctx(case.name), *case.args)
+    assert case.check(wrong_out, reference_out) is not None
+    fired = [h.id for h in case.hints if h.when(wrong_out, reference_out)]
+    assert fired == [hint]

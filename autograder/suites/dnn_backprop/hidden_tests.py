@@ -8,7 +8,7 @@ against central differences written here, on the staff forward pass.
 
 import numpy as np
 
-from autograder.spec import Msg, Suite
+from autograder.spec import Hint, Msg, Suite
 
 suite = Suite("dnn_backprop", hidden=True)
 
@@ -156,8 +156,34 @@ def matches_numerical(actual, expected):
 
     if not isinstance(actual, dict) or "update" not in actual:
         return compare(actual, expected, 1e-6, 1e-9)
-    return compare(actual["update"], expected["numerical"], 1e-4, 1e-8, "W[i] 변화량 · change of W[i]")
+    return compare(actual["update"], expected["numerical"], 1e-4, 1e-8, "ΔW")
 
+
+GRAD_SAMPLES = 4
+
+
+def _update_is(factor):
+    """A hint predicate: the student's ΔW is ``factor`` times the exact one in every layer."""
+    return lambda got, want: all(
+        np.allclose(u, factor * n, rtol=1e-4, atol=1e-8)
+        for u, n in zip(got["update"], want["numerical"], strict=True)
+    )
+
+
+GRADIENT_HINTS = [
+    Hint(
+        "not_divided_by_m",
+        "갱신량이 정확한 값의 m배입니다: 샘플 수 m = Y.shape[1]로 나누세요.",
+        "Your update is m times the exact one: divide by the number of samples m = Y.shape[1].",
+        when=_update_is(GRAD_SAMPLES),
+    ),
+    Hint(
+        "update_sign",
+        "갱신의 부호가 반대입니다: E = Y − A[L] 이므로 W[i] += eta * dZ[i] @ A[i-1].T / m (더하기) 입니다.",
+        "Your update has the wrong sign: with E = Y − A[L] it is W[i] += eta * dZ[i] @ A[i-1].T / m (plus).",
+        when=_update_is(-1.0),
+    ),
+]
 
 GRAD_NETS = {
     "depth2": ([3, 4, 2], ["tanh", "sigmoid"]),
@@ -169,13 +195,14 @@ GRAD_NETS = {
     "6.3",
     params=GRAD_NETS,
     check=matches_numerical,
+    hints=GRADIENT_HINTS,
     about=Msg(
         "갱신량 = −eta · (J의 수치 미분), J = ½·Σ(Y − A[L])² / m",
         "update = −eta · numerical gradient of J = ½·Σ(Y − A[L])² / m",
     ),
 )
 def backprop_numerical_gradient(m, ctx, arch, names):
-    eta, m_samples = 0.7, 4
+    eta, m_samples = 0.7, GRAD_SAMPLES
     net, W = make_net(m, ctx, arch, names, eta=eta)
     A0 = ctx.rng.normal(0, 1, (arch[0], m_samples))
     Y = targets(labels(ctx, m_samples, arch[-1]), arch[-1])

@@ -29,11 +29,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _grade_one_exercise(exercise_id: str, folder: Path, out: Path, args: argparse.Namespace) -> list:
     from autograder.pipeline import grade_folder
-    from autograder.report import summary_table
+    from autograder.report import GradebookOptions, summary_table
 
     exercise = get_exercise(exercise_id)
     start = time.monotonic()
-    results = grade_folder(exercise, folder, out, jobs=args.jobs, force=args.force, progress=not args.quiet)
+    results = grade_folder(
+        exercise,
+        folder,
+        out,
+        jobs=args.jobs,
+        force=args.force,
+        progress=not args.quiet,
+        shard=_shard(getattr(args, "shard", None)),
+        students=set(args.student) if getattr(args, "student", None) else None,
+        tasks=set(args.task) if getattr(args, "task", None) else None,
+        options=GradebookOptions(excel=args.excel, lms=args.lms),
+    )
     elapsed = time.monotonic() - start
     print(f"\n== {exercise.id}: {exercise.title.render()} ==")
     print(summary_table(exercise, results))
@@ -44,6 +55,54 @@ def _grade_one_exercise(exercise_id: str, folder: Path, out: Path, args: argpars
         ).render(args.lang, sep="\n")
     )
     return results
+
+
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    try:
+        k, n = (int(x) for x in text.split("/"))
+        if not 1 <= k <= n:
+            raise ValueError
+    except ValueError:
+        raise UserError(
+            f"--shard는 K/N 꼴이어야 합니다 (1 ≤ K ≤ N): {text}", f"--shard takes K/N with 1 ≤ K ≤ N: {text}"
+        ) from None
+    return k, n
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from autograder.pipeline import merge_outputs
+    from autograder.report import GradebookOptions, summary_table
+
+    exercise = get_exercise(args.exercise)
+    out = Path(args.out)
+    options = GradebookOptions(excel=args.excel, lms=args.lms)
+    results = merge_outputs(exercise, [Path(p) for p in args.shards], out, options=options)
+    print(summary_table(exercise, results))
+    print(
+        Msg(
+            f"{len(results)}명을 합쳤습니다: {out / 'gradebook.csv'}",
+            f"Merged {len(results)}: {out / 'gradebook.csv'}",
+        ).render()
+    )
+    return 0
+
+
+def cmd_similarity(args: argparse.Namespace) -> int:
+    from autograder.similarity import similarity_report
+
+    exercise = get_exercise(args.exercise)
+    pairs = similarity_report(exercise, Path(args.submissions), Path(args.out), threshold=args.threshold)
+    for p in pairs:
+        print(f"{p.similarity:6.1%}  {p.a}  ~  {p.b}")
+    print(
+        Msg(
+            f"유사도 {args.threshold:.0%} 이상인 쌍 {len(pairs)}개. 보고서: {Path(args.out) / 'similarity.html'}",
+            f"{len(pairs)} pair(s) at or above {args.threshold:.0%}. Report: {Path(args.out) / 'similarity.html'}",
+        ).render(sep="\n")
+    )
+    return 0
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -113,13 +172,44 @@ def build_parser() -> argparse.ArgumentParser:
         g.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
         g.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
         g.add_argument("--quiet", action="store_true", help="no progress bar")
+        output_options(g)
+
+    def output_options(g: argparse.ArgumentParser) -> None:
+        from autograder.report import LMS_LAYOUTS
+
+        g.add_argument("--excel", action="store_true", help="CSV as UTF-8 with BOM (Excel shows Korean)")
+        g.add_argument("--lms", choices=LMS_LAYOUTS, help="also write OUT/<lms>.csv in that LMS's layout")
 
     g = sub.add_parser("grade", help="제출 폴더 채점 · grade a folder of submissions")
     g.add_argument("exercise")
     g.add_argument("submissions")
     g.add_argument("--out", required=True)
+    g.add_argument("--shard", metavar="K/N", help="grade only shard K of N (then: merge)")
     grading_options(g)
     g.set_defaults(func=cmd_grade)
+
+    rg = sub.add_parser("regrade", help="한 학생/한 문항만 다시 채점 · regrade one student or one task")
+    rg.add_argument("exercise")
+    rg.add_argument("submissions")
+    rg.add_argument("--out", required=True)
+    rg.add_argument("--student", action="append", help="student id (repeatable)")
+    rg.add_argument("--task", action="append", help="task id such as 1.2 (repeatable)")
+    grading_options(rg)
+    rg.set_defaults(func=cmd_grade)
+
+    m = sub.add_parser("merge", help="샤드 결과 합치기 · combine shard outputs into one gradebook")
+    m.add_argument("exercise")
+    m.add_argument("shards", nargs="+", help="the shards' --out folders")
+    m.add_argument("--out", required=True)
+    output_options(m)
+    m.set_defaults(func=cmd_merge)
+
+    sm = sub.add_parser("similarity", help="제출물 유사도 보고서 · similarity report (copydetect)")
+    sm.add_argument("exercise")
+    sm.add_argument("submissions")
+    sm.add_argument("--out", required=True)
+    sm.add_argument("--threshold", type=float, default=0.6, help="report pairs at or above this (0-1)")
+    sm.set_defaults(func=cmd_similarity)
 
     d = sub.add_parser("demo", help="예시 반 채점 · grade the bundled sample class")
     d.add_argument("--out", default=str(ROOT / "out"))

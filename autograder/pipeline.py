@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -233,13 +234,32 @@ def grade_folder(
     force: bool = False,
     progress: bool = True,
     sandbox: Sandbox | None = None,
+    shard: tuple[int, int] | None = None,
+    students: set[str] | None = None,
+    tasks: set[str] | None = None,
+    options: report.GradebookOptions | None = None,
 ) -> list[SubmissionResult]:
-    """Grade every submission in ``folder`` into ``out``; finished, unchanged ones are reused."""
+    """Grade every submission in ``folder`` into ``out``; finished, unchanged ones are reused.
+
+    ``shard=(k, n)`` grades only the k-th of n deterministic parts (see :func:`in_shard`).
+    ``students`` regrades just those students; ``tasks`` regrades just those tasks' cases and
+    keeps every other task's result as it was (after a test fix). Other rows are untouched.
+    """
     jobs = jobs or default_jobs()
     sandbox = sandbox or choose()
     announce(sandbox)
     subs = discover(folder, exercise)
+    if shard:
+        subs = [s for s in subs if in_shard(s.student, *shard)]
+    if students:
+        unknown = sorted(students - {s.student for s in subs})
+        if unknown:
+            raise UserError(f"그런 학생이 없습니다: {unknown}", f"No such student(s): {unknown}")
     cases = exercise.cases(hidden=True)
+    if tasks:
+        unknown = sorted(tasks - {t.id for t in exercise.tasks})
+        if unknown:
+            raise UserError(f"그런 과제 번호가 없습니다: {unknown}", f"No such task(s): {unknown}")
     key = exercise.suite_key()
     expected = expected_outputs(exercise, cases, jobs, sandbox)
     sources = suite_sources(exercise, hidden=True)
@@ -247,16 +267,35 @@ def grade_folder(
     todo = []
     for sub in subs:
         previous = None if force else report.load_result(out, sub.student)
-        if previous and previous.sha256 == sub.sha256 and previous.suite_key == key:
+        selected = (students is None or sub.student in students) and (tasks is None or previous is not None)
+        if previous and not selected:
+            done[sub.student] = previous
+        elif (
+            previous
+            and not students
+            and not tasks
+            and previous.sha256 == sub.sha256
+            and previous.suite_key == key
+        ):
             done[sub.student] = previous
         else:
             todo.append(sub)
+    if tasks:
+        partial_cases = [c for c in cases if c.task in tasks]
+        previous_of = {s.student: report.load_result(out, s.student) for s in todo}
+
+        def grade_one(ex, s, _cases, *rest):
+            old = previous_of.get(s.student)
+            if old is None or old.sha256 != s.sha256:  # new or changed: grade it whole
+                return grade_submission(ex, s, cases, *rest)
+            return replace_tasks(ex, old, grade_submission(ex, s, partial_cases, *rest), tasks)
+    else:
+        grade_one = grade_submission
     bar = report.progress(len(subs), initial=len(done), enabled=progress, label=exercise.id)
     pool = ThreadPoolExecutor(max(1, jobs))
     try:
         futures = {
-            pool.submit(grade_submission, exercise, s, cases, sources, expected, sandbox, key): s
-            for s in todo
+            pool.submit(grade_one, exercise, s, cases, sources, expected, sandbox, key): s for s in todo
         }
         for future in as_completed(futures):
             result = future.result()
@@ -271,7 +310,85 @@ def grade_folder(
     pool.shutdown()
     bar.close()
     results = [done[s.student] for s in subs]
-    report.write_gradebook(out, exercise, results, sandbox)
+    write_outputs(out, exercise, results, sandbox, options)
+    return results
+
+
+def write_outputs(
+    out: Path,
+    exercise: Exercise,
+    results: list[SubmissionResult],
+    sandbox: Sandbox,
+    options: report.GradebookOptions | None = None,
+) -> None:
+    """The class-level files: gradebook (and LMS layout), metadata, report.html, summary.png."""
+    from autograder.class_report import write_class_report
+
+    (out / "results").mkdir(parents=True, exist_ok=True)  # even for an empty shard: merge reads it
+    report.write_gradebook(out, exercise, results, sandbox, options)
+    note = sandbox.notice.render() if sandbox.notice else f"sandbox: {sandbox.description}"
+    write_class_report(out, exercise, results, note)
+
+
+def in_shard(student: str, k: int, n: int) -> bool:
+    """Shard k of n (1-based): decided by the student id alone, so shards never overlap."""
+    return zlib.crc32(student.encode("utf-8")) % n == k - 1
+
+
+def replace_tasks(
+    exercise: Exercise, old: SubmissionResult, fresh: SubmissionResult, tasks: set[str]
+) -> SubmissionResult:
+    """``old`` with the cases of ``tasks`` taken from ``fresh`` (a regrade of those tasks only)."""
+    new_cases = {c.name: c for c in fresh.cases}
+    cases = tuple(new_cases.get(c.name, c) if c.task in tasks else c for c in old.cases)
+    cases += tuple(c for c in fresh.cases if c.name not in {o.name for o in old.cases})
+    kept = {
+        f: getattr(old, f)
+        for f in ("student", "exercise", "file", "sha256", "warnings", "problem", "sandbox")
+    }
+    return _summarise(
+        exercise,
+        cases,
+        suite_key=fresh.suite_key,
+        load_errors=fresh.load_errors,
+        output=fresh.output,
+        output_bytes=fresh.output_bytes,
+        seconds=fresh.seconds,
+        limits_hit=fresh.limits_hit,
+        **kept,
+    )
+
+
+def merge_outputs(exercise: Exercise, shard_outs: list[Path], out: Path, sandbox: Sandbox | None = None,
+                  options: report.GradebookOptions | None = None) -> list[SubmissionResult]:  # fmt: skip
+    """Combine shard output folders into one, as if graded on one machine."""
+    by_student: dict[str, SubmissionResult] = {}
+    for folder in shard_outs:
+        results_dir = folder / "results"
+        if not results_dir.is_dir():
+            raise UserError(f"결과 폴더가 없습니다: {results_dir}", f"No results folder: {results_dir}")
+        for path in sorted(results_dir.glob("*.json")):
+            r = report.load_result(folder, path.stem)
+            if r is None or r.exercise != exercise.id:
+                raise UserError(
+                    f"{path}: 이 과제의 결과가 아닙니다", f"{path}: not a result of {exercise.id}"
+                )
+            if r.student in by_student and by_student[r.student] != r:
+                raise UserError(
+                    f"학생 '{r.student}'의 결과가 두 샤드에서 다릅니다",
+                    f"Student '{r.student}' differs between shards",
+                )
+            by_student[r.student] = r
+    keys = {r.suite_key for r in by_student.values()}
+    if len(keys) > 1:
+        raise UserError(
+            f"샤드들이 서로 다른 테스트 버전으로 채점되었습니다: {sorted(keys)}",
+            f"Shards were graded with different test versions: {sorted(keys)}",
+        )
+    results = [by_student[s] for s in sorted(by_student)]
+    for r in results:
+        report.write_submission(out, exercise, r)
+    write_outputs(out, exercise, results, sandbox or choose(), options)
     return results
 
 

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -184,10 +185,53 @@ def gradebook_rows(exercise: Exercise, results: list[SubmissionResult]) -> list[
     return rows
 
 
-def write_gradebook(out: Path, exercise: Exercise, results: list[SubmissionResult], sandbox: Sandbox) -> None:
+@dataclass(frozen=True)
+class GradebookOptions:
+    """``excel``: UTF-8 with a byte-order mark, so Excel shows Korean names correctly.
+    ``lms``: also write ``OUT/<lms>.csv`` in that LMS's import layout (see docs/lms.md)."""
+
+    excel: bool = False
+    lms: str | None = None
+
+
+LMS_LAYOUTS = ("canvas", "moodle")
+
+
+def lms_rows(exercise: Exercise, results: list[SubmissionResult], lms: str) -> list[list]:
+    """Canvas: its gradebook-import columns and a "Points Possible" row; the student id goes in
+    "SIS Login ID". Moodle: "ID number" and one grade column, for its CSV grade import."""
+    title = f"{exercise.title.en} ({exercise.id})"
+    most = max((r.max_score for r in results), default=0)
+    if lms == "canvas":
+        rows = [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", title]]
+        rows.append(["Points Possible", "", "", "", "", f"{most:g}"])
+        rows += [[r.student, "", "", r.student, "", f"{r.score:g}"] for r in results]
+        return rows
+    if lms == "moodle":
+        return [["ID number", title]] + [[r.student, f"{r.score:g}"] for r in results]
+    raise ValueError(lms)
+
+
+def _csv_text(rows: list[list]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(gradebook_rows(exercise, results))
-    write_atomic(out / "gradebook.csv", buf.getvalue())
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def write_gradebook(
+    out: Path,
+    exercise: Exercise,
+    results: list[SubmissionResult],
+    sandbox: Sandbox,
+    options: GradebookOptions | None = None,
+) -> None:
+    options = options or GradebookOptions()
+    encoding = "utf-8-sig" if options.excel else "utf-8"
+    write_atomic(out / "gradebook.csv", _csv_text(gradebook_rows(exercise, results)), encoding=encoding)
+    if options.lms:
+        write_atomic(
+            out / f"{options.lms}.csv", _csv_text(lms_rows(exercise, results, options.lms)), encoding=encoding
+        )
     meta = {
         "exercise": exercise.id,
         "suite_key": exercise.suite_key(),

@@ -255,7 +255,9 @@ def test_nothing_outside_scratch_changed(graded):
         "feedback",
         "gradebook.csv",
         "gradebook.meta.json",
+        "report.html",
         "results",
+        "summary.png",
     ]
     assert len(list((out / "results").iterdir())) == len(graded["students"])
 

@@ -1,0 +1,153 @@
+"""The TA's desk: class report in a real browser, CSV layouts, regrade, shards, similarity."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from autograder.exercises import get_exercise
+from autograder.pipeline import grade_folder, in_shard, merge_outputs
+from autograder.report import GradebookOptions, load_result
+from autograder.similarity import similar_pairs
+
+EX = get_exercise("loss_functions")
+HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    out = tmp_path_factory.mktemp("graded")
+    results = grade_folder(EX, EX.examples_dir, out, jobs=2, progress=False)
+    return out, results
+
+
+def chromium() -> str | None:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found and os.environ.get("NNKIT_REQUIRE_CHROMIUM"):
+        pytest.fail("NNKIT_REQUIRE_CHROMIUM is set but chromium is not installed")
+    return found
+
+
+def test_report_opens_in_headless_chromium_without_errors(graded, tmp_path):
+    browser = chromium()
+    if not browser:
+        pytest.skip("chromium (Debian package) not installed")
+    out, _ = graded
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]  # fmt: skip
+    url = (out / "report.html").as_uri()
+    dom = subprocess.run(
+        [browser, *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120
+    ).stdout
+    body = dom[dom.index("<body") : dom.index(">", dom.index("<body"))]
+    assert 'data-ready="1"' in body and "data-error" not in body, body
+    assert 'id="summary"' in dom and "mse_mean" in dom and "park jiho" in dom
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        [browser, *flags, "--window-size=1200,900", f"--screenshot={shot}", url],
+        capture_output=True,
+        timeout=120,
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_report_marks_a_broken_image_as_an_error(graded, tmp_path):
+    browser = chromium()
+    if not browser:
+        pytest.skip("chromium (Debian package) not installed")
+    out, _ = graded
+    page = (
+        (out / "report.html")
+        .read_text(encoding="utf-8")
+        .replace("data:image/png;base64,", "data:image/png;base64,AAAA")
+    )
+    broken = tmp_path / "broken.html"
+    broken.write_text(page, encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run(
+        [browser, *flags, "--dump-dom", broken.as_uri()], capture_output=True, text=True, timeout=120
+    ).stdout
+    assert "data-error" in dom[dom.index("<body") : dom.index(">", dom.index("<body"))]
+
+
+def test_summary_png_and_report_are_written(graded):
+    out, results = graded
+    png = (out / "summary.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert 'src="data:image/png;base64,' in html and "http://" not in html and "https://" not in html
+    for r in results:
+        assert r.student in html
+
+
+def test_excel_bom_and_lms_layouts(tmp_path):
+    out = tmp_path / "out"
+    grade_folder(
+        EX, EX.examples_dir, out, jobs=2, progress=False, options=GradebookOptions(excel=True, lms="canvas")
+    )
+    raw = (out / "gradebook.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "김민준".encode() in raw
+    rows = list(csv.reader((out / "canvas.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+    assert rows[1][0] == "Points Possible" and rows[1][-1] == "31"
+    assert ["김민준", "", "", "김민준", "", "31"] in rows
+
+
+def test_regrade_one_student_leaves_the_others_untouched(tmp_path):
+    folder = tmp_path / "class"
+    shutil.copytree(EX.examples_dir, folder)
+    out = tmp_path / "out"
+    grade_folder(EX, folder, out, jobs=2, progress=False)
+    before = {p.name: p.read_bytes() for p in (out / "results").iterdir()}
+    (folder / "lee_seoyeon.py").write_text("def softmax(x):\n    return x\n", encoding="utf-8")
+    (folder / "김민준.py").write_text("# changed but not asked for\n", encoding="utf-8")
+    grade_folder(EX, folder, out, jobs=2, progress=False, students={"lee_seoyeon"})
+    after = {p.name: p.read_bytes() for p in (out / "results").iterdir()}
+    assert after["lee_seoyeon.json"] != before["lee_seoyeon.json"]
+    assert load_result(out, "lee_seoyeon").score == 0
+    assert {k for k in before if before[k] != after[k]} == {"lee_seoyeon.json"}
+
+
+def test_regrade_one_task_keeps_other_tasks_results(tmp_path):
+    out = tmp_path / "out"
+    grade_folder(EX, EX.examples_dir, out, jobs=2, progress=False)
+    path = out / "results" / "김민준.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for case in data["cases"]:  # pretend an old, buggy test had failed tasks 1.1 and 1.3
+        if case["task"] in ("1.1", "1.3"):
+            case["points"], case["status"] = 0.0, "failed"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    grade_folder(EX, EX.examples_dir, out, jobs=2, progress=False, tasks={"1.3"})
+    r = load_result(out, "김민준")
+    assert r.tasks["1.3"] == [9.0, 9.0]  # regraded
+    assert r.tasks["1.1"] == [0.0, 11.0]  # not asked for: kept as it was
+    assert r.score == 20
+
+
+def test_shards_merge_into_the_single_machine_gradebook(graded, tmp_path):
+    single, results = graded
+    students = [r.student for r in results]
+    parts = [[s for s in students if in_shard(s, k, 3)] for k in (1, 2, 3)]
+    assert sorted(sum(parts, [])) == sorted(students)
+    outs = []
+    for k in (1, 2, 3):
+        outs.append(tmp_path / f"shard{k}")
+        grade_folder(EX, EX.examples_dir, outs[-1], jobs=1, progress=False, shard=(k, 3))
+    merged = tmp_path / "merged"
+    merge_outputs(EX, outs, merged)
+    assert (merged / "gradebook.csv").read_bytes() == (single / "gradebook.csv").read_bytes()
+    assert sorted(p.name for p in (merged / "feedback").iterdir()) == sorted(
+        p.name for p in (single / "feedback").iterdir()
+    )
+
+
+def test_similarity_finds_the_planted_pair_and_not_the_honest_ones(tmp_path):
+    pairs = similar_pairs(EX, HERE / "similarity", threshold=0.6)
+    assert [(p.a, p.b) for p in pairs] == [("original", "planted_copy_renamed_reordered")]
+    assert "<mark>" in pairs[0].code_a and "<mark>" in pairs[0].code_b

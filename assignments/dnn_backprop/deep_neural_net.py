@@ -17,8 +17,8 @@ Complete the DeepNeuralNet class of lectures 13-2 and 13-3 (Machine learning wit
   (m = number of samples = A0.shape[1]; multiply by eta and **divide by m**).
   이것은 J = ½·Σ(Y − A[L])² / m 에 대한 경사 하강법입니다 · this is gradient descent on
   J = ½·Σ(Y − A[L])² / m.
-- numpy만 쓰고, 전역 난수 시드(np.random.seed)를 바꾸지 마세요.
-  numpy only; never set the global random seed (np.random.seed).
+- numpy와 주어진 one_hot_encoding만 쓰고, 전역 난수 시드(np.random.seed)를 바꾸지 마세요.
+  Use numpy and the given one_hot_encoding only; never set the global random seed (np.random.seed).
 """
 
 import numpy as np

@@ -11,13 +11,15 @@ FILE   ?=
 JOBS   ?=
 JOBS_FLAG := $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help setup grade check validate test lint data clean
+.PHONY: help setup grade check validate test lint data clean autograder dist reproduce
 
 help:
 	@echo "make grade                      grade the bundled sample class (all exercises) into out/"
 	@echo "make grade HW=loss_functions SUBMISSIONS=dir OUT=dir   grade a folder"
 	@echo "make check HW=loss_functions [FILE=path]               public self-check"
 	@echo "make validate                   reference = full, stub = zero, mistakes as declared"
+	@echo "make reproduce                  the lectures' numbers beside the reference's"
+	@echo "make autograder                 otter-grader / Gradescope zips in dist/autograder/"
 	@echo "make test                       the kit's whole test suite (what CI runs)"
 
 $(VENV)/.installed: requirements.txt
@@ -40,6 +42,12 @@ check: setup
 
 validate: setup
 	$(PY) -m autograder validate $(JOBS_FLAG)
+
+autograder: setup
+	$(PY) -m autograder export-otter --out dist/autograder
+
+reproduce: setup
+	$(PY) -m autograder reproduce
 
 test: setup
 	$(PY) -m pytest

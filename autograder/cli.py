@@ -151,6 +151,16 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in rows) else 1
 
 
+def cmd_export_otter(args: argparse.Namespace) -> int:
+    from autograder.otter_export import OTTER_VERSION, build_zip
+
+    names = args.exercises or list(all_exercises())
+    for name in names:
+        path = build_zip(get_exercise(name), Path(args.out))
+        print(f"{path}  (otter-grader {OTTER_VERSION})")
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     for e in all_exercises().values():
         tasks = ", ".join(f"{t.id} {t.name}" for t in e.tasks)
@@ -225,6 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("exercises", nargs="*")
     r.add_argument("--quiet", action="store_true")
     r.set_defaults(func=cmd_reproduce)
+
+    ex = sub.add_parser(
+        "export-otter", help="otter-grader/Gradescope 채점기 zip · build otter autograder zips"
+    )
+    ex.add_argument("exercises", nargs="*")
+    ex.add_argument("--out", default=str(ROOT / "dist" / "autograder"))
+    ex.set_defaults(func=cmd_export_otter)
 
     sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
     return p

@@ -17,7 +17,8 @@ def mnist_scores(ctx, n, start=0):
     """Scores of a fixed linear network (class-mean templates) on test digits, with labels."""
     (x_train, t_train), (x_test, t_test) = ctx.data().load_mnist()
     means = np.stack([x_train[t_train == c].mean(axis=0) for c in range(10)])
-    scores = 0.3 * (x_test[start : start + n] @ means.T).astype(np.float64)
+    # float64 throughout: a float32 product depends on the BLAS thread count, the inputs must not
+    scores = 0.3 * (x_test[start : start + n].astype(np.float64) @ means.T.astype(np.float64))
     return scores, t_test[start : start + n]
 
 

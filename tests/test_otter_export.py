@@ -1,0 +1,83 @@
+"""The otter-grader export agrees with nnkit's grader, task by task, on every sample submission.
+
+Each run is a real ``otter run`` (otter-grader 7.0.0) of a zip built by ``otter generate``
+from test files generated from the suite declarations.
+"""
+
+from __future__ import annotations
+
+import ast
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from autograder.exercises import all_exercises
+from autograder.otter_export import build_zip, otter_run, otter_test_file, stage
+from autograder.pipeline import grade_folder
+
+EXERCISES = list(all_exercises().values())
+
+
+def _class_with_extras(exercise, folder: Path) -> Path:
+    """The sample class plus the reference, the stub and the first known mistake."""
+    import shutil
+
+    shutil.copytree(exercise.examples_dir, folder, ignore=shutil.ignore_patterns("*.json"))
+    reference = exercise.reference_path.read_text(encoding="utf-8")
+    (folder / "zz_reference.py").write_text(reference, encoding="utf-8")
+    shutil.copy(exercise.stub_path, folder / "zz_stub.py")
+    mistake = exercise.mistakes[0]
+    (folder / f"zz_mistake_{mistake.id}.py").write_text(f"{reference}\n\n{mistake.source}", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
+def test_otter_run_agrees_with_nnkit_task_by_task(exercise, tmp_path):
+    folder = _class_with_extras(exercise, tmp_path / "class")
+    nnkit = {r.student: r for r in grade_folder(exercise, folder, tmp_path / "nnkit", jobs=2, progress=False)}
+    zip_path = build_zip(exercise, tmp_path / "dist")
+    subs = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+    def run(sub: Path):
+        return sub, otter_run(zip_path, sub, tmp_path / "otter" / sub.stem)
+
+    with ThreadPoolExecutor(2) as pool:
+        otter = dict(pool.map(run, subs))
+    disagreements = []
+    for sub, scores in otter.items():
+        student = sub.name if sub.is_dir() else sub.stem
+        mine = nnkit[student]
+        for t in exercise.tasks:
+            if mine.problem is None and mine.load_errors == () and not scores:
+                disagreements.append(f"{student}: otter wrote no results")
+                break
+            theirs = scores.get(t.column, 0.0)
+            if abs(theirs - mine.tasks[t.id][0]) > 1e-9:
+                disagreements.append(f"{student} {t.id}: nnkit {mine.tasks[t.id][0]}, otter {theirs}")
+    assert not disagreements, "\n".join(disagreements)
+    assert nnkit["zz_reference"].score == nnkit["zz_reference"].max_score
+    assert sum(otter[folder / "zz_reference.py"].values()) == nnkit["zz_reference"].max_score
+    assert sum(otter[folder / "zz_stub.py"].values()) == 0
+
+
+def test_generated_test_files_are_otter_exception_tests_pytest_cannot_collect(tmp_path):
+    exercise = all_exercises()["loss_functions"]
+    staged = stage(exercise, tmp_path / "staged", hidden=False)
+    files = sorted((staged / "tests").iterdir())
+    assert [f.name for f in files] == ["task_1_1.py", "task_1_2.py", "task_1_3.py"]
+    tree = ast.parse(files[0].read_text(encoding="utf-8"))
+    decorated = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.decorator_list]
+    assert len(decorated) == len([c for c in exercise.cases(hidden=False) if c.task == "1.1"])
+    assert not (staged / "tests" / "conftest.py").exists() and not (staged / "tests" / "__init__.py").exists()
+    assert not (staged / "nnkit_otter" / "expected.json").exists()  # public export: no reference outputs
+    assert not (staged / "nnkit_otter" / "suites" / "hidden_tests.py").exists()
+
+
+def test_test_file_names_each_case_with_its_points_and_visibility():
+    exercise = all_exercises()["loss_functions"]
+    cases = [c for c in exercise.cases(hidden=True) if c.task == "1.2"]
+    text = otter_test_file(exercise, "1.2", cases)
+    assert "name = '1.2 cross_entropy_error'" in text
+    assert "@test_case(name='cee_zero_probability', points=1, hidden=True)" in text
+    assert "@test_case(name='cee_lecture[correct_guess]', points=1, hidden=False)" in text

@@ -155,7 +155,10 @@ class Exercise:
         return h.hexdigest()[:16]
 
     def task_of(self, case: Case) -> Task:
-        return next(t for t in self.tasks if t.id == case.task)
+        return self.task_of_id(case.task)
+
+    def task_of_id(self, task_id: str) -> Task:
+        return next(t for t in self.tasks if t.id == task_id)
 
 
 def load_suite(path: Path) -> Suite:

@@ -54,8 +54,48 @@ def load_result(out: Path, student: str) -> SubmissionResult | None:
         return None  # missing or from an older format: grade again
 
 
+#: Field names of Gradescope's autograder results format (results.json), top level and per test.
+GRADESCOPE_TOP = {"score", "execution_time", "output", "output_format", "test_output_format", "test_name_format",
+                  "visibility", "stdout_visibility", "extra_data", "tests", "leaderboard"}  # fmt: skip
+GRADESCOPE_TEST = {"score", "max_score", "status", "name", "name_format", "number", "output", "output_format",
+                   "tags", "visibility", "extra_data"}  # fmt: skip
+
+
+def gradescope_json(exercise: Exercise, r: SubmissionResult) -> dict:
+    """The result in Gradescope's format: one test per case; hidden cases shown once published."""
+    tests = []
+    for c in r.cases:
+        text = "passed" if c.passed else c.message.render(sep="\n")
+        text += "".join(f"\n[{hid}] {h.ko}\n{h.en}" for hid, h in c.hints)
+        tests.append(
+            {
+                "name": c.name,
+                "number": c.task,
+                "score": c.points,
+                "max_score": c.max_points,
+                "status": "passed" if c.passed else "failed",
+                "output": text,
+                "tags": [exercise.task_of_id(c.task).column],
+                "visibility": "after_published" if c.hidden else "visible",
+            }
+        )
+    notes = ([r.problem] if r.problem else []) + list(r.warnings)
+    return {
+        "score": r.score,
+        "execution_time": r.seconds,
+        "output": "\n".join(m.render(sep="\n") for m in notes) or f"{r.score:g} / {r.max_score:g}",
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+
+
 def write_submission(out: Path, exercise: Exercise, result: SubmissionResult) -> None:
     name = safe_name(result.student)
+    write_atomic(
+        out / "gradescope" / f"{name}.json",
+        json.dumps(gradescope_json(exercise, result), ensure_ascii=False, indent=1),
+    )
     write_atomic(out / "results" / f"{name}.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     write_atomic(out / "feedback" / f"{name}.md", feedback_markdown(exercise, result))
 

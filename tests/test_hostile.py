@@ -255,6 +255,7 @@ def test_nothing_outside_scratch_changed(graded):
         "feedback",
         "gradebook.csv",
         "gradebook.meta.json",
+        "gradescope",
         "report.html",
         "results",
         "summary.png",

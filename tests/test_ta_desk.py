@@ -151,3 +151,24 @@ def test_similarity_finds_the_planted_pair_and_not_the_honest_ones(tmp_path):
     pairs = similar_pairs(EX, HERE / "similarity", threshold=0.6)
     assert [(p.a, p.b) for p in pairs] == [("original", "planted_copy_renamed_reordered")]
     assert "<mark>" in pairs[0].code_a and "<mark>" in pairs[0].code_b
+
+
+def test_gradescope_results_use_only_published_field_names(graded):
+    from autograder.report import GRADESCOPE_TEST, GRADESCOPE_TOP
+
+    out, results = graded
+    for r in results:
+        data = json.loads((out / "gradescope" / f"{r.student}.json").read_text(encoding="utf-8"))
+        assert set(data) <= GRADESCOPE_TOP and {"score", "tests"} <= set(data)
+        assert data["score"] == r.score
+        assert abs(sum(t["score"] for t in data["tests"]) - r.score) < 1e-9
+        for t in data["tests"]:
+            assert set(t) <= GRADESCOPE_TEST
+            assert isinstance(t["name"], str) and isinstance(t["output"], str)
+            assert isinstance(t["score"], float | int) and isinstance(t["max_score"], float | int)
+            assert t["visibility"] in ("hidden", "after_due_date", "after_published", "visible")
+            assert t["status"] in ("passed", "failed")
+    park = json.loads((out / "gradescope" / "park jiho.json").read_text(encoding="utf-8"))
+    failed = [t for t in park["tests"] if t["status"] == "failed"]
+    assert failed and any("mse_mean" in t["output"] for t in failed)
+    assert {t["visibility"] for t in park["tests"]} == {"visible", "after_published"}

@@ -161,6 +161,14 @@ def cmd_export_otter(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notebooks(args: argparse.Namespace) -> int:
+    from autograder.notebooks import write_notebooks
+
+    for path in write_notebooks([get_exercise(n) for n in (args.exercises or list(all_exercises()))]):
+        print(path.relative_to(ROOT))
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     for e in all_exercises().values():
         tasks = ", ".join(f"{t.id} {t.name}" for t in e.tasks)
@@ -242,6 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("exercises", nargs="*")
     ex.add_argument("--out", default=str(ROOT / "dist" / "autograder"))
     ex.set_defaults(func=cmd_export_otter)
+
+    nb = sub.add_parser("notebooks", help="과제 노트북 생성 · generate the student notebooks from the stubs")
+    nb.add_argument("exercises", nargs="*")
+    nb.set_defaults(func=cmd_notebooks)
 
     sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
     return p

@@ -46,6 +46,9 @@ validate: setup
 autograder: setup
 	$(PY) -m autograder export-otter --out dist/autograder
 
+dist: setup
+	$(PY) -m autograder dist
+
 reproduce: setup
 	$(PY) -m autograder reproduce
 

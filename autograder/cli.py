@@ -169,6 +169,14 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dist(args: argparse.Namespace) -> int:
+    from autograder.bundle import build
+
+    folder = build()
+    print(Msg(f"학생용 묶음: {folder} (+ .zip)", f"Student bundle: {folder} (+ .zip)").render())
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     for e in all_exercises().values():
         tasks = ", ".join(f"{t.id} {t.name}" for t in e.tasks)
@@ -254,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     nb = sub.add_parser("notebooks", help="과제 노트북 생성 · generate the student notebooks from the stubs")
     nb.add_argument("exercises", nargs="*")
     nb.set_defaults(func=cmd_notebooks)
+
+    sub.add_parser("dist", help="학생용 묶음 · build the student bundle in dist/").set_defaults(func=cmd_dist)
 
     sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
     return p

@@ -1,0 +1,87 @@
+"""``make dist``: the student bundle, ``dist/student/`` and ``dist/student.zip``.
+
+It holds what students need to do and self-check the exercises: stubs, generated notebooks,
+public tests (nnkit's and otter's), the data and its helper, and the public part of the engine
+(what ``python -m autograder check`` runs). It never holds ``solutions/``, the hidden suites,
+the known mistakes or reference outputs; ``tests/test_bundle.py`` searches it to make sure.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from autograder.exercises import ROOT, all_exercises
+
+#: Engine modules left out: grading-side only (they name hidden files or build exports).
+ENGINE_EXCLUDE = {"otter_export.py", "bundle.py", "validate.py", "reproduce.py", "pytest_plugin.py"}
+
+STUDENT_README = """# nnkit 과제 묶음 · nnkit exercises (student bundle)
+
+## 준비 · Setup
+Python 3.11 과 numpy, matplotlib, nbformat 이 필요합니다 · needs Python 3.11 with numpy,
+matplotlib and nbformat (`pip install numpy matplotlib nbformat`).
+
+## 과제 · Exercises
+{exercises}
+
+각 폴더의 `.py` (또는 같은 이름의 `.ipynb`) 에서 `raise NotImplementedError("Task N.k: ...")` 를
+여러분의 코드로 바꾸세요. Replace each `raise NotImplementedError("Task N.k: ...")` in the
+exercise's `.py` (or the notebook of the same name) with your code.
+
+## 자가 점검 · Self-check (이 폴더에서 · from this folder)
+```sh
+python -m autograder check loss_functions assignments/loss_functions/loss_functions.py
+```
+공개 테스트마다 통과 여부, 점수, 실패하면 힌트(한국어/영어)를 보여 줍니다. 모두 통과하면 종료
+코드 0. 채점에는 이것 말고도 숨겨진 테스트가 있습니다. · Shows each public test, its points and,
+on failure, a hint in Korean and English; exit status 0 when all pass. Grading also uses hidden tests.
+
+otter-grader 를 쓴다면 · with otter-grader (`pip install "otter-grader==7.0.0"`), from an
+exercise folder: `otter check loss_functions.py -t otter_tests` — the same public cases.
+
+## 제출 · Submitting
+`.py` 파일이나 노트북(`.ipynb`) 하나를 그대로 제출하세요 (파일 이름은 바꿔도 됩니다).
+Submit the one `.py` file or notebook as it is.
+- 노트북의 데이터 불러오기·학습·그림 셀은 `if __name__ == "__main__":` 아래에 두세요: 채점할 때는
+  건너뜁니다. · Keep data-loading, training and plotting cells under `if __name__ == "__main__":`;
+  grading skips them.
+- `%매직`, `!셸` 줄은 채점 때 실행되지 않습니다. · Magics and `!shell` lines are not run when graded.
+- 입력 배열을 바꾸지 말고, 전역 난수 시드를 정하지 마세요. · Never modify input arrays; never set
+  the global random seed.
+"""
+
+
+def build(dest: Path | None = None) -> Path:
+    """Write the bundle folder and its zip; returns the folder."""
+    from autograder.otter_export import SUPPORT, stage
+
+    dest = dest or ROOT / "dist" / "student"
+    if dest.exists():
+        shutil.rmtree(dest)
+    (dest / "autograder").mkdir(parents=True)
+    for path in sorted((ROOT / "autograder").glob("*.py")):
+        if path.name not in ENGINE_EXCLUDE:
+            shutil.copy(path, dest / "autograder" / path.name)
+    shutil.copytree(ROOT / "data", dest / "data", ignore=shutil.ignore_patterns("build.py"))
+    listing = []
+    for ex in all_exercises().values():
+        folder = dest / "assignments" / ex.id
+        folder.mkdir(parents=True)
+        for name in (ex.filename, f"{ex.module}.ipynb", "public_tests.py", "README.md", "exercise.toml"):
+            if (ex.stub_path.parent / name).is_file():
+                shutil.copy(ex.stub_path.parent / name, folder / name)
+        shutil.copy(
+            ROOT / "assignments" / "nnkit_data.py", folder / "nnkit_data.py"
+        )  # importable beside the stub
+        staged = stage(ex, dest / ".otter" / ex.id, hidden=False)
+        shutil.copytree(staged / "tests", folder / "otter_tests")
+        shutil.copytree(staged / SUPPORT, folder / SUPPORT)
+        listing.append(
+            f"- `assignments/{ex.id}/` — {ex.number}. {ex.title.ko} · {ex.title.en} (`{ex.filename}`)"
+        )
+    shutil.copy(ROOT / "assignments" / "nnkit_data.py", dest / "assignments" / "nnkit_data.py")
+    shutil.rmtree(dest / ".otter")
+    (dest / "README.md").write_text(STUDENT_README.format(exercises="\n".join(listing)), encoding="utf-8")
+    shutil.make_archive(str(dest), "zip", dest.parent, dest.name)
+    return dest

@@ -59,3 +59,24 @@ def test_jupyter_only_cells_run_in_jupyter_mode(exercise, tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     assert "public tests passed" in done.stdout  # the self-check cell ran the real check
+
+
+def test_old_format_notebook_with_outputs_and_errors_is_graded(tmp_path):
+    import nbformat
+
+    exercise = all_exercises()["loss_functions"]
+    reference = exercise.reference_path.read_text(encoding="utf-8")
+    v3 = nbformat.v3.new_notebook()
+    v3.worksheets.append(nbformat.v3.new_worksheet(cells=[
+        nbformat.v3.new_code_cell(input=reference, outputs=[nbformat.v3.new_output("stream", output_text="hi\n")]),
+    ]))  # fmt: skip
+    (tmp_path / "old_format.ipynb").write_text(nbformat.writes(v3, version=3), encoding="utf-8")
+    v4 = json.loads(notebook_text(exercise, reference))
+    for cell in v4["cells"]:
+        if cell["cell_type"] == "code":
+            cell["execution_count"] = 3
+            cell["outputs"] = [{"output_type": "error", "ename": "ValueError", "evalue": "x", "traceback": ["..."]}]
+    (tmp_path / "saved_with_errors.ipynb").write_text(json.dumps(v4), encoding="utf-8")
+    by = {r.student: r for r in grade_folder(exercise, tmp_path, tmp_path / "out", jobs=2, progress=False)}
+    assert by["old_format"].score == by["old_format"].max_score
+    assert by["saved_with_errors"].score == by["saved_with_errors"].max_score

@@ -11,7 +11,7 @@ FILE   ?=
 JOBS   ?=
 JOBS_FLAG := $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help setup grade check validate test lint data clean autograder dist reproduce
+.PHONY: help setup grade check validate test lint data clean autograder dist reproduce bench
 
 help:
 	@echo "make grade                      grade the bundled sample class (all exercises) into out/"
@@ -45,6 +45,9 @@ validate: setup
 
 autograder: setup
 	$(PY) -m autograder export-otter --out dist/autograder
+
+bench: setup
+	$(PY) scripts/bench.py
 
 dist: setup
 	$(PY) -m autograder dist

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from autograder import report
 from autograder import run as runner
 from autograder.discover import Cell, Submission, discover
@@ -44,6 +46,7 @@ class SubmissionResult:
     seconds: float = 0.0
     limits_hit: tuple[str, ...] = ()
     sandbox: str = ""
+    curve: dict | None = None  # a learning curve beside the reference's, for the feedback plot
 
     @property
     def status(self) -> str:
@@ -181,6 +184,7 @@ def grade_submission(
         exercise.module, sub.cells, sources, cases, exercise.limits, sandbox, sub.extra_files
     )
     results = []
+    curve = learning_curve(cases, run.outcomes, expected)
     for case in cases:
         mistakes = None
         if expected and expected.mistakes:
@@ -207,8 +211,39 @@ def grade_submission(
         output_bytes=run.output_bytes,
         seconds=round(run.seconds, 3),
         limits_hit=tuple(run.limits_hit),
+        curve=curve,
         **common,
     )
+
+
+CURVE_KEYS = ("cost_", "cost", "train_loss_list", "loss_list")
+
+
+def _curve_in(value: Any, depth: int = 0) -> tuple[str, list[float]] | None:
+    if not isinstance(value, dict) or depth > 2:
+        return None
+    for key, item in value.items():
+        if key in CURVE_KEYS:
+            arr = np.asarray(item) if isinstance(item, (list, np.ndarray)) else None
+            if arr is not None and arr.ndim == 1 and arr.size >= 2 and arr.dtype.kind == "f":
+                return str(key), [float(v) for v in arr]
+        found = _curve_in(item, depth + 1)
+        if found:
+            return found
+    return None
+
+
+def learning_curve(cases: list[Case], outcomes: dict[str, Outcome], expected: Expected | None) -> dict | None:
+    """The longest training curve a case returned, with the reference's on the same case."""
+    best = None
+    for case in cases:
+        got = outcomes[case.name]
+        if got.status != "ok" or expected is None or case.name not in expected.reference:
+            continue
+        mine, ref = _curve_in(got.value), _curve_in(expected.reference[case.name].value)
+        if mine and ref and mine[0] == ref[0] and (best is None or len(ref[1]) > len(best["reference"])):
+            best = {"case": case.name, "key": mine[0], "student": mine[1], "reference": ref[1]}
+    return best
 
 
 def _summarise(ex: Exercise, results: tuple[CaseResult, ...], **kw: Any) -> SubmissionResult:

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,7 +98,34 @@ def write_submission(out: Path, exercise: Exercise, result: SubmissionResult) ->
         json.dumps(gradescope_json(exercise, result), ensure_ascii=False, indent=1),
     )
     write_atomic(out / "results" / f"{name}.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    if result.curve:
+        png = curve_png(result.curve)
+        (out / "feedback").mkdir(parents=True, exist_ok=True)
+        tmp = out / "feedback" / f".{name}.curve.png.tmp"
+        tmp.write_bytes(png)
+        tmp.replace(out / "feedback" / f"{name}.curve.png")
     write_atomic(out / "feedback" / f"{name}.md", feedback_markdown(exercise, result))
+
+
+def curve_png(curve: dict) -> bytes:
+    """The student's learning curve beside the reference's on the same case (a small PNG)."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 3))
+    ax.plot(curve["reference"], label="reference", color="#4c72b0", linewidth=2)
+    ax.plot(curve["student"], label="you", color="#dd8452", linestyle="--")
+    ax.set(title=f"{curve['key']} ({curve['case']})", xlabel="step", ylabel=curve["key"])
+    ax.legend()
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=80)
+    plt.close(fig)
+    return buf.getvalue()
 
 
 def _both(msg: Msg) -> str:
@@ -142,6 +170,16 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
         )
     for limit in r.limits_hit:
         lines += ["", f"> ⚠ {_both(limit_text(limit, exercise.limits, r.output_bytes))}"]
+    if r.curve:
+        lines += [
+            "",
+            "## 학습 곡선 · Learning curve",
+            "",
+            f"![{r.curve['key']}: you vs the reference]({urllib.parse.quote(safe_name(r.student))}.curve.png)",
+            "",
+            "주황 점선이 여러분, 파란 선이 모범 답안입니다 (같은 초기 가중치). · "
+            "Dashed orange: yours; blue: the reference (same initial weights).",
+        ]
     failed = [c for c in r.cases if not c.passed]
     if failed:
         lines += ["", "## 통과하지 못한 테스트 · Failed tests", ""]

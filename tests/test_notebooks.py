@@ -75,7 +75,9 @@ def test_old_format_notebook_with_outputs_and_errors_is_graded(tmp_path):
     for cell in v4["cells"]:
         if cell["cell_type"] == "code":
             cell["execution_count"] = 3
-            cell["outputs"] = [{"output_type": "error", "ename": "ValueError", "evalue": "x", "traceback": ["..."]}]
+            cell["outputs"] = [
+                {"output_type": "error", "ename": "ValueError", "evalue": "x", "traceback": ["..."]}
+            ]
     (tmp_path / "saved_with_errors.ipynb").write_text(json.dumps(v4), encoding="utf-8")
     by = {r.student: r for r in grade_folder(exercise, tmp_path, tmp_path / "out", jobs=2, progress=False)}
     assert by["old_format"].score == by["old_format"].max_score

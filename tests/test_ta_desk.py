@@ -172,3 +172,29 @@ def test_gradescope_results_use_only_published_field_names(graded):
     failed = [t for t in park["tests"] if t["status"] == "failed"]
     assert failed and any("mse_mean" in t["output"] for t in failed)
     assert {t["visibility"] for t in park["tests"]} == {"visible", "after_published"}
+
+
+def test_training_feedback_has_the_learning_curve_beside_the_reference(tmp_path):
+    dropout = get_exercise("dropout")
+    results = {
+        r.student: r
+        for r in grade_folder(dropout, dropout.examples_dir, tmp_path / "d", jobs=2, progress=False)
+    }
+    curve = results["kang minji"].curve
+    assert (
+        curve
+        and len(curve["student"]) == len(curve["reference"]) >= 2
+        and curve["student"] != curve["reference"]
+    )
+    png = (tmp_path / "d" / "feedback" / "kang minji.curve.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "kang%20minji.curve.png" in (tmp_path / "d" / "feedback" / "kang minji.md").read_text(
+        encoding="utf-8"
+    )
+    assert results["moon_syntax_error"].curve is None
+
+
+def test_no_learning_curve_where_nothing_is_trained(graded):
+    out, results = graded
+    assert all(r.curve is None for r in results)
+    assert not list((out / "feedback").glob("*.png"))

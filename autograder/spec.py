@@ -20,6 +20,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -125,6 +126,22 @@ class Context:
         import nnkit_data
 
         return nnkit_data
+
+    @staticmethod
+    def mnist(m: int, start: int = 0, test: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Digits ``start .. start+m`` of MNIST (training set, or ``test``), normalised, (m, 784).
+
+        Loaded once per process; every call returns copies, so a submission that changes its
+        input cannot change the data of later cases.
+        """
+        (x_train, t_train), (x_test, t_test) = _mnist()
+        x, t = (x_test, t_test) if test else (x_train, t_train)
+        return x[start : start + m].copy(), t[start : start + m].copy()
+
+
+@cache
+def _mnist():
+    return Context.data().load_mnist()
 
 
 def _snapshot(a: Any) -> Any:

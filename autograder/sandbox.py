@@ -168,7 +168,7 @@ def _parents(path: str, made: set[str]) -> list[str]:
     parts = os.path.abspath(path).split(os.sep)[1:-1]
     for n in range(1, len(parts) + 1):
         parent = os.sep + os.sep.join(parts[:n])
-        if parent not in made and not parent.startswith(("/usr/", "/tmp/")):
+        if parent not in made and not parent.startswith("/usr/"):  # /tmp too: the kit may live there
             args += ["--perms", "0755", "--dir", parent]
         made.add(parent)
     return args

@@ -84,3 +84,19 @@ def test_bubblewrap_is_used_where_it_works():
     if exe:
         assert sandbox.choose("auto").name == "bwrap"
         assert sandbox.choose("auto").notice is None
+
+
+def test_bwrap_makes_readable_parents_for_a_kit_under_tmp(tmp_path):
+    """bwrap creates missing parents as 0700, which a worker's own uid cannot enter; a kit
+    checked out under /tmp (as a CI clone may be) needs every parent made 0755 by us."""
+    from autograder.exercises import Limits
+    from autograder.sandbox import Bubblewrap
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    data = "/tmp/some-ci-clone/checkout/data"
+    args = Bubblewrap(bwrap="bwrap").wrap(["python"], str(scratch), "/tmp/nnkit-runtime-x", data, Limits())
+    bind = args.index(data, args.index("--ro-bind"))
+    for parent in ("/tmp/some-ci-clone", "/tmp/some-ci-clone/checkout"):
+        made = [i for i in range(len(args) - 1) if args[i] == "--dir" and args[i + 1] == parent]
+        assert made and made[0] < bind and args[made[0] - 2 : made[0]] == ["--perms", "0755"], parent

@@ -20,6 +20,7 @@ more than one top-level ``.py`` file. nnkit's engine never imports otter.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -198,9 +199,12 @@ def otter_run(zip_path: Path, submission: Path, workdir: Path) -> dict[str, floa
     for f in files:
         shutil.copy(f, sub_dir / f.name)
     otter = Path(sys.executable).with_name("otter")
+    # nnkit's workers run with PYTHONHASHSEED=0, so set iteration order (the dict homework's
+    # "ids from a set" mistake) is the same in both graders; otter alone would draw a new seed.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
     subprocess.run(
         [str(otter), "run", "-a", str(zip_path.resolve()), files[0].name, "-o", str(out_dir.resolve())],
-        cwd=sub_dir, capture_output=True, text=True, timeout=600,
+        cwd=sub_dir, capture_output=True, text=True, timeout=600, env=env,
     )  # fmt: skip
     results_file = out_dir / "results.json"
     if not results_file.is_file():

@@ -22,10 +22,16 @@ attempt("delete kit/solutions", lambda: shutil.rmtree(os.path.join(kit, "solutio
 attempt("create /root/planted.txt", lambda: open("/root/planted.txt", "w").close())
 attempt("delete own file", lambda: os.remove(__file__))
 attempt("create ~/planted.txt", lambda: open(os.path.expanduser("~/planted.txt"), "w").close())
+outcomes = {}
 for top, dirs, files in os.walk("/tmp"):
     for name in files:
         if name.endswith((".json", ".csv", ".md", ".py")):
-            attempt("delete a file under /tmp", lambda: os.remove(os.path.join(top, name)))
+            try:
+                os.remove(os.path.join(top, name))
+                outcomes["done"] = outcomes.get("done", 0) + 1
+            except OSError as exc:
+                outcomes[type(exc).__name__] = outcomes.get(type(exc).__name__, 0) + 1
+print(f"delete files under /tmp: {outcomes}")  # one line: how many /tmp files it sees depends on the machine
 
 import numpy as np
 

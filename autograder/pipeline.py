@@ -300,8 +300,9 @@ def grade_folder(
     sources = suite_sources(exercise, hidden=True)
     done: dict[str, SubmissionResult] = {}
     todo = []
+    loaded = {sub.student: report.load_result(out, sub.student) for sub in subs}  # read each once
     for sub in subs:
-        previous = None if force else report.load_result(out, sub.student)
+        previous = None if force else loaded[sub.student]
         selected = (students is None or sub.student in students) and (tasks is None or previous is not None)
         if previous and not selected:
             done[sub.student] = previous
@@ -317,7 +318,7 @@ def grade_folder(
             todo.append(sub)
     if tasks:
         partial_cases = [c for c in cases if c.task in tasks]
-        previous_of = {s.student: report.load_result(out, s.student) for s in todo}
+        previous_of = {s.student: loaded[s.student] for s in todo}
 
         def grade_one(ex, s, _cases, *rest):
             old = previous_of.get(s.student)

@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.exercises import ROOT, Exercise
@@ -184,30 +185,51 @@ def build_zip(exercise: Exercise, out_dir: Path) -> Path:
     return zip_path
 
 
-def otter_run(zip_path: Path, submission: Path, workdir: Path) -> dict[str, float]:
-    """Grade one submission with ``otter run``; score per question (= per nnkit task)."""
+@dataclass(frozen=True)
+class OtterRun:
+    """What one ``otter run`` of a submission gave: score per question (= per nnkit task)."""
+
+    scores: dict[str, float]
+    attempts: int
+    log: str  # the tail of otter's own output when it wrote no results, else ""
+
+
+def otter_run(zip_path: Path, submission: Path, workdir: Path, attempts: int = 2) -> OtterRun:
+    """Grade one submission with ``otter run``.
+
+    ``otter run`` starts a Jupyter kernel per submission; kernels started side by side can lose
+    jupyter_client's port race (jupyter/jupyter_client#154) and otter then writes no results at
+    all. A run without results is tried again, up to ``attempts`` times; a submission that kills
+    its own process (``os._exit``) writes none every time, and ``log`` says what otter printed.
+    """
     sub_dir = workdir / "submission"
     out_dir = workdir / "results"
-    for d in (sub_dir, out_dir):
-        shutil.rmtree(d, ignore_errors=True)
-        d.mkdir(parents=True)
     files = (
         [submission]
         if submission.is_file()
         else [p for p in submission.iterdir() if p.suffix in (".py", ".ipynb")]
     )
-    for f in files:
-        shutil.copy(f, sub_dir / f.name)
     otter = Path(sys.executable).with_name("otter")
     # nnkit's workers run with PYTHONHASHSEED=0, so set iteration order (the dict homework's
     # "ids from a set" mistake) is the same in both graders; otter alone would draw a new seed.
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    subprocess.run(
-        [str(otter), "run", "-a", str(zip_path.resolve()), files[0].name, "-o", str(out_dir.resolve())],
-        cwd=sub_dir, capture_output=True, text=True, timeout=600, env=env,
-    )  # fmt: skip
-    results_file = out_dir / "results.json"
-    if not results_file.is_file():
-        return {}
-    tests = json.loads(results_file.read_text(encoding="utf-8"))["tests"]
-    return {t["name"]: float(t["score"]) for t in tests if "score" in t and t["name"] != "Public Tests"}
+    log = ""
+    for attempt in range(1, attempts + 1):
+        for d in (sub_dir, out_dir):
+            shutil.rmtree(d, ignore_errors=True)
+            d.mkdir(parents=True)
+        for f in files:
+            shutil.copy(f, sub_dir / f.name)
+        done = subprocess.run(
+            [str(otter), "run", "-a", str(zip_path.resolve()), files[0].name, "-o", str(out_dir.resolve())],
+            cwd=sub_dir, capture_output=True, text=True, timeout=600, env=env,
+        )  # fmt: skip
+        results_file = out_dir / "results.json"
+        if results_file.is_file():
+            tests = json.loads(results_file.read_text(encoding="utf-8"))["tests"]
+            scores = {
+                t["name"]: float(t["score"]) for t in tests if "score" in t and t["name"] != "Public Tests"
+            }
+            return OtterRun(scores, attempt, "")
+        log = f"exit {done.returncode}\n{(done.stdout + done.stderr)[-4000:]}"
+    return OtterRun({}, attempts, log)

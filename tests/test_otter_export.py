@@ -7,14 +7,19 @@ from test files generated from the suite declarations.
 from __future__ import annotations
 
 import ast
+import re
+import shutil
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from autograder.bundle import build as build_bundle
 from autograder.exercises import all_exercises
 from autograder.otter_export import build_zip, otter_run, otter_test_file, stage
-from autograder.pipeline import grade_folder
+from autograder.pipeline import check, grade_folder
 
 EXERCISES = list(all_exercises().values())
 
@@ -45,20 +50,22 @@ def test_otter_run_agrees_with_nnkit_task_by_task(exercise, tmp_path):
     with ThreadPoolExecutor(2) as pool:
         otter = dict(pool.map(run, subs))
     disagreements = []
-    for sub, scores in otter.items():
+    for sub, result in otter.items():
         student = sub.name if sub.is_dir() else sub.stem
         mine = nnkit[student]
         for t in exercise.tasks:
-            if mine.problem is None and mine.load_errors == () and not scores:
-                disagreements.append(f"{student}: otter wrote no results")
+            if mine.problem is None and mine.load_errors == () and not result.scores:
+                disagreements.append(
+                    f"{student}: otter wrote no results ({result.attempts} runs):\n{result.log}"
+                )
                 break
-            theirs = scores.get(t.column, 0.0)
+            theirs = result.scores.get(t.column, 0.0)
             if abs(theirs - mine.tasks[t.id][0]) > 1e-9:
                 disagreements.append(f"{student} {t.id}: nnkit {mine.tasks[t.id][0]}, otter {theirs}")
     assert not disagreements, "\n".join(disagreements)
     assert nnkit["zz_reference"].score == nnkit["zz_reference"].max_score
-    assert sum(otter[folder / "zz_reference.py"].values()) == nnkit["zz_reference"].max_score
-    assert sum(otter[folder / "zz_stub.py"].values()) == 0
+    assert sum(otter[folder / "zz_reference.py"].scores.values()) == nnkit["zz_reference"].max_score
+    assert sum(otter[folder / "zz_stub.py"].scores.values()) == 0
 
 
 def test_generated_test_files_are_otter_exception_tests_pytest_cannot_collect(tmp_path):
@@ -81,3 +88,84 @@ def test_test_file_names_each_case_with_its_points_and_visibility():
     assert "name = '1.2 cross_entropy_error'" in text
     assert "@test_case(name='cee_zero_probability', points=1, hidden=True)" in text
     assert "@test_case(name='cee_lecture[correct_guess]', points=1, hidden=False)" in text
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    return build_bundle(tmp_path_factory.mktemp("dist") / "student")
+
+
+CASE_LINE = re.compile(r"^\s+(?P<case>\S.*) result:$")
+
+
+def otter_check_failures(folder: Path, filename: str) -> set[str] | str:
+    """The public cases ``otter check`` fails in the student's folder (or its output, if unreadable)."""
+    otter = Path(sys.executable).with_name("otter")
+    done = subprocess.run(
+        [str(otter), "check", filename, "-t", "otter_tests"], cwd=folder, capture_output=True, text=True, timeout=600
+    )  # fmt: skip
+    lines = done.stdout.splitlines()
+    if not any(line.endswith(("passed!", "result:")) for line in lines):
+        return done.stdout + done.stderr
+    failed = set()
+    for line, after in zip(lines, lines[1:]):
+        m = CASE_LINE.match(line)
+        if m and "failed" in after:
+            failed.add(m["case"])
+    return failed
+
+
+def _sample(mistakes: dict[str, set[str]], k: int = 3) -> list[str]:
+    """Up to k mistakes the public cases catch and one they miss: otter is slow to start."""
+    caught = [m for m, failed in mistakes.items() if failed][:k]
+    missed = [m for m, failed in mistakes.items() if not failed][:1]
+    return caught + missed
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
+def test_otter_check_reports_the_same_cases_as_nnkit_check(exercise, bundle, tmp_path):
+    reference = exercise.reference_path.read_text(encoding="utf-8")
+    variants = {
+        "stub": exercise.stub_path.read_text(encoding="utf-8"),
+        "reference": reference,
+        **{f"mistake_{m.id}": f"{reference}\n\n{m.source}" for m in exercise.mistakes},
+    }
+    mine = {}
+    for name, source in variants.items():
+        folder = tmp_path / name
+        shutil.copytree(bundle / "assignments" / exercise.id, folder)
+        (folder / exercise.filename).write_text(source, encoding="utf-8")
+        mine[name] = {c.name for c in check(exercise, folder / exercise.filename).cases if not c.passed}
+    assert mine["stub"] == {c.name for c in exercise.cases(hidden=False)}  # the stub fails every public case
+    assert mine["reference"] == set()
+    chosen = ["stub", "reference", *_sample({n: f for n, f in mine.items() if n.startswith("mistake_")})]
+    with ThreadPoolExecutor(2) as pool:
+        theirs = dict(
+            zip(chosen, pool.map(lambda n: otter_check_failures(tmp_path / n, exercise.filename), chosen))
+        )
+    disagreements = [
+        f"{name}: nnkit check fails {sorted(mine[name])}, otter check fails "
+        f"{failed if isinstance(failed, str) else sorted(failed)}"
+        for name, failed in theirs.items()
+        if failed != mine[name]
+    ]
+    assert not disagreements, "\n".join(disagreements)
+
+
+def test_otter_run_tries_again_and_keeps_otters_output_when_it_writes_no_results(tmp_path):
+    # os._exit ends otter's kernel: no results.json, on every attempt
+    exercise = all_exercises()["loss_functions"]
+    zip_path = build_zip(exercise, tmp_path / "dist")
+    submission = tmp_path / "os_exit_at_import.py"
+    shutil.copy(Path(__file__).parent / "hostile" / "os_exit_at_import.py", submission)
+    run = otter_run(zip_path, submission, tmp_path / "otter", attempts=2)
+    assert run.scores == {} and run.attempts == 2
+    assert run.log.startswith("exit ") and len(run.log) > len("exit 1\n")
+    reference = tmp_path / "reference.py"
+    shutil.copy(exercise.reference_path, reference)
+    honest = otter_run(zip_path, reference, tmp_path / "otter-ref")
+    assert (
+        honest.attempts == 1
+        and honest.log == ""
+        and sum(honest.scores.values()) == sum(c.points for c in exercise.cases(hidden=True))
+    )

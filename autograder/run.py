@@ -27,7 +27,7 @@ from typing import Any
 from autograder import wire
 from autograder.discover import Cell
 from autograder.exercises import ROOT, Limits
-from autograder.sandbox import Sandbox
+from autograder.sandbox import Sandbox, interpreter
 from autograder.spec import Case
 
 MAX_LINE = 96 * 2**20
@@ -203,7 +203,7 @@ class _Worker:
         read_fd, write_fd = os.pipe()
         runtime = runtime_dir()
         command = [
-            sys.executable,
+            interpreter(),
             "-s",
             "-P",
             os.path.join(runtime, "autograder", "worker.py"),

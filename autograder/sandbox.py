@@ -174,6 +174,17 @@ def _parents(path: str, made: set[str]) -> list[str]:
     return args
 
 
+def interpreter() -> str:
+    """The running Python, by a path that exists inside the sandbox.
+
+    Only the folder is resolved: a ``.venv`` that is a symlink to a folder outside the kit is
+    reached through its target (which ``python_roots`` binds), while ``bin/python`` itself stays
+    a link, so Python still finds the venv's ``pyvenv.cfg`` beside it.
+    """
+    folder, name = os.path.split(sys.executable)
+    return os.path.join(os.path.realpath(folder), name)
+
+
 def python_roots() -> list[str]:
     """The folders holding the running Python and its packages, outermost only."""
     candidates = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
@@ -221,7 +232,7 @@ def bwrap_works() -> tuple[str, str]:
         if uid is not None:
             os.chown(scratch, uid, uid)
         try:
-            command = [sys.executable, "-s", "-P", "-c", PROBE, str(limits.processes), str(uid or -1)]
+            command = [interpreter(), "-s", "-P", "-c", PROBE, str(limits.processes), str(uid or -1)]
             command += [str(ROOT / "solutions"), str(ROOT / "data" / "SHA256SUMS")]
             wrapped = trial.wrap(command, scratch, scratch, str(ROOT / "data"), limits)
             done = subprocess.run(

@@ -13,7 +13,7 @@ import pytest
 
 from autograder import sandbox
 from autograder.errors import UserError
-from autograder.exercises import ROOT
+from autograder.exercises import ROOT, all_exercises
 
 
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -100,3 +100,21 @@ def test_bwrap_makes_readable_parents_for_a_kit_under_tmp(tmp_path):
     for parent in ("/tmp/some-ci-clone", "/tmp/some-ci-clone/checkout"):
         made = [i for i in range(len(args) - 1) if args[i] == "--dir" and args[i + 1] == parent]
         assert made and made[0] < bind and args[made[0] - 2 : made[0]] == ["--perms", "0755"], parent
+
+
+def test_bubblewrap_works_when_the_venv_is_a_symlink_to_a_folder_elsewhere(tmp_path):
+    """A ``.venv`` linked to a folder outside the kit: the worker must be started by a path that
+    exists inside the sandbox (the link's own path is not bound there)."""
+    if not sandbox.bwrap_works()[0]:
+        pytest.skip(f"no bubblewrap: {sandbox.bwrap_works()[1]}")
+    link = tmp_path / "venv-link"
+    link.symlink_to(sys.prefix, target_is_directory=True)
+    python = link / "bin" / os.path.basename(sys.executable)
+    reference = all_exercises()["loss_functions"].reference_path
+    done = subprocess.run(
+        [str(python), "-m", "autograder", "check", "loss_functions", str(reference)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "NNKIT_SANDBOX": "bwrap", "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1.3 softmax_large_inputs  (1/1)" in done.stdout

@@ -20,6 +20,8 @@ help:
 	@echo "make validate                   reference = full, stub = zero, mistakes as declared"
 	@echo "make reproduce                  the lectures' numbers beside the reference's"
 	@echo "make autograder                 otter-grader / Gradescope zips in dist/autograder/"
+	@echo "make dist [HW=\"id id\"]          student bundle in dist/ (all exercises, or just these)"
+	@echo "make bench                      speed figures: nnkit vs the bare-Python floor vs otter"
 	@echo "make test                       the kit's whole test suite (what CI runs)"
 
 $(VENV)/.installed: requirements.txt
@@ -50,7 +52,7 @@ bench: setup
 	$(PY) scripts/bench.py
 
 dist: setup
-	$(PY) -m autograder dist
+	$(PY) -m autograder dist $(HW)
 
 reproduce: setup
 	$(PY) -m autograder reproduce

@@ -1,5 +1,10 @@
 """``make dist``: the student bundle, ``dist/student/`` and ``dist/student.zip``.
 
+``make dist HW="loss_functions numerical_gradient"`` builds a bundle of just those exercises
+(``dist/student-loss_functions-numerical_gradient/``), for a course that releases them one by
+one: later stubs hand out earlier exercises' answers as helpers (two_layer_net's ``softmax`` is
+loss_functions' task 1.3), so a whole-course bundle given out in week one gives those away.
+
 It holds what students need to do and self-check the exercises: stubs, generated notebooks,
 public tests (nnkit's and otter's), the data and its helper, and the public part of the engine
 (what ``python -m autograder check`` runs). It never holds ``solutions/``, the hidden suites,
@@ -31,14 +36,14 @@ exercise's `.py` (or the notebook of the same name) with your code.
 
 ## 자가 점검 · Self-check (이 폴더에서 · from this folder)
 ```sh
-python -m autograder check loss_functions assignments/loss_functions/loss_functions.py
+python -m autograder check {first} assignments/{first}/{first_file}
 ```
 공개 테스트마다 통과 여부, 점수, 실패하면 힌트(한국어/영어)를 보여 줍니다. 모두 통과하면 종료
 코드 0. 채점에는 이것 말고도 숨겨진 테스트가 있습니다. · Shows each public test, its points and,
 on failure, a hint in Korean and English; exit status 0 when all pass. Grading also uses hidden tests.
 
 otter-grader 를 쓴다면 · with otter-grader (`pip install "otter-grader==7.0.0"`), from an
-exercise folder: `otter check loss_functions.py -t otter_tests` — the same public cases.
+exercise folder: `otter check {first_file} -t otter_tests` — the same public cases.
 
 ## 제출 · Submitting
 `.py` 파일이나 노트북(`.ipynb`) 하나를 그대로 제출하세요 (파일 이름은 바꿔도 됩니다).
@@ -52,11 +57,21 @@ Submit the one `.py` file or notebook as it is.
 """
 
 
-def build(dest: Path | None = None) -> Path:
-    """Write the bundle folder and its zip; returns the folder."""
+def build(dest: Path | None = None, exercises: list[str] | None = None) -> Path:
+    """Write the bundle folder and its zip; returns the folder.
+
+    ``exercises``: ids to include (default: all); unknown ids are a UserError naming them.
+    """
+    from autograder.exercises import get_exercise
     from autograder.otter_export import SUPPORT, stage
 
-    dest = dest or ROOT / "dist" / "student"
+    chosen = (
+        [get_exercise(i) for i in dict.fromkeys(exercises)] if exercises else list(all_exercises().values())
+    )
+    chosen.sort(key=lambda e: e.number)
+    if dest is None:
+        suffix = "" if not exercises else "-" + "-".join(e.id for e in chosen)
+        dest = ROOT / "dist" / f"student{suffix}"
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "autograder").mkdir(parents=True)
@@ -65,7 +80,7 @@ def build(dest: Path | None = None) -> Path:
             shutil.copy(path, dest / "autograder" / path.name)
     shutil.copytree(ROOT / "data", dest / "data", ignore=shutil.ignore_patterns("build.py"))
     listing = []
-    for ex in all_exercises().values():
+    for ex in chosen:
         folder = dest / "assignments" / ex.id
         folder.mkdir(parents=True)
         for name in (ex.filename, f"{ex.module}.ipynb", "public_tests.py", "README.md", "exercise.toml"):
@@ -82,6 +97,11 @@ def build(dest: Path | None = None) -> Path:
         )
     shutil.copy(ROOT / "assignments" / "nnkit_data.py", dest / "assignments" / "nnkit_data.py")
     shutil.rmtree(dest / ".otter")
-    (dest / "README.md").write_text(STUDENT_README.format(exercises="\n".join(listing)), encoding="utf-8")
+    (dest / "README.md").write_text(
+        STUDENT_README.format(
+            exercises="\n".join(listing), first=chosen[0].id, first_file=chosen[0].filename
+        ),
+        encoding="utf-8",
+    )
     shutil.make_archive(str(dest), "zip", dest.parent, dest.name)
     return dest

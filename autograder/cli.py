@@ -172,7 +172,7 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
 def cmd_dist(args: argparse.Namespace) -> int:
     from autograder.bundle import build
 
-    folder = build()
+    folder = build(Path(args.out) if args.out else None, args.exercises or None)
     print(Msg(f"학생용 묶음: {folder} (+ .zip)", f"Student bundle: {folder} (+ .zip)").render())
     return 0
 
@@ -263,7 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
     nb.add_argument("exercises", nargs="*")
     nb.set_defaults(func=cmd_notebooks)
 
-    sub.add_parser("dist", help="학생용 묶음 · build the student bundle in dist/").set_defaults(func=cmd_dist)
+    di = sub.add_parser("dist", help="학생용 묶음 · build the student bundle in dist/")
+    di.add_argument("exercises", nargs="*", help="이 과제만 · only these exercises (default: all)")
+    di.add_argument("--out", help="묶음 폴더 · bundle folder (default: dist/student[-<ids>])")
+    di.set_defaults(func=cmd_dist)
 
     sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
     return p

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from autograder.bundle import build
+from autograder.errors import UserError
 from autograder.exercises import all_exercises, load_suite
 
 EXERCISES = list(all_exercises().values())
@@ -98,3 +99,61 @@ def test_self_check_runs_from_the_bundle(bundle):
         cwd=bundle, capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 1 and "0/6 public tests passed" in done.stdout, done.stderr
+
+
+@pytest.fixture(scope="module")
+def single_bundles(tmp_path_factory):
+    root = tmp_path_factory.mktemp("single")
+    return {e.id: build(root / e.id, [e.id]) for e in EXERCISES}
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
+def test_a_bundle_of_one_exercise_holds_none_of_its_answers(single_bundles, exercise):
+    """Stricter than the whole-course rule: only what this exercise's own stub hands out is given."""
+    folder = single_bundles[exercise.id]
+    assert sorted(p.name for p in (folder / "assignments").iterdir() if p.is_dir()) == [exercise.id]
+    flat = squash(bundle_text(folder))
+    own = set(function_bodies(exercise.stub_path).values())
+    leaked = [
+        name
+        for name, body in function_bodies(exercise.reference_path).items()
+        if body not in own and len(body) > 20 and body in flat
+    ]
+    assert not leaked, f"{exercise.id}'s answers in its own bundle: {leaked}"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert f"python -m autograder check {exercise.id} assignments/{exercise.id}/{exercise.filename}" in readme
+    assert (folder.parent / f"{exercise.id}.zip").is_file()
+
+
+def test_the_whole_course_bundle_gives_away_answers_the_single_ones_keep(bundle, single_bundles):
+    """Why single bundles exist: later stubs hand out earlier answers (e.g. two_layer_net's softmax)."""
+    whole = squash(bundle_text(bundle))
+    given_away = [
+        (e.id, name)
+        for e in EXERCISES
+        for name, body in function_bodies(e.reference_path).items()
+        if body not in set(function_bodies(e.stub_path).values()) and len(body) > 20 and body in whole
+    ]
+    assert ("loss_functions", "softmax") in given_away
+    for exercise_id, name in given_away:
+        body = function_bodies(all_exercises()[exercise_id].reference_path)[name]
+        assert body not in squash(bundle_text(single_bundles[exercise_id]))
+
+
+def test_self_check_runs_from_a_single_exercise_bundle(single_bundles):
+    folder = single_bundles["numerical_gradient"]
+    done = subprocess.run(
+        [sys.executable, "-m", "autograder", "check", "numerical_gradient",
+         "assignments/numerical_gradient/numerical_gradient.py"],
+        cwd=folder, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 1 and "public tests passed" in done.stdout, done.stdout + done.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "autograder", "list"], cwd=folder, capture_output=True, text=True
+    )  # fmt: skip
+    assert "numerical_gradient" in listed.stdout and "loss_functions" not in listed.stdout
+
+
+def test_unknown_exercise_in_a_bundle_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="nope"):
+        build(tmp_path / "student", ["nope"])

@@ -330,14 +330,16 @@ def grade_folder(
     bar = report.progress(len(subs), initial=len(done), enabled=progress, label=exercise.id)
     pool = ThreadPoolExecutor(max(1, jobs))
     try:
-        futures = {
-            pool.submit(grade_one, exercise, s, cases, sources, expected, sandbox, key): s for s in todo
-        }
-        for future in as_completed(futures):
-            result = future.result()
-            report.write_submission(out, exercise, result)
-            done[result.student] = result
-            bar.update(result)
+        # one worker started ahead per thread, while there is a next submission for it
+        with runner.spares(max(1, jobs) if len(todo) > jobs else 0):
+            futures = {
+                pool.submit(grade_one, exercise, s, cases, sources, expected, sandbox, key): s for s in todo
+            }
+            for future in as_completed(futures):
+                result = future.result()
+                report.write_submission(out, exercise, result)
+                done[result.student] = result
+                bar.update(result)
     except BaseException:  # Ctrl-C: what is written stays; nothing half-graded is written
         runner.stop_all()
         pool.shutdown(wait=True, cancel_futures=True)

@@ -49,24 +49,10 @@ def grade(subs: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
-def workers_tagged(tag: str) -> list[int]:
-    needle = f"NNKIT_WORKER={tag}-".encode()
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/environ", "rb") as f:
-                    if needle in f.read():
-                        found.append(int(entry))
-            except OSError:
-                pass
-    return found
-
-
 def wait_for_no_workers(tag: str) -> list[int]:
     """Processes of a dead grader's workers; the kernel needs a moment to deliver their signals."""
     for _ in range(200):
-        found = workers_tagged(tag)
+        found = corpus.workers_tagged(tag)
         if not found:
             break
         time.sleep(0.05)

@@ -1,0 +1,81 @@
+"""Workers started ahead (``run.spares``): faster batches, still one fresh worker per submission."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import corpus
+
+from autograder import run as runner
+from autograder.discover import Cell
+from autograder.exercises import get_exercise
+from autograder.pipeline import grade_folder, suite_sources
+from autograder.sandbox import choose
+
+PLANTS = """import os
+open("left_behind.txt", "w").write("from the student before you")
+os.environ["NNKIT_PLANTED"] = "1"
+"""
+
+#: Scores full marks only if nothing of the submission graded before it is visible.
+LOOKS = """import os
+if os.path.exists("left_behind.txt") or os.environ.get("NNKIT_PLANTED"):
+    raise RuntimeError("saw what the student before me left behind")
+"""
+
+
+def _class(folder: Path) -> None:
+    folder.mkdir()
+    reference = corpus.REFERENCE.read_text(encoding="utf-8")
+    (folder / "a_plants_a_file.py").write_text(PLANTS + reference, encoding="utf-8")
+    for n in range(4):
+        (folder / f"b{n}_looks_for_it.py").write_text(LOOKS + reference, encoding="utf-8")
+
+
+def test_a_batch_with_spares_gives_each_submission_a_fresh_worker_and_leaves_none(tmp_path):
+    exercise = get_exercise("loss_functions")
+    _class(tmp_path / "subs")
+    first = next(runner._serials)
+    results = grade_folder(exercise, tmp_path / "subs", tmp_path / "out", jobs=1, progress=False)
+    started = next(runner._serials) - first - 1
+    scores = {r.student: (r.score, r.max_score) for r in results}
+    assert all(score == full for name, (score, full) in scores.items() if name.startswith("b")), scores
+    assert scores["a_plants_a_file"][0] == scores["a_plants_a_file"][1]
+    # one worker per submission, plus at most one started ahead that nobody needed
+    assert len(results) <= started <= len(results) + 1
+    assert runner._spares.wanted == 0 and not any(runner._spares.idle.values())
+    assert corpus.workers_tagged(runner.GRADER_TAG) == []
+
+
+def test_a_spare_killed_while_waiting_is_not_blamed_on_the_student():
+    exercise = get_exercise("loss_functions")
+    sandbox = choose()
+    source = corpus.REFERENCE.read_text(encoding="utf-8")
+    cases = exercise.cases(hidden=False)
+    with runner.spares(1):
+        runner._spares.top_up(exercise.limits, sandbox)
+        (spare,) = runner._spares.idle[(sandbox, exercise.limits)]
+        os.killpg(spare.proc.pid, signal.SIGKILL)
+        spare.proc.wait()
+        time.sleep(0.05)
+        run = runner.run_submission(
+            exercise.module,
+            [Cell(exercise.filename, source)],
+            suite_sources(exercise, hidden=False),
+            cases,
+            exercise.limits,
+            sandbox,
+        )
+    assert run.load_errors == [] and run.restarts == 0
+    assert {o.status for o in run.outcomes.values()} == {"ok"}
+    assert not spare.alive()
+
+
+def test_without_a_batch_no_worker_is_started_ahead():
+    exercise = get_exercise("loss_functions")
+    sandbox = choose()
+    runner._spares.top_up(exercise.limits, sandbox)
+    assert not any(runner._spares.idle.values())

@@ -91,6 +91,9 @@ class Exercise:
     tasks: tuple[Task, ...]
     limits: Limits
     root: Path = field(default=ROOT, compare=False)
+    #: data files (``data/<name>.npz``) the graded cases read: a worker started ahead of its
+    #: submission loads them while it waits (``exercise.toml``: ``warm = ["mnist_test"]``)
+    warm: tuple[str, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -209,6 +212,7 @@ def load_exercise(toml_path: Path) -> Exercise:
             ),
             limits=Limits(**cfg.get("limits", {})),
             root=toml_path.parent.parent.parent,
+            warm=tuple(str(name) for name in cfg.get("warm", [])),
         )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"{toml_path}: 설정 오류: {exc}", f"{toml_path}: bad configuration: {exc}") from None

@@ -181,7 +181,7 @@ def grade_submission(
         )
         return _summarise(exercise, results, problem=sub.problem, **common)
     run = run_submission(
-        exercise.module, sub.cells, sources, cases, exercise.limits, sandbox, sub.extra_files
+        exercise.module, sub.cells, sources, cases, exercise.limits, sandbox, sub.extra_files, exercise.warm
     )
     results = []
     curve = learning_curve(cases, run.outcomes, expected)

@@ -198,7 +198,13 @@ class _Worker:
     starts the next worker while the current one grades (:func:`spares`), hiding the start-up.
     """
 
-    def __init__(self, limits: Limits, sandbox: Sandbox, extra: list[Path] | tuple[Path, ...] = ()):
+    def __init__(
+        self,
+        limits: Limits,
+        sandbox: Sandbox,
+        extra: list[Path] | tuple[Path, ...] = (),
+        warm: tuple[str, ...] = (),
+    ):
         self.scratch = scratch = tempfile.mkdtemp(prefix="nnkit-scratch-")
         for path in extra:
             shutil.copy(path, scratch)
@@ -218,6 +224,7 @@ class _Worker:
             "-P",
             os.path.join(runtime, "autograder", "worker.py"),
             str(write_fd),
+            ",".join(warm),
         ]
         self.proc = subprocess.Popen(
             sandbox.wrap(command, scratch, runtime, str(ROOT / "data"), limits),
@@ -307,16 +314,16 @@ class _Worker:
 
 
 class _Spares:
-    """Started workers waiting for a submission, per (sandbox, limits); off until :func:`spares`."""
+    """Started workers waiting for a submission, per (sandbox, limits, warm data); off until :func:`spares`."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.wanted = 0
-        self.idle: dict[tuple[Sandbox, Limits], list[_Worker]] = {}
+        self.idle: dict[tuple[Sandbox, Limits, tuple[str, ...]], list[_Worker]] = {}
 
-    def take(self, limits: Limits, sandbox: Sandbox) -> _Worker | None:
+    def take(self, limits: Limits, sandbox: Sandbox, warm: tuple[str, ...] = ()) -> _Worker | None:
         with self.lock:
-            waiting = self.idle.get((sandbox, limits), [])
+            waiting = self.idle.get((sandbox, limits, warm), [])
             while waiting:
                 worker = waiting.pop(0)
                 if worker.alive():
@@ -324,11 +331,11 @@ class _Spares:
                 worker.discard()  # ended while waiting (killed from outside): never the student's
         return None
 
-    def top_up(self, limits: Limits, sandbox: Sandbox) -> None:
+    def top_up(self, limits: Limits, sandbox: Sandbox, warm: tuple[str, ...] = ()) -> None:
         with self.lock:
-            waiting = self.idle.setdefault((sandbox, limits), [])
+            waiting = self.idle.setdefault((sandbox, limits, warm), [])
             while len(waiting) < self.wanted and not _stopping.is_set():
-                waiting.append(_Worker(limits, sandbox))
+                waiting.append(_Worker(limits, sandbox, warm=warm))
 
     def drain(self) -> None:
         with self.lock:
@@ -379,8 +386,12 @@ def run_submission(
     limits: Limits,
     sandbox: Sandbox,
     extra_files: list[Path] | tuple[Path, ...] = (),
+    warm: tuple[str, ...] = (),
 ) -> RunResult:
-    """Run ``cases`` against the code in ``cells``; every case gets an :class:`Outcome`."""
+    """Run ``cases`` against the code in ``cells``; every case gets an :class:`Outcome`.
+
+    ``warm``: data files the worker loads before its job (see ``Exercise.warm``).
+    """
     start = time.monotonic()
     hard_stop = start + limits.submission_timeout
     pending = [c for c in cases]
@@ -399,10 +410,10 @@ def run_submission(
             "cases": [c.name for c in pending],
         }
         # a spare has an empty scratch: helper files handed in beside the file need a fresh one
-        worker = None if extra_files else _spares.take(limits, sandbox)
+        worker = None if extra_files else _spares.take(limits, sandbox, warm)
         if worker is None:
-            worker = _Worker(limits, sandbox, extra_files)
-        _spares.top_up(limits, sandbox)
+            worker = _Worker(limits, sandbox, extra_files, warm)
+        _spares.top_up(limits, sandbox, warm)
         worker.send(job)
         current: Case | None = None
         case_start = time.monotonic()

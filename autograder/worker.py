@@ -2,8 +2,9 @@
 
 Everything in this process is untrusted once the student's code has run: it only *produces*
 outputs. It never sees expected values and decides nothing; the parent judges. It is started
-by :mod:`autograder.run` as ``python -I <runtime>/autograder/worker.py CHANNEL_FD`` and gets
-its job (the submission's code cells, the suite sources, the case names) as JSON on stdin.
+by :mod:`autograder.run` as ``python -s -P <runtime>/autograder/worker.py CHANNEL_FD WARM``,
+loads the data files named in WARM (comma-separated, may be empty) and then waits for its job
+(the submission's code cells, the suite sources, the case names) as JSON on stdin.
 Messages go back one JSON line each on the channel fd; the student's prints go to stdout.
 """
 
@@ -115,8 +116,23 @@ def confine(rules: dict) -> None:
             os._exit(70)
 
 
+def warm(names: list[str]) -> None:
+    """Load the exercise's data files while waiting for the job (no student code has run yet).
+
+    A failure is left for the case that needs the file to report, in the usual way.
+    """
+    try:
+        import nnkit_data
+
+        for name in names:
+            nnkit_data._load(name)
+    except Exception:
+        pass
+
+
 def main() -> None:
     channel = Channel(int(sys.argv[1]))
+    warm([n for n in (sys.argv[2] if len(sys.argv) > 2 else "").split(",") if n])
     job = json.loads(sys.stdin.read())
     sys.stdin = open(os.devnull)  # input() in student code sees end of file, never the job
     confine(job.get("confine") or {})

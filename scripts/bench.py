@@ -109,6 +109,21 @@ def floor_seconds(exercise, folder: Path, work: Path) -> float:
     return time.monotonic() - start
 
 
+def cpu_seconds() -> float:
+    """Busy CPU time of the whole machine so far (Linux ``/proc/stat``; 0 elsewhere).
+
+    Machine-wide on purpose: a sandboxed worker's own time is lost to ``getrusage`` when its
+    process tree is killed, and the batch's spare workers run beside the grading thread.
+    """
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(v) for v in f.readline().split()[1:]]
+    except OSError:
+        return 0.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def otter_seconds(exercise, folder: Path, work: Path, k: int) -> float | None:
     if k <= 0:
         return None
@@ -137,8 +152,8 @@ def main() -> None:
     sandbox = choose()
     cores = default_jobs()
     exercises = [e for e in all_exercises().values() if not args.exercises or e.id in args.exercises]
-    rows = [["exercise", "subs", "nnkit j1 s/sub", f"nnkit j{cores} s/sub", "class j1 s", f"class j{cores} s",
-             "floor s/sub", "nnkit/floor", "otter s/sub", "otter/nnkit"]]  # fmt: skip
+    rows = [["exercise", "subs", "nnkit j1 s/sub", "j1 cpu s/sub", f"nnkit j{cores} s/sub", "class j1 s",
+             f"class j{cores} s", "floor s/sub", "nnkit/floor", "otter s/sub", "otter/nnkit"]]  # fmt: skip
     totals = {"nnkit1": 0.0, "nnkitN": 0.0, "floor": 0.0, "n": 0}
     with tempfile.TemporaryDirectory(prefix="nnkit-bench-") as tmp:
         for ex in exercises:
@@ -146,18 +161,18 @@ def main() -> None:
             folder = work / "class"
             make_class(ex, folder, args.n)
             expected_outputs(ex, ex.cases(hidden=True), cores, sandbox)  # warm the cache once
-            timings = {}
+            timings, cpu = {}, {}
             for jobs in (1, cores):
-                start = time.monotonic()
+                start, cpu_start = time.monotonic(), cpu_seconds()
                 grade_folder(
                     ex, folder, work / f"out{jobs}", jobs=jobs, force=True, progress=False, sandbox=sandbox
                 )
-                timings[jobs] = time.monotonic() - start
+                timings[jobs], cpu[jobs] = time.monotonic() - start, cpu_seconds() - cpu_start
             floor = floor_seconds(ex, folder, work)
             otter = otter_seconds(ex, folder, work, args.otter)
             per1, perN, per_floor = timings[1] / args.n, timings[cores] / args.n, floor / args.n
             rows.append([
-                ex.id, str(args.n), f"{per1:.3f}", f"{perN:.3f}", f"{timings[1]:.1f}", f"{timings[cores]:.1f}",
+                ex.id, str(args.n), f"{per1:.3f}", f"{cpu[1] / args.n:.3f}", f"{perN:.3f}", f"{timings[1]:.1f}", f"{timings[cores]:.1f}",
                 f"{per_floor:.3f}", f"{per1 / per_floor:.2f}",
                 "-" if otter is None else f"{otter:.2f}", "-" if otter is None else f"{otter / per1:.1f}x",
             ])  # fmt: skip

@@ -56,8 +56,8 @@ def test_a_spare_killed_while_waiting_is_not_blamed_on_the_student():
     source = corpus.REFERENCE.read_text(encoding="utf-8")
     cases = exercise.cases(hidden=False)
     with runner.spares(1):
-        runner._spares.top_up(exercise.limits, sandbox)
-        (spare,) = runner._spares.idle[(sandbox, exercise.limits)]
+        runner._spares.top_up(exercise.limits, sandbox, exercise.warm)
+        (spare,) = runner._spares.idle[(sandbox, exercise.limits, exercise.warm)]
         os.killpg(spare.proc.pid, signal.SIGKILL)
         spare.proc.wait()
         time.sleep(0.05)
@@ -68,6 +68,7 @@ def test_a_spare_killed_while_waiting_is_not_blamed_on_the_student():
             cases,
             exercise.limits,
             sandbox,
+            warm=exercise.warm,
         )
     assert run.load_errors == [] and run.restarts == 0
     assert {o.status for o in run.outcomes.values()} == {"ok"}
@@ -79,3 +80,27 @@ def test_without_a_batch_no_worker_is_started_ahead():
     sandbox = choose()
     runner._spares.top_up(exercise.limits, sandbox)
     assert not any(runner._spares.idle.values())
+
+
+WARM_PROBE = """import nnkit_data
+
+LOADED_BEFORE_ME = nnkit_data._load.cache_info().currsize
+
+
+def mean_squared_error(y, t):
+    return float(LOADED_BEFORE_ME)
+"""
+
+
+def test_a_worker_loads_the_exercises_data_before_the_student_code_runs():
+    exercise = get_exercise("loss_functions")
+    assert exercise.warm == ("mnist_train_5k", "mnist_test")
+    case = [c for c in exercise.cases(hidden=False) if c.name == "mse_lecture[correct_guess]"]
+    sources = suite_sources(exercise, hidden=False)
+    cells = [Cell("probe.py", WARM_PROBE)]
+    sandbox = choose()
+    for warm, loaded in ((exercise.warm, 2.0), ((), 0.0)):
+        run = runner.run_submission(
+            exercise.module, cells, sources, case, exercise.limits, sandbox, warm=warm
+        )
+        assert run.outcomes[case[0].name].value == loaded, warm

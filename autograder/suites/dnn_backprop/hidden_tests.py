@@ -240,9 +240,9 @@ def fit_epochs(m, ctx, arch, names, eta):
     "6.4", about=Msg("MNIST 200장, [784, 16, 10], 3 에폭", "200 MNIST digits, [784, 16, 10], 3 epochs")
 )
 def fit_mnist(m, ctx):
-    (x_train, t_train), _ = ctx.data().load_mnist(normalize=True, flatten=True)
+    x_train, t_train = ctx.mnist(200)
     net, _ = make_net(m, ctx, [784, 16, 10], ["tanh", "sigmoid"], scale=0.1, eta=1.0, epochs=3)
-    net.fit(x_train[:200], t_train[:200])
+    net.fit(x_train, t_train)
     return fit_result(net)
 
 

@@ -6,9 +6,11 @@ MNIST digits check the real sizes; a short training run on a 1,000-digit subset 
 loss curve. A staff-written numerical gradient (not the student's) checks backprop.
 """
 
+from functools import lru_cache
+
 import numpy as np
 
-from autograder.spec import Hint, Msg, Suite
+from autograder.spec import Context, Hint, Msg, Suite
 
 suite = Suite("two_layer_net", hidden=True)
 KEYS = ("W1", "b1", "W2", "b2")
@@ -53,20 +55,15 @@ def small_problem(ctx, n=4, sizes=SMALL):
     return params, x, np.eye(sizes[2])[labels], labels
 
 
-_mnist = {}
-
-
-def mnist(ctx):
-    if not _mnist:
-        (x_train, t_train), (x_test, t_test) = ctx.data().load_mnist(normalize=True, one_hot_label=False)
-        _mnist.update(x_train=x_train, t_train=t_train, x_test=x_test, t_test=t_test)
-    return _mnist
+@lru_cache(maxsize=1)
+def _class_means() -> np.ndarray:
+    x_train, t_train = Context.mnist()
+    return np.stack([x_train[t_train == c].mean(axis=0) for c in range(10)]).astype(np.float64)
 
 
 def template_params(ctx):
     """784-10-10 weights from the class means (a nearest-mean classifier): most digits right."""
-    d = mnist(ctx)
-    means = np.stack([d["x_train"][d["t_train"] == c].mean(axis=0) for c in range(10)]).astype(np.float64)
+    means = _class_means()
     return {
         "W1": 0.1 * means.T,  # hidden unit k: sigmoid(0.1 * (x . mean_k - |mean_k|^2 / 2))
         "b1": -0.05 * np.sum(means**2, axis=1),
@@ -167,7 +164,7 @@ def predict_single_sample(m, ctx):
 @suite.case("3.1", rtol=1e-5, about=Msg("784-50-10, MNIST 숫자 20개", "784-50-10 on 20 MNIST digits"))
 def predict_mnist(m, ctx):
     params = random_params(ctx.rng, (784, 50, 10), std=0.1)
-    return net_with(m, params).predict(mnist(ctx)["x_test"][:20])
+    return net_with(m, params).predict(ctx.mnist(20, test=True)[0])
 
 
 # ---- 3.2 loss --------------------------------------------------------------------------------
@@ -189,8 +186,8 @@ def loss_random(m, ctx, onehot):
 
 @suite.case("3.2", rtol=1e-5, about=Msg("템플릿 신경망, MNIST 숫자 200개", "template net, 200 MNIST digits"))
 def loss_mnist(m, ctx):
-    d = mnist(ctx)
-    return net_with(m, template_params(ctx)).loss(d["x_test"][:200], np.eye(10)[d["t_test"][:200]])
+    x, t = ctx.mnist(200, test=True)
+    return net_with(m, template_params(ctx)).loss(x, np.eye(10)[t])
 
 
 # ---- 3.3 accuracy ----------------------------------------------------------------------------
@@ -210,11 +207,8 @@ LABELS = Hint(
 
 @suite.case("3.3", params={"onehot": (True,), "labels": (False,)}, hints=[PERCENT, LABELS])
 def accuracy_mnist(m, ctx, onehot):
-    d = mnist(ctx)
-    t = d["t_test"][:500]
-    return ctx.call(
-        net_with(m, template_params(ctx)).accuracy, d["x_test"][:500], np.eye(10)[t] if onehot else t
-    )
+    x, t = ctx.mnist(500, test=True)
+    return ctx.call(net_with(m, template_params(ctx)).accuracy, x, np.eye(10)[t] if onehot else t)
 
 
 @suite.case("3.3", params={"onehot": (True,), "labels": (False,)}, hints=[PERCENT, LABELS])
@@ -274,9 +268,9 @@ def gradient_batch_of_one(m, ctx):
 
 @suite.case("3.5", rtol=1e-5, hints=grad_hints(10), about=Msg("784-50-10, MNIST", "784-50-10 on MNIST"))
 def gradient_mnist(m, ctx):
-    d = mnist(ctx)
+    x, t = ctx.mnist(10, test=True)
     params = random_params(ctx.rng, (784, 50, 10), std=0.1)
-    return net_with(m, params).gradient(d["x_test"][:10], np.eye(10)[d["t_test"][:10]])
+    return net_with(m, params).gradient(x, np.eye(10)[t])
 
 
 @suite.case(
@@ -314,11 +308,10 @@ def guarded(net):
     about=Msg("784-50-10, MNIST 1,000개, 60회", "784-50-10, 1,000 digits, 60 steps"),
 )
 def train_mnist_short(m, ctx):
-    d = mnist(ctx)
     eye = np.eye(10)
     net = guarded(net_with(m, random_params(ctx.rng, (784, 50, 10), std=0.1)))
-    x_train, t_train = d["x_train"][:1000], eye[d["t_train"][:1000]]
-    x_test, t_test = d["x_test"][:500], eye[d["t_test"][:500]]
+    (x_train, t_train), (x_test, t_test) = ctx.mnist(1000), ctx.mnist(500, test=True)
+    t_train, t_test = eye[t_train], eye[t_test]
     history = ctx.call(m.train_neuralnet, net, x_train, t_train, x_test, t_test, 60, 100, 0.1, 7)
     return {"history": history, "params": net.params}
 

@@ -21,6 +21,9 @@ from autograder.spec import Case, Msg, Suite
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE_VERSION = "1"
+#: Engine files whose code runs inside scenarios (Context, the wire format, the data helper):
+#: a change to them can change expected outputs, so it is part of every suite key.
+SCENARIO_ENGINE = ("autograder/spec.py", "autograder/wire.py", "assignments/nnkit_data.py")
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,8 @@ class Exercise:
     def suite_key(self, hidden: bool = True) -> str:
         """Digest of everything that decides expected outputs; cache and resume key."""
         h = hashlib.sha256(ENGINE_VERSION.encode())
-        for p in [*self.suite_paths(hidden), self.reference_path, *(m.path for m in self.mistakes)]:
+        engine = [self.root / name for name in SCENARIO_ENGINE]
+        for p in [*self.suite_paths(hidden), self.reference_path, *(m.path for m in self.mistakes), *engine]:
             h.update(p.name.encode() + b"\0" + p.read_bytes())
         h.update((self.root / "data" / "SHA256SUMS").read_bytes())
         return h.hexdigest()[:16]

@@ -177,3 +177,28 @@ def test_rerun_reuses_results_and_regrades_changed_submission(loss_ex, make_clas
     assert calls == ["b"]
     assert scores(second)["a"] == scores(first)["a"]
     assert scores(second)["b"].score == 0
+
+
+def test_suite_key_changes_with_the_engine_code_that_runs_in_scenarios(tmp_path):
+    """Cached expected outputs and resumed rows must not survive a change to Context or the data helper."""
+    import shutil
+
+    from autograder.exercises import ROOT, SCENARIO_ENGINE, get_exercise, load_exercise
+
+    for part in (
+        "assignments/loss_functions",
+        "solutions/loss_functions",
+        "autograder/suites/loss_functions",
+    ):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    for name in (*SCENARIO_ENGINE, "data/SHA256SUMS"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, tmp_path / name)
+    copy = load_exercise(tmp_path / "assignments" / "loss_functions" / "exercise.toml")
+    assert copy.suite_key() == get_exercise("loss_functions").suite_key()
+    keys = {copy.suite_key()}
+    for name in SCENARIO_ENGINE:
+        with open(tmp_path / name, "a", encoding="utf-8") as f:
+            f.write("\n# changed\n")
+        keys.add(copy.suite_key())
+    assert len(keys) == 1 + len(SCENARIO_ENGINE)

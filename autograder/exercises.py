@@ -8,6 +8,7 @@ means adding folders, never editing this module.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import hashlib
 import re
 import sys
@@ -17,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from autograder.errors import UserError
-from autograder.spec import Case, Msg, Suite
+from autograder.spec import Case, Hint, Msg, Suite
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE_VERSION = "1"
@@ -134,7 +135,7 @@ class Exercise:
 
     def cases(self, hidden: bool) -> list[Case]:
         """All cases, public first; ``hidden=False`` gives the student's self-check."""
-        cases = [c for p in self.suite_paths(hidden) for c in load_suite(p).cases]
+        cases = resolve_hints(self.id, [c for p in self.suite_paths(hidden) for c in load_suite(p).cases])
         tasks = {t.id for t in self.tasks}
         seen: set[str] = set()
         for c in cases:
@@ -179,6 +180,26 @@ def load_suite(path: Path) -> Suite:
     if len(suites) != 1:
         raise UserError(f"{path}: Suite가 정확히 하나여야 합니다", f"{path}: needs exactly one Suite")
     return suites[0]
+
+
+def resolve_hints(exercise_id: str, cases: list[Case]) -> list[Case]:
+    """Replace hint ids with the Hint of that id declared by an earlier case (public first)."""
+    known: dict[str, Hint] = {}
+    for case in cases:
+        for hint in case.hints:
+            if isinstance(hint, Hint):
+                known.setdefault(hint.id, hint)
+    resolved = []
+    for case in cases:
+        missing = [h for h in case.hints if isinstance(h, str) and h not in known]
+        if missing:
+            raise UserError(
+                f"{exercise_id}: 테스트 {case.name}: 선언되지 않은 힌트 {missing}",
+                f"{exercise_id}: case {case.name}: no case declares the hint(s) {missing}",
+            )
+        hints = tuple(known[h] if isinstance(h, str) else h for h in case.hints)
+        resolved.append(dataclasses.replace(case, hints=hints) if hints != case.hints else case)
+    return resolved
 
 
 def load_mistake(path: Path) -> Mistake:

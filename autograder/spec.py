@@ -82,7 +82,7 @@ class Case:
     rtol: float = 1e-6
     atol: float = 1e-9
     check: Callable[[Any, Any], Msg | None] | None = None
-    hints: tuple[Hint, ...] = ()
+    hints: tuple[Hint | str, ...] = ()  # a str names a Hint declared by another case of the exercise
     about: Msg | None = None
     timeout: float | None = None
 
@@ -184,11 +184,15 @@ class Suite:
         rtol: float = 1e-6,
         atol: float = 1e-9,
         check: Callable[[Any, Any], Msg | None] | None = None,
-        hints: Iterable[Hint] = (),
+        hints: Iterable[Hint | str] = (),
         about: Msg | None = None,
         timeout: float | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Declare a case (or one case per entry of ``params``, named ``fn[param_id]``)."""
+        """Declare a case (or one case per entry of ``params``, named ``fn[param_id]``).
+
+        ``hints``: :class:`Hint` objects, or the id of a Hint that a case of the exercise's
+        public suite declares (so a hidden suite reuses the public one's hints, not a copy).
+        """
         if expect is REFERENCE and not self.hidden:
             raise ValueError("public cases need a literal expect= (students have no reference)")
 

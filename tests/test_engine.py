@@ -202,3 +202,33 @@ def test_suite_key_changes_with_the_engine_code_that_runs_in_scenarios(tmp_path)
             f.write("\n# changed\n")
         keys.add(copy.suite_key())
     assert len(keys) == 1 + len(SCENARIO_ENGINE)
+
+
+def test_hidden_cases_name_the_public_suites_hints_by_id():
+    from autograder.exercises import get_exercise
+    from autograder.spec import Hint
+
+    exercise = get_exercise("two_layer_net")
+    cases = {c.name: c for c in exercise.cases(hidden=True)}
+    public = {h.id: h for c in exercise.cases(hidden=False) for h in c.hints}
+    hidden = cases["accuracy_mnist[labels]"]
+    assert hidden.hidden and all(isinstance(h, Hint) for h in hidden.hints)
+    assert [h.id for h in hidden.hints] == ["accuracy_percent", "accuracy_onehot_only"]
+    assert hidden.hints[0].msg == public["accuracy_percent"].msg
+    # the same declaration, not a copy: its predicate is the public suite file's code
+    assert hidden.hints[0].when.__code__.co_filename == str(exercise.public_suite_path)
+    assert all(isinstance(h, Hint) for c in cases.values() for h in c.hints)
+
+
+def test_a_hint_id_nobody_declares_is_a_user_error():
+    from autograder.exercises import resolve_hints
+    from autograder.spec import Suite
+
+    suite = Suite("loss_functions", hidden=True)
+
+    @suite.case("1.1", hints=["no_such_hint"])
+    def uses_a_missing_hint(m, ctx):
+        return 0
+
+    with pytest.raises(UserError, match="no_such_hint"):
+        resolve_hints("loss_functions", suite.cases)

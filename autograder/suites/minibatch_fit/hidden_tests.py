@@ -4,6 +4,7 @@ Every network is built with the student's constructor and then given weights dra
 case's own generator, so nothing depends on the student's random start. Inputs are the first
 digits of the MNIST training subset; the cases return weight *changes* and ``cost_`` so that a
 wrong gradient cannot hide behind the size of the weights.
+Hints named by id (``hints=["evaluate_fraction"]``) are the public suite's, declared once there.
 """
 
 import numpy as np
@@ -52,18 +53,6 @@ DROPPED_BATCH = Hint(
     "cost_ is too short: did you drop the short last batch? Loop over range(0, m, batch_size).",
     when=lambda got, want: _cost_len(got) < _cost_len(want),
 )
-TRANSPOSED = Hint(
-    "predict_transposed",
-    "predict는 (n_y, m), 즉 열마다 한 샘플을 돌려줘야 합니다 (A0 = X.T).",
-    "predict must return (n_y, m), one column per sample (A0 = X.T).",
-    when=lambda got, want: got.shape == want.T.shape,
-)
-FRACTION = Hint(
-    "evaluate_fraction",
-    "정확도는 퍼센트입니다: 0.87이 아니라 87.0.",
-    "Accuracy is a percentage: 87.0, not 0.87.",
-    when=lambda got, want: np.isclose(100 * got, want),
-)
 SCHEDULE_SHIFTED = Hint(
     "schedule_shifted",
     "학습률이 한 에포크 밀렸습니다: 첫 에포크 (e=0)는 eta, 마지막 에포크 (e=epochs-1)는 0.0001입니다.",
@@ -74,19 +63,25 @@ SCHEDULE_SHIFTED = Hint(
 # ---- 4.1 predict and evaluate -------------------------------------------------------------------
 
 
-@suite.case("4.1", hints=[TRANSPOSED], about=Msg("시험 숫자 30개의 출력", "outputs on 30 test digits"))
+@suite.case(
+    "4.1", hints=["predict_transposed"], about=Msg("시험 숫자 30개의 출력", "outputs on 30 test digits")
+)
 def predict_mnist(m, ctx):
     X, _ = digits(ctx, 30, test=True)
     return network(m, ctx, m.MnistBGD).predict(X)
 
 
-@suite.case("4.1", hints=[FRACTION], about=Msg("시험 숫자 200개의 정확도", "accuracy on 200 test digits"))
+@suite.case(
+    "4.1", hints=["evaluate_fraction"], about=Msg("시험 숫자 200개의 정확도", "accuracy on 200 test digits")
+)
 def evaluate_mnist(m, ctx):
     X, y = digits(ctx, 200, test=True)
     return float(template_network(m, ctx, m.MnistBGD).evaluate(X, y))
 
 
-@suite.case("4.1", hints=[FRACTION], about=Msg("시험 숫자 10개의 정확도", "accuracy on 10 test digits"))
+@suite.case(
+    "4.1", hints=["evaluate_fraction"], about=Msg("시험 숫자 10개의 정확도", "accuracy on 10 test digits")
+)
 def evaluate_ten_digits(m, ctx):
     X, y = digits(ctx, 10, start=500, test=True)
     return float(template_network(m, ctx, m.MnistBGD).evaluate(X, y))

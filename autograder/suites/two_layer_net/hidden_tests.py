@@ -4,6 +4,7 @@ Every network gets its weights from the test (random, non-zero biases), never fr
 student's random initialisation. Small nets (6-5-3) check the formulas; 784-50-10 nets on
 MNIST digits check the real sizes; a short training run on a 1,000-digit subset checks the
 loss curve. A staff-written numerical gradient (not the student's) checks backprop.
+Hints named by id (``hints=["accuracy_percent"]``) are the public suite's, declared once there.
 """
 
 from functools import lru_cache
@@ -192,26 +193,18 @@ def loss_mnist(m, ctx):
 
 # ---- 3.3 accuracy ----------------------------------------------------------------------------
 
-PERCENT = Hint(
-    "accuracy_percent",
-    "정확도는 비율 (0~1)입니다: 100을 곱하지 마세요.",
-    "Accuracy is a fraction in [0, 1]: do not multiply by 100.",
-    when=lambda got, want: np.isclose(got, 100 * want) and want > 0,
-)
-LABELS = Hint(
-    "accuracy_onehot_only",
-    "t 가 정수 레이블 (N,)이면 argmax 없이 그대로 비교하세요 (t.ndim != 1 일 때만 argmax).",
-    "When t holds integer labels (N,), compare them directly (argmax only when t.ndim != 1).",
-)
 
-
-@suite.case("3.3", params={"onehot": (True,), "labels": (False,)}, hints=[PERCENT, LABELS])
+@suite.case(
+    "3.3", params={"onehot": (True,), "labels": (False,)}, hints=["accuracy_percent", "accuracy_onehot_only"]
+)
 def accuracy_mnist(m, ctx, onehot):
     x, t = ctx.mnist(500, test=True)
     return ctx.call(net_with(m, template_params(ctx)).accuracy, x, np.eye(10)[t] if onehot else t)
 
 
-@suite.case("3.3", params={"onehot": (True,), "labels": (False,)}, hints=[PERCENT, LABELS])
+@suite.case(
+    "3.3", params={"onehot": (True,), "labels": (False,)}, hints=["accuracy_percent", "accuracy_onehot_only"]
+)
 def accuracy_random(m, ctx, onehot):
     params, x, t, labels = small_problem(ctx, n=12)
     return net_with(m, params).accuracy(x, t if onehot else labels)
@@ -219,15 +212,8 @@ def accuracy_random(m, ctx, onehot):
 
 # ---- 3.4 numerical_gradient ------------------------------------------------------------------
 
-ZEROS = Hint(
-    "numgrad_on_copy",
-    "기울기가 모두 0입니다: 도우미에 복사본이 아니라 self.params[key] 자체를 넘기세요.",
-    "The gradient is all zeros: pass self.params[key] itself to the helper, not a copy.",
-    when=lambda got, want: all(not np.any(got[k]) for k in KEYS),
-)
 
-
-@suite.case("3.4", params={"onehot": (True,), "labels": (False,)}, hints=[ZEROS])
+@suite.case("3.4", params={"onehot": (True,), "labels": (False,)}, hints=["numgrad_on_copy"])
 def numgrad_random(m, ctx, onehot):
     params, x, t, labels = small_problem(ctx, n=4)
     return ctx.call(net_with(m, params).numerical_gradient, x, t if onehot else labels)

@@ -100,25 +100,16 @@ def staff_numerical_gradient(params, x, t, h=1e-5):
 
 
 def grad_hints(n):
+    """The public suite's gradient hints; "not divided by N" needs this case's batch size."""
     return [
-        Hint(
-            "gradient_sign",
-            "기울기의 부호가 반대입니다: dy = (y − t) / N 입니다 (t − y 가 아님).",
-            "The gradient has the wrong sign: dy = (y − t) / N, not (t − y).",
-            when=lambda got, want: all(np.allclose(got[k], -want[k]) for k in KEYS),
-        ),
+        "gradient_sign",
         Hint(
             "no_batch_division",
             "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N 입니다.",
             "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
             when=lambda got, want: n > 1 and all(np.allclose(got[k], n * want[k]) for k in KEYS),
         ),
-        Hint(
-            "bias_keepdims",
-            "b1, b2 의 기울기는 1차원 (n,) 이어야 합니다: np.sum(..., axis=0) 에 keepdims를 쓰지 마세요.",
-            "The gradients of b1 and b2 must be 1-D (n,): no keepdims in np.sum(..., axis=0).",
-            when=lambda got, want: any(got[k].shape == (1,) + want[k].shape for k in ("b1", "b2")),
-        ),
+        "bias_keepdims",
     ]
 
 

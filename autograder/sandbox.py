@@ -70,6 +70,16 @@ class Sandbox:
     bwrap: str = ""
 
     @property
+    def hides_workers(self) -> bool:
+        """Whether a worker can neither see nor reach other workers' processes.
+
+        Only then are workers started ahead of their submission (``run.spares``): under the
+        fallback, student code runs as the grader's user and could tamper with the idle worker
+        that the next student's code will be sent to.
+        """
+        return self.name == "bwrap"
+
+    @property
     def notice(self) -> Msg | None:
         """What to say once, plainly, when grading under the fallback."""
         if self.name != "rlimit":

@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,22 +186,46 @@ def build_zip(exercise: Exercise, out_dir: Path) -> Path:
     return zip_path
 
 
+#: One otter process at a time on this machine. Each picks free TCP ports by binding and
+#: releasing them (its Jupyter kernel's, and its logging server's); two started side by side
+#: can pick the same port. Seen here: a kernel's ZeroMQ greeting reached the other process's
+#: logging server, whose reader (otter 7.0.0, ``otter/execute/logging.py``) then loops forever
+#: on a closed socket; and a run that wrote no results at all.
+_OTTER_LOCK = threading.Lock()
+
+
 @dataclass(frozen=True)
 class OtterRun:
-    """What one ``otter run`` of a submission gave: score per question (= per nnkit task)."""
+    """What one otter command gave: scores per question (``otter run``) or its output."""
 
     scores: dict[str, float]
     attempts: int
-    log: str  # the tail of otter's own output when it wrote no results, else ""
+    log: str  # ``otter run``: the tail of its output when it wrote no results; ``otter check``: stdout
 
 
-def otter_run(zip_path: Path, submission: Path, workdir: Path, attempts: int = 2) -> OtterRun:
+def _otter(args: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess | None:
+    """Run otter (serialised, see ``_OTTER_LOCK``); None if it hit ``timeout``."""
+    otter = Path(sys.executable).with_name("otter")
+    # nnkit's workers run with PYTHONHASHSEED=0, so set iteration order (the dict homework's
+    # "ids from a set" mistake) is the same in both graders; otter alone would draw a new seed.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    with _OTTER_LOCK:
+        try:
+            return subprocess.run(
+                [str(otter), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+            )
+        except subprocess.TimeoutExpired:
+            return None
+
+
+def otter_run(
+    zip_path: Path, submission: Path, workdir: Path, attempts: int = 2, timeout: float = 300
+) -> OtterRun:
     """Grade one submission with ``otter run``.
 
-    ``otter run`` starts a Jupyter kernel per submission; kernels started side by side can lose
-    jupyter_client's port race (jupyter/jupyter_client#154) and otter then writes no results at
-    all. A run without results is tried again, up to ``attempts`` times; a submission that kills
-    its own process (``os._exit``) writes none every time, and ``log`` says what otter printed.
+    A run that wrote no results (or hung past ``timeout``: otter has no limit of its own) is
+    tried again, up to ``attempts`` times; a submission that kills its own process
+    (``os._exit``) writes none every time, and ``log`` says what otter printed.
     """
     sub_dir = workdir / "submission"
     out_dir = workdir / "results"
@@ -209,10 +234,6 @@ def otter_run(zip_path: Path, submission: Path, workdir: Path, attempts: int = 2
         if submission.is_file()
         else [p for p in submission.iterdir() if p.suffix in (".py", ".ipynb")]
     )
-    otter = Path(sys.executable).with_name("otter")
-    # nnkit's workers run with PYTHONHASHSEED=0, so set iteration order (the dict homework's
-    # "ids from a set" mistake) is the same in both graders; otter alone would draw a new seed.
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
     log = ""
     for attempt in range(1, attempts + 1):
         for d in (sub_dir, out_dir):
@@ -220,16 +241,28 @@ def otter_run(zip_path: Path, submission: Path, workdir: Path, attempts: int = 2
             d.mkdir(parents=True)
         for f in files:
             shutil.copy(f, sub_dir / f.name)
-        done = subprocess.run(
-            [str(otter), "run", "-a", str(zip_path.resolve()), files[0].name, "-o", str(out_dir.resolve())],
-            cwd=sub_dir, capture_output=True, text=True, timeout=600, env=env,
-        )  # fmt: skip
+        done = _otter(["run", "-a", str(zip_path.resolve()), files[0].name, "-o", str(out_dir.resolve())],
+                      sub_dir, timeout)  # fmt: skip
         results_file = out_dir / "results.json"
-        if results_file.is_file():
+        if done is not None and results_file.is_file():
             tests = json.loads(results_file.read_text(encoding="utf-8"))["tests"]
             scores = {
                 t["name"]: float(t["score"]) for t in tests if "score" in t and t["name"] != "Public Tests"
             }
             return OtterRun(scores, attempt, "")
-        log = f"exit {done.returncode}\n{(done.stdout + done.stderr)[-4000:]}"
+        log = f"timed out after {timeout:.0f} s" if done is None else f"exit {done.returncode}\n"
+        log += "" if done is None else (done.stdout + done.stderr)[-4000:]
     return OtterRun({}, attempts, log)
+
+
+def otter_check(folder: Path, filename: str, tests: str = "otter_tests", timeout: float = 300) -> OtterRun:
+    """A student's ``otter check FILE -t TESTS`` in ``folder``; ``log`` is what it printed.
+
+    Tried a second time if it hangs past ``timeout``; ``attempts`` says how many runs it took
+    and ``log`` is empty if none finished.
+    """
+    for attempt in (1, 2):
+        done = _otter(["check", filename, "-t", tests], folder, timeout)
+        if done is not None:
+            return OtterRun({}, attempt, done.stdout)
+    return OtterRun({}, 2, "")

@@ -351,10 +351,11 @@ atexit.register(_spares.drain)
 
 @contextmanager
 def spares(count: int) -> Iterator[None]:
-    """Within this block, keep ``count`` workers started ahead for each (sandbox, limits).
+    """Within this block, keep ``count`` workers started ahead for each (sandbox, limits, warm
+    data), under bubblewrap only (see ``Sandbox.hides_workers``).
 
     Each submission still gets a worker of its own, used once; only its start-up (Python,
-    numpy, the engine: about 0.2 s) overlaps the grading of the submission before it.
+    numpy, the engine, the data: about 0.2 s) overlaps the grading of the submission before it.
     """
     _spares.wanted = max(0, count)
     try:

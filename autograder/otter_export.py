@@ -201,6 +201,24 @@ class OtterRun:
     scores: dict[str, float]
     attempts: int
     log: str  # ``otter run``: the tail of its output when it wrote no results; ``otter check``: stdout
+    failed: frozenset[str] = frozenset()  # ``otter run``: the cases its results say failed
+
+
+_CASE_LINE = re.compile(r"^\s+(?P<case>\S.*) result:$")
+
+
+def failed_cases(text: str) -> set[str]:
+    """Case names otter reports as failed in a question's output (``otter check`` or results.json).
+
+    Otter prints ``<case> result:`` and then a line with "Test case failed" or "passed" for each
+    case of a question that did not pass whole, and only "All test cases passed!" otherwise.
+    """
+    lines = text.splitlines()
+    return {
+        m["case"]
+        for line, after in zip(lines, lines[1:])
+        if (m := _CASE_LINE.match(line)) and "failed" in after
+    }
 
 
 def _otter(args: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess | None:
@@ -246,10 +264,9 @@ def otter_run(
         results_file = out_dir / "results.json"
         if done is not None and results_file.is_file():
             tests = json.loads(results_file.read_text(encoding="utf-8"))["tests"]
-            scores = {
-                t["name"]: float(t["score"]) for t in tests if "score" in t and t["name"] != "Public Tests"
-            }
-            return OtterRun(scores, attempt, "")
+            graded = [t for t in tests if "score" in t and t["name"] != "Public Tests"]
+            failed = {case for t in graded for case in failed_cases(t.get("output", ""))}
+            return OtterRun({t["name"]: float(t["score"]) for t in graded}, attempt, "", frozenset(failed))
         log = f"timed out after {timeout:.0f} s" if done is None else f"exit {done.returncode}\n"
         log += "" if done is None else (done.stdout + done.stderr)[-4000:]
     return OtterRun({}, attempts, log)

@@ -7,7 +7,6 @@ from test files generated from the suite declarations.
 from __future__ import annotations
 
 import ast
-import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 
 from autograder.bundle import build as build_bundle
 from autograder.exercises import all_exercises
-from autograder.otter_export import build_zip, otter_check, otter_run, otter_test_file, stage
+from autograder.otter_export import build_zip, failed_cases, otter_check, otter_run, otter_test_file, stage
 from autograder.pipeline import check, grade_folder
 
 EXERCISES = list(all_exercises().values())
@@ -35,7 +34,7 @@ def _class_with_extras(exercise, folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
-def test_otter_run_agrees_with_nnkit_task_by_task(exercise, tmp_path):
+def test_otter_run_agrees_with_nnkit_task_by_task_and_case_by_case(exercise, tmp_path):
     folder = _class_with_extras(exercise, tmp_path / "class")
     nnkit = {r.student: r for r in grade_folder(exercise, folder, tmp_path / "nnkit", jobs=2, progress=False)}
     zip_path = build_zip(exercise, tmp_path / "dist")
@@ -58,10 +57,17 @@ def test_otter_run_agrees_with_nnkit_task_by_task(exercise, tmp_path):
             theirs = result.scores.get(t.column, 0.0)
             if abs(theirs - mine.tasks[t.id][0]) > 1e-9:
                 disagreements.append(f"{student} {t.id}: nnkit {mine.tasks[t.id][0]}, otter {theirs}")
+        failed = {c.name for c in mine.cases if not c.passed}
+        if result.scores and result.failed != failed:
+            disagreements.append(
+                f"{student}: cases failed only under nnkit {sorted(failed - result.failed)}, "
+                f"only under otter {sorted(result.failed - failed)}"
+            )
     assert not disagreements, "\n".join(disagreements)
     assert nnkit["zz_reference"].score == nnkit["zz_reference"].max_score
     assert sum(otter[folder / "zz_reference.py"].scores.values()) == nnkit["zz_reference"].max_score
     assert sum(otter[folder / "zz_stub.py"].scores.values()) == 0
+    assert otter[folder / "zz_stub.py"].failed == {c.name for c in exercise.cases(hidden=True)}
 
 
 def test_generated_test_files_are_otter_exception_tests_pytest_cannot_collect(tmp_path):
@@ -91,21 +97,12 @@ def bundle(tmp_path_factory):
     return build_bundle(tmp_path_factory.mktemp("dist") / "student")
 
 
-CASE_LINE = re.compile(r"^\s+(?P<case>\S.*) result:$")
-
-
 def otter_check_failures(folder: Path, filename: str) -> set[str] | str:
     """The public cases ``otter check`` fails in the student's folder (or its output, if unreadable)."""
     done = otter_check(folder, filename)
-    lines = done.log.splitlines()
-    if not any(line.endswith(("passed!", "result:")) for line in lines):
+    if not any(line.endswith(("passed!", "result:")) for line in done.log.splitlines()):
         return f"after {done.attempts} runs: {done.log}"
-    failed = set()
-    for line, after in zip(lines, lines[1:]):
-        m = CASE_LINE.match(line)
-        if m and "failed" in after:
-            failed.add(m["case"])
-    return failed
+    return failed_cases(done.log)
 
 
 def _sample(mistakes: dict[str, set[str]], k: int = 3) -> list[str]:
@@ -159,3 +156,20 @@ def test_otter_run_tries_again_and_keeps_otters_output_when_it_writes_no_results
         and honest.log == ""
         and sum(honest.scores.values()) == sum(c.points for c in exercise.cases(hidden=True))
     )
+
+
+def test_failed_cases_reads_otters_per_case_lines():
+    output = (
+        "1.2 cross_entropy_error results:\n"
+        "    cee_lecture[correct_guess] result:\n"
+        "        ✅ Test case passed\n\n"
+        "    cee_batch_onehot result:\n"
+        "        ❌ Test case failed\n"
+        "        Error at line 42 in test 1.2 cross_entropy_error:\n"
+        "              nnkit_otter.run_case('cee_batch_onehot', env)\n"
+        "        AssertionError: result: 24.0 (기대값 1.2) / result is 24.0, expected 1.2\n\n"
+        "    cee_batch_labels result:\n"
+        "        ❌ Test case failed\n"
+    )
+    assert failed_cases(output) == {"cee_batch_onehot", "cee_batch_labels"}
+    assert failed_cases("1.1 mean_squared_error results: All test cases passed!\n") == set()

@@ -267,8 +267,10 @@ def otter_run(
             graded = [t for t in tests if "score" in t and t["name"] != "Public Tests"]
             failed = {case for t in graded for case in failed_cases(t.get("output", ""))}
             return OtterRun({t["name"]: float(t["score"]) for t in graded}, attempt, "", frozenset(failed))
-        log = f"timed out after {timeout:.0f} s" if done is None else f"exit {done.returncode}\n"
-        log += "" if done is None else (done.stdout + done.stderr)[-4000:]
+        if done is None:
+            log = f"timed out after {timeout:.0f} s"
+        else:
+            log = f"exit {done.returncode}\n{(done.stdout + done.stderr)[-4000:]}"
     return OtterRun({}, attempts, log)
 
 

@@ -300,7 +300,8 @@ def grade_folder(
     sources = suite_sources(exercise, hidden=True)
     done: dict[str, SubmissionResult] = {}
     todo = []
-    loaded = {sub.student: report.load_result(out, sub.student) for sub in subs}  # read each once
+    # each previous result read once; --force needs them only to keep untouched tasks (--task)
+    loaded = {s.student: report.load_result(out, s.student) for s in subs} if tasks or not force else {}
     for sub in subs:
         previous = None if force else loaded[sub.student]
         selected = (students is None or sub.student in students) and (tasks is None or previous is not None)

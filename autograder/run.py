@@ -332,9 +332,11 @@ class _Spares:
         return None
 
     def top_up(self, limits: Limits, sandbox: Sandbox, warm: tuple[str, ...] = ()) -> None:
+        if not self.wanted or not sandbox.hides_workers:
+            return
         with self.lock:
             waiting = self.idle.setdefault((sandbox, limits, warm), [])
-            while len(waiting) < self.wanted and sandbox.hides_workers and not _stopping.is_set():
+            while len(waiting) < self.wanted and not _stopping.is_set():
                 waiting.append(_Worker(limits, sandbox, warm=warm))
 
     def drain(self) -> None:

@@ -136,8 +136,8 @@ def otter_seconds(exercise, folder: Path, work: Path, k: int) -> float | None:
     seconds = (time.monotonic() - start) / len(subs)
     retried = sum(r.attempts - 1 for r in runs)
     if retried:
-        # a retry is a second kernel start inside the timing; say so rather than hide it
-        print(f"{exercise.id}: otter run needed {retried} retries (no results on first try)", file=sys.stderr)
+        # a retry (after no results or a hang) is inside the timing; say so rather than hide it
+        print(f"{exercise.id}: otter run needed {retried} retries", file=sys.stderr)
     return seconds
 
 

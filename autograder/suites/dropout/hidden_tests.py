@@ -16,10 +16,6 @@ TOL = {"rtol": 1e-6, "atol": 1e-10}
 RATIOS = {"p02": (0.2,), "p05": (0.5,), "p08": (0.8,)}
 
 
-def digits(ctx, m, start=0, test=False):
-    return ctx.mnist(m, start, test)
-
-
 def network(m, ctx, ratio, n_h=30, **kw):
     net = m.MnistMiniBatchDropout(784, n_h, 10, dropout_ratio=ratio, **kw)
     net.W1 = ctx.rng.uniform(-0.3, 0.3, (n_h, 784))
@@ -67,7 +63,7 @@ TEST_TIME = Hint(
 
 @suite.case("5.1", params=RATIOS, **TOL, about=Msg("학습 중 순전파", "training forward pass"))
 def forpass_train(m, ctx, ratio):
-    X, _ = digits(ctx, 20)
+    X, _ = ctx.mnist(20)
     net = network(m, ctx, ratio)
     np.random.seed(11)
     Z1, A1, Z2, A2 = net.forpass(X.T)
@@ -76,7 +72,7 @@ def forpass_train(m, ctx, ratio):
 
 @suite.case("5.1", about=Msg("마스크를 self.drop_units에 보관", "mask kept in self.drop_units"))
 def forpass_stores_mask(m, ctx):
-    X, _ = digits(ctx, 15, start=40)
+    X, _ = ctx.mnist(15, start=40)
     net = network(m, ctx, 0.3)
     np.random.seed(12)
     net.forpass(X.T)
@@ -94,7 +90,7 @@ def forpass_stores_mask(m, ctx):
     ),
 )
 def forpass_statistics(m, ctx, ratio):
-    X, _ = digits(ctx, 300, start=100)
+    X, _ = ctx.mnist(300, start=100)
     net = network(m, ctx, ratio, n_h=200)
     np.random.seed(13)
     A1_train = net.forpass(X.T)[1]
@@ -107,7 +103,7 @@ def forpass_statistics(m, ctx, ratio):
 
 @suite.case("5.1", params=RATIOS, **TOL, hints=[TEST_TIME], about=Msg("train=False", "train=False"))
 def forpass_eval(m, ctx, ratio):
-    X, _ = digits(ctx, 20, test=True)
+    X, _ = ctx.mnist(20, test=True)
     net = network(m, ctx, ratio)
     np.random.seed(14)
     Z1, A1, Z2, A2 = net.forpass(X.T, train=False)
@@ -116,7 +112,7 @@ def forpass_eval(m, ctx, ratio):
 
 @suite.case("5.1", **TOL, hints=[TEST_TIME], about=Msg("예측에는 드롭아웃 없음", "no dropout in predict"))
 def predict_without_dropout(m, ctx):
-    X, _ = digits(ctx, 25, test=True)
+    X, _ = ctx.mnist(25, test=True)
     net = network(m, ctx, 0.5)
     np.random.seed(15)
     return net.predict(X)
@@ -124,7 +120,7 @@ def predict_without_dropout(m, ctx):
 
 @suite.case("5.1", hints=[TEST_TIME], about=Msg("평가에는 드롭아웃 없음", "no dropout in evaluate"))
 def evaluate_without_dropout(m, ctx):
-    X, y = digits(ctx, 300, test=True)
+    X, y = ctx.mnist(300, test=True)
     means = np.stack([X[y == c].mean(axis=0) for c in range(10)])
     net = m.MnistMiniBatchDropout(784, 10, 10, dropout_ratio=0.5)
     net.W1 = 0.2 * (means - means.mean(axis=0))
@@ -141,25 +137,25 @@ def evaluate_without_dropout(m, ctx):
 )
 def fit_one_epoch(m, ctx, ratio):
     net = network(m, ctx, ratio, eta=0.5, epochs=1, batch_size=16)
-    return trained(net, *digits(ctx, 64, start=200), seed=21)
+    return trained(net, *ctx.mnist(64, start=200), seed=21)
 
 
 @suite.case("5.2", **TOL, about=Msg("짧은 마지막 배치 (50 = 32 + 18)", "a short last batch (50 = 32 + 18)"))
 def fit_short_last_batch(m, ctx):
     net = network(m, ctx, 0.5, eta=0.5, epochs=1, batch_size=32)
-    return trained(net, *digits(ctx, 50, start=300), seed=22)
+    return trained(net, *ctx.mnist(50, start=300), seed=22)
 
 
 @suite.case("5.2", **TOL, about=Msg("두 에포크, dropout_ratio=0.3", "two epochs, dropout_ratio=0.3"))
 def fit_two_epochs(m, ctx):
     net = network(m, ctx, 0.3, eta=0.8, epochs=2, batch_size=16)
-    return trained(net, *digits(ctx, 40, start=400), seed=23)
+    return trained(net, *ctx.mnist(40, start=400), seed=23)
 
 
 @suite.case("5.2", **TOL, about=Msg("입력을 바꾸지 않고 self를 돌려줌", "inputs unchanged, returns self"))
 def fit_keeps_inputs(m, ctx):
     net = network(m, ctx, 0.5, eta=0.5, epochs=1, batch_size=10)
-    X, y = digits(ctx, 30, start=500)
+    X, y = ctx.mnist(30, start=500)
     np.random.seed(24)
     out = ctx.call(net.fit, X.copy(), y.copy())
     return {"returns_self": out is net, "W1": net.W1, "W2": net.W2}

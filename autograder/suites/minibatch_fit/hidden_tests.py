@@ -15,10 +15,6 @@ suite = Suite("minibatch_fit", hidden=True)
 TOL = {"rtol": 1e-6, "atol": 1e-10}
 
 
-def digits(ctx, m, start=0, test=False):
-    return ctx.mnist(m, start, test)
-
-
 def network(m, ctx, cls, n_h=20, **kw):
     net = cls(784, n_h, 10, **kw)
     net.W1 = ctx.rng.uniform(-0.3, 0.3, (n_h, 784))
@@ -35,7 +31,7 @@ def trained(net, X, y):
 
 def template_network(m, ctx, cls):
     """Weights built from class-mean digits, so that accuracy is neither 0 nor 100."""
-    X, y = digits(ctx, 1000)
+    X, y = ctx.mnist(1000)
     means = np.stack([X[y == c].mean(axis=0) for c in range(10)])
     net = cls(784, 10, 10)
     net.W1 = 0.2 * (means - means.mean(axis=0))
@@ -67,7 +63,7 @@ SCHEDULE_SHIFTED = Hint(
     "4.1", hints=["predict_transposed"], about=Msg("시험 숫자 30개의 출력", "outputs on 30 test digits")
 )
 def predict_mnist(m, ctx):
-    X, _ = digits(ctx, 30, test=True)
+    X, _ = ctx.mnist(30, test=True)
     return network(m, ctx, m.MnistBGD).predict(X)
 
 
@@ -75,7 +71,7 @@ def predict_mnist(m, ctx):
     "4.1", hints=["evaluate_fraction"], about=Msg("시험 숫자 200개의 정확도", "accuracy on 200 test digits")
 )
 def evaluate_mnist(m, ctx):
-    X, y = digits(ctx, 200, test=True)
+    X, y = ctx.mnist(200, test=True)
     return float(template_network(m, ctx, m.MnistBGD).evaluate(X, y))
 
 
@@ -83,13 +79,13 @@ def evaluate_mnist(m, ctx):
     "4.1", hints=["evaluate_fraction"], about=Msg("시험 숫자 10개의 정확도", "accuracy on 10 test digits")
 )
 def evaluate_ten_digits(m, ctx):
-    X, y = digits(ctx, 10, start=500, test=True)
+    X, y = ctx.mnist(10, start=500, test=True)
     return float(template_network(m, ctx, m.MnistBGD).evaluate(X, y))
 
 
 @suite.case("4.1", about=Msg("입력 배열을 바꾸지 않음", "inputs left unchanged"))
 def evaluate_keeps_inputs(m, ctx):
-    X, y = digits(ctx, 50, test=True)
+    X, y = ctx.mnist(50, test=True)
     return float(ctx.call(template_network(m, ctx, m.MnistBGD).evaluate, X.copy(), y.copy()))
 
 
@@ -98,18 +94,18 @@ def evaluate_keeps_inputs(m, ctx):
 
 @suite.case("4.2", **TOL, about=Msg("숫자 100개, 한 에포크", "100 digits, one epoch"))
 def bgd_one_epoch(m, ctx):
-    return trained(network(m, ctx, m.MnistBGD, eta=0.5, epochs=1), *digits(ctx, 100))
+    return trained(network(m, ctx, m.MnistBGD, eta=0.5, epochs=1), *ctx.mnist(100))
 
 
 @suite.case("4.2", **TOL, about=Msg("숫자 60개, 세 에포크", "60 digits, three epochs"))
 def bgd_three_epochs(m, ctx):
-    return trained(network(m, ctx, m.MnistBGD, eta=1.0, epochs=3), *digits(ctx, 60, start=200))
+    return trained(network(m, ctx, m.MnistBGD, eta=1.0, epochs=3), *ctx.mnist(60, start=200))
 
 
 @suite.case("4.2", **TOL, about=Msg("입력을 바꾸지 않고 self를 돌려줌", "inputs unchanged, returns self"))
 def bgd_keeps_inputs(m, ctx):
     net = network(m, ctx, m.MnistBGD, eta=0.5, epochs=2)
-    X, y = digits(ctx, 40, start=400)
+    X, y = ctx.mnist(40, start=400)
     out = ctx.call(net.fit, X.copy(), y.copy())
     return {"returns_self": out is net, "W1": net.W1, "W2": net.W2}
 
@@ -119,18 +115,18 @@ def bgd_keeps_inputs(m, ctx):
 
 @suite.case("4.3", **TOL, about=Msg("처음 다섯 번의 갱신", "the first five updates"))
 def sgd_first_steps(m, ctx):
-    return trained(network(m, ctx, m.MnistSGD, eta=0.5, epochs=1), *digits(ctx, 5))
+    return trained(network(m, ctx, m.MnistSGD, eta=0.5, epochs=1), *ctx.mnist(5))
 
 
 @suite.case("4.3", **TOL, about=Msg("숫자 12개를 순서대로, 두 에포크", "12 digits in order, two epochs"))
 def sgd_two_epochs(m, ctx):
-    return trained(network(m, ctx, m.MnistSGD, eta=0.3, epochs=2), *digits(ctx, 12, start=50))
+    return trained(network(m, ctx, m.MnistSGD, eta=0.3, epochs=2), *ctx.mnist(12, start=50))
 
 
 @suite.case("4.3", **TOL, about=Msg("입력을 바꾸지 않고 self를 돌려줌", "inputs unchanged, returns self"))
 def sgd_keeps_inputs(m, ctx):
     net = network(m, ctx, m.MnistSGD, eta=0.5, epochs=1)
-    X, y = digits(ctx, 10, start=70)
+    X, y = ctx.mnist(10, start=70)
     out = ctx.call(net.fit, X.copy(), y.copy())
     return {"returns_self": out is net, "W1": net.W1, "W2": net.W2}
 
@@ -147,7 +143,7 @@ def sgd_keeps_inputs(m, ctx):
 )
 def minibatch_one_epoch(m, ctx, batch_size):
     net = network(m, ctx, m.MnistMiniBatch, eta=0.5, epochs=1, batch_size=batch_size)
-    return trained(net, *digits(ctx, 100, start=1000))
+    return trained(net, *ctx.mnist(100, start=1000))
 
 
 @suite.case(
@@ -157,13 +153,13 @@ def minibatch_one_epoch(m, ctx, batch_size):
 )
 def minibatch_schedule(m, ctx):
     net = network(m, ctx, m.MnistMiniBatch, eta=0.8, epochs=3, batch_size=16, schedule=True)
-    return trained(net, *digits(ctx, 64, start=300))
+    return trained(net, *ctx.mnist(64, start=300))
 
 
 @suite.case("4.4", **TOL, about=Msg("입력을 바꾸지 않고 self를 돌려줌", "inputs unchanged, returns self"))
 def minibatch_keeps_inputs(m, ctx):
     net = network(m, ctx, m.MnistMiniBatch, eta=0.5, epochs=1, batch_size=20)
-    X, y = digits(ctx, 50, start=600)
+    X, y = ctx.mnist(50, start=600)
     out = ctx.call(net.fit, X.copy(), y.copy())
     return {"returns_self": out is net, "W1": net.W1, "W2": net.W2}
 
@@ -174,7 +170,7 @@ def minibatch_keeps_inputs(m, ctx):
 )
 def batches_per_epoch(m, ctx):
     net = network(m, ctx, m.MnistMiniBatch, n_h=5, eta=0.1, epochs=3, batch_size=32)
-    net.fit(*digits(ctx, 70, start=800))
+    net.fit(*ctx.mnist(70, start=800))
     return len(net.cost_)
 
 

@@ -23,7 +23,7 @@ from autograder.spec import Msg
 
 if TYPE_CHECKING:
     from autograder.exercises import Exercise
-    from autograder.pipeline import SubmissionResult
+    from autograder.results import SubmissionResult
 
 
 def hint_counts(results: list[SubmissionResult]) -> list[tuple[str, Msg, int]]:

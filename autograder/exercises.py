@@ -98,6 +98,9 @@ class Exercise:
     #: data files (``data/<name>.npz``) the graded cases read: a worker started ahead of its
     #: submission loads them while it waits (``exercise.toml``: ``warm = ["mnist_test"]``)
     warm: tuple[str, ...] = ()
+    #: hidden cases' feedback shows expected values (``exercise.toml``: ``reveal_hidden = true``,
+    #: for after the deadline; ``grade --reveal-hidden`` does the same for one run)
+    reveal_hidden: bool = False
 
     @property
     def filename(self) -> str:
@@ -126,6 +129,13 @@ class Exercise:
     @property
     def examples_dir(self) -> Path:
         return self.root / "examples" / self.id
+
+    @property
+    def scenario_paths(self) -> list[Path]:
+        """Code the worker runs for this exercise's cases besides the suite files themselves."""
+        here = self.root / "autograder" / "suites" / self.id
+        paths = [here / "scenarios.py", *sorted((self.root / "assignments" / self.id).glob("*_staff.py"))]
+        return [p for p in paths if p.is_file()]
 
     def suite_paths(self, hidden: bool) -> list[Path]:
         paths = [self.public_suite_path]
@@ -157,7 +167,8 @@ class Exercise:
         """Digest of everything that decides expected outputs; cache and resume key."""
         h = hashlib.sha256(ENGINE_VERSION.encode())
         engine = [self.root / name for name in SCENARIO_ENGINE]
-        for p in [*self.suite_paths(hidden), self.reference_path, *(m.path for m in self.mistakes), *engine]:
+        paths = [*self.suite_paths(hidden), *self.scenario_paths, self.reference_path]
+        for p in [*paths, *(m.path for m in self.mistakes), *engine]:
             h.update(p.name.encode() + b"\0" + p.read_bytes())
         h.update((self.root / "data" / "SHA256SUMS").read_bytes())
         return h.hexdigest()[:16]
@@ -174,7 +185,14 @@ def load_suite(path: Path) -> Suite:
     assignments = str(ROOT / "assignments")
     if assignments not in sys.path:
         sys.path.append(assignments)  # suites may use nnkit_data, like the students
-    namespace: dict = {"__name__": f"nnkit_suite_{path.parent.name}_{path.stem}"}
+    staff = (
+        str(path.parent)
+        if path.parent.parent.name == "assignments"
+        else str(ROOT / "assignments" / path.parent.name)
+    )
+    if staff not in sys.path:
+        sys.path.append(staff)  # <exercise>_staff.py: helpers shared by public and hidden scenarios
+    namespace: dict = {"__name__": f"nnkit_suite_{path.parent.name}_{path.stem}", "__file__": str(path)}
     exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
     suites = [v for v in namespace.values() if isinstance(v, Suite)]
     if len(suites) != 1:
@@ -238,6 +256,7 @@ def load_exercise(toml_path: Path) -> Exercise:
             limits=Limits(**cfg.get("limits", {})),
             root=toml_path.parent.parent.parent,
             warm=tuple(str(name) for name in cfg.get("warm", [])),
+            reveal_hidden=bool(cfg.get("reveal_hidden", False)),
         )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"{toml_path}: 설정 오류: {exc}", f"{toml_path}: bad configuration: {exc}") from None

@@ -7,38 +7,23 @@ known mistakes whose output on this case matches the student's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from autograder.compare import compare
 from autograder.exercises import Limits, Mistake
-from autograder.run import Outcome
-from autograder.spec import Case, Hint, Msg
+from autograder.results import CaseResult, Outcome
+from autograder.spec import Case, Hint, Msg, changed_arguments
 
-
-@dataclass(frozen=True)
-class CaseResult:
-    name: str
-    task: str
-    hidden: bool
-    points: float
-    max_points: float
-    status: str  # passed | failed | error | timeout | limit | crashed | protocol | not_attempted
-    message: Msg
-    hints: tuple[tuple[str, Msg], ...] = ()
-
-    @property
-    def passed(self) -> bool:
-        return self.status == "passed"
+__all__ = ["CaseResult", "judge_case", "outcome_problem"]
 
 
 STATUS_TEXT = {
     "crashed": Msg("코드가 프로세스를 끝내 버렸습니다", "Your code ended the process"),
     "protocol": Msg("채점기와의 통신을 방해했습니다", "Your code interfered with the grader's channel"),
     "unencodable": Msg("돌려준 값을 읽을 수 없습니다", "The returned value could not be read"),
-    "mutated": Msg(
-        "함수가 입력 인자를 바꾸었습니다. 입력을 복사해서 쓰세요",
-        "Your function modified its input; work on a copy",
+    "scenario_error": Msg(
+        "채점기 자체의 테스트 코드가 실패했습니다 (학생의 잘못이 아닙니다). 조교에게 알려 주세요",
+        "The grader's own test code failed (not your fault); please tell your TA",
     ),
 }
 
@@ -143,7 +128,30 @@ def outcome_problem(
         )
     base = STATUS_TEXT.get(s, Msg("알 수 없는 실패", "Unknown failure"))
     detail = f" ({outcome.message})" if outcome.message and s != "timeout" else ""
-    return ("failed" if s in ("mutated", "unencodable") else s), Msg(base.ko + detail, base.en + detail)
+    status = {"unencodable": "failed", "scenario_error": "grader_error"}.get(s, s)
+    return status, Msg(base.ko + detail, base.en + detail)
+
+
+def mutation_problem(outcome: Outcome, originals: tuple | None) -> tuple[str, Msg] | None:
+    """Whether the student's function changed its inputs, decided here from fingerprints.
+
+    ``originals``: the reference's records of the same scenario (trusted), or None where there
+    is no reference (the self-check), when the student's own "before" records are used.
+    """
+    if not outcome.calls and not originals:
+        return None
+    changed = changed_arguments(
+        list(outcome.calls), list(originals if originals is not None else outcome.calls)
+    )
+    if changed is None:
+        return "protocol", STATUS_TEXT["protocol"]
+    if not changed:
+        return None
+    which = ", ".join(str(i) for i in changed)
+    return "failed", Msg(
+        f"함수가 입력 인자({which}번째)를 바꾸었습니다. 입력을 복사해서 쓰세요.",
+        f"Your function modified its input (argument {which}); work on a copy.",
+    )
 
 
 def judge_case(
@@ -153,8 +161,16 @@ def judge_case(
     task_name: str,
     mistakes: dict[str, tuple[Mistake, Outcome]] | None = None,
     limits: Limits | None = None,
+    originals: tuple | None = None,
+    reveal: bool | None = None,
 ) -> CaseResult:
-    """Score one case. ``mistakes`` maps mistake id to (mistake, its outcome on this case)."""
+    """Score one case. ``mistakes`` maps mistake id to (mistake, its outcome on this case),
+    only for the mistakes whose output on this case tells them apart (see ``distinct``).
+
+    ``originals``: the reference's argument records for this case (see :func:`mutation_problem`).
+    ``reveal``: whether messages may show the expected value (default: public cases only).
+    """
+    reveal = (not case.hidden) if reveal is None else reveal
 
     def result(status: str, message: Msg, hints: tuple = ()) -> CaseResult:
         points = case.points if status == "passed" else 0.0
@@ -163,27 +179,73 @@ def judge_case(
     problem = outcome_problem(outcome, task_name, case, limits)
     if problem:
         status, message = problem
-        if status == "not_attempted":
+        if status in ("not_attempted", "grader_error"):
             return result(status, message)
         return result(status, message, _hints(case, outcome, expected, mistakes))
-    if case.check is not None:
-        message = case.check(outcome.value, expected)
-    else:
-        message = compare(outcome.value, expected, case.rtol, case.atol)
+    mutated = mutation_problem(outcome, originals)
+    if mutated:
+        return result(*mutated, _hints(case, outcome, expected, mistakes, mutated=True))
+    try:
+        if case.check is not None:
+            message = case.check(outcome.value, expected)
+        else:
+            message = compare(outcome.value, expected, case.rtol, case.atol, reveal=reveal)
+    except Exception as exc:  # a check that does not apply to this value's shape or type
+        message = Msg(
+            f"돌려준 값을 검사할 수 없습니다 ({type(exc).__name__}). 반환값의 형태를 확인하세요.",
+            f"The returned value could not be checked ({type(exc).__name__}); check its form.",
+        )
     if message is None:
         return result("passed", Msg("통과", "passed"))
     return result("failed", message, _hints(case, outcome, expected, mistakes))
 
 
-def _hints(case: Case, outcome: Outcome, expected: Any, mistakes) -> tuple[tuple[str, Msg], ...]:
+def _hints(
+    case: Case, outcome: Outcome, expected: Any, mistakes, mutated: bool = False
+) -> tuple[tuple[str, Msg], ...]:
     found: list[tuple[str, Msg]] = []
-    for hint in case.hints:
-        if _fires(hint, case, outcome, expected):
-            found.append((hint.id, hint.msg))
+    if not mutated:
+        for hint in case.hints:
+            if _fires(hint, case, outcome, expected):
+                found.append((hint.id, hint.msg))
     for mid, (mistake, m_outcome) in (mistakes or {}).items():
-        if _matches_mistake(case, outcome, m_outcome, expected):
+        if _matches_mistake(case, outcome, m_outcome, expected, mutated):
             found.append((mid, mistake.hint))
-    return tuple(dict(found).items())  # a hint named twice (case and mistake) shows once
+    # a hint named twice (by id, or the same text under two ids) shows once
+    seen, unique = set(), []
+    for hid, msg in dict(found).items():
+        if (msg.ko, msg.en) not in seen:
+            seen.add((msg.ko, msg.en))
+            unique.append((hid, msg))
+    return tuple(unique)
+
+
+def distinct(case: Case, reference: Outcome, mistakes: dict[str, Outcome]) -> set[str]:
+    """The mistakes whose output on ``case`` differs from the reference's and from every other
+    mistake's: only their match names a mistake (two variants with one output name neither)."""
+
+    def same(a: Outcome, b: Outcome) -> bool:
+        if a.status != b.status:
+            return False
+        if a.status == "ok":
+            if changed_arguments(list(a.calls), list(b.calls)) not in ([], None):
+                return False
+            try:
+                return compare(a.value, b.value, case.rtol, case.atol) is None
+            except Exception:
+                return False
+        if a.status == "error":
+            mine, theirs = a.error or {}, b.error or {}
+            return (mine.get("type"), mine.get("message")) == (theirs.get("type"), theirs.get("message"))
+        return True
+
+    out = set()
+    for mid, m in mistakes.items():
+        if same(m, reference):
+            continue
+        if not any(same(m, other) for oid, other in mistakes.items() if oid != mid):
+            out.add(mid)
+    return out
 
 
 def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
@@ -197,13 +259,24 @@ def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
         return False
 
 
-def _matches_mistake(case: Case, outcome: Outcome, m_outcome: Outcome, expected: Any) -> bool:
+def _matches_mistake(
+    case: Case, outcome: Outcome, m_outcome: Outcome, expected: Any, mutated: bool = False
+) -> bool:
     if m_outcome.status != outcome.status:
         return False
     if outcome.status == "ok":
-        differs_from_ref = compare(m_outcome.value, expected, case.rtol, case.atol) is not None
-        return differs_from_ref and compare(outcome.value, m_outcome.value, case.rtol, case.atol) is None
+        m_mutates = (
+            bool(m_outcome.calls)
+            and changed_arguments(list(m_outcome.calls), list(m_outcome.calls)) is not None
+            and any(c.get("before") != c.get("after") for c in m_outcome.calls)
+        )
+        if mutated or m_mutates:
+            return mutated and m_mutates
+        try:
+            return compare(outcome.value, m_outcome.value, case.rtol, case.atol) is None
+        except Exception:
+            return False
     if outcome.status == "error":  # same exception and same message: one type alone names many mistakes
         mine, theirs = outcome.error or {}, m_outcome.error or {}
         return (mine.get("type"), mine.get("message")) == (theirs.get("type"), theirs.get("message"))
-    return outcome.status in ("mutated",)
+    return False

@@ -51,15 +51,17 @@ if HERE not in sys.path:
 
 from autograder import wire  # noqa: E402
 from autograder.compare import compare  # noqa: E402
-from autograder.spec import ArgumentMutated, Context, Suite  # noqa: E402
+from autograder.spec import Context, Suite, changed_arguments  # noqa: E402
 
 
 @lru_cache(maxsize=None)
 def _cases():
     cases = {}
     for name in sorted(os.listdir(os.path.join(HERE, "suites"))):
+        if not name.endswith("_tests.py"):
+            continue  # scenarios.py is loaded by the hidden suite that needs it
         path = os.path.join(HERE, "suites", name)
-        namespace = {"__name__": "nnkit_suite_" + name[:-3]}
+        namespace = {"__name__": "nnkit_suite_" + name[:-3], "__file__": path}
         with open(path, encoding="utf-8") as f:
             exec(compile(f.read(), path, "exec"), namespace)
         for value in list(namespace.values()):
@@ -82,12 +84,13 @@ def run_case(name, env):
     case = _cases()[name]
     module = types.ModuleType("submission")
     module.__dict__.update(env)
+    ctx = Context(case.name)
     try:
-        out = case.scenario(module, Context(case.name), *case.args)
+        out = case.scenario(module, ctx, *case.args)
     except NotImplementedError as exc:
         raise AssertionError("아직 구현하지 않았습니다 / not attempted yet: " + str(exc)) from None
-    except ArgumentMutated as exc:
-        raise AssertionError("입력 인자를 바꾸었습니다 / your function modified its input: " + str(exc)) from None
+    if changed_arguments(ctx.calls, ctx.calls):
+        raise AssertionError("함수가 입력 인자를 바꾸었습니다 / your function modified its input")
     value = wire.decode(json.loads(wire.dumps({"v": wire.to_plain(out)}))["v"])
     if case.needs_reference:
         expected = wire.decode(_expected()[name])
@@ -156,6 +159,12 @@ def stage(exercise: Exercise, dest: Path, hidden: bool = True) -> Path:
     shutil.copytree(ROOT / "data", helper / "data", ignore=shutil.ignore_patterns("*.py", "README.md"))
     for path in exercise.suite_paths(hidden):
         shutil.copy(path, support / "suites" / path.name)
+    for path in exercise.scenario_paths:
+        if path.name == "scenarios.py":
+            if hidden:
+                shutil.copy(path, support / "suites" / path.name)
+        else:  # <exercise>_staff.py, imported by scenarios: beside the support package
+            shutil.copy(path, dest / path.name)
     if hidden:
         expected = expected_outputs(exercise, cases, default_jobs(), choose())
         raw = {c.name: expected.reference[c.name].raw for c in cases if c.needs_reference}

@@ -6,96 +6,91 @@ running those files through the same worker machinery, then cached under ``.cach
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import sys
+import traceback
 import zlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from autograder import report
-from autograder import run as runner
+from autograder import pool, report
 from autograder.discover import Cell, Submission, discover
 from autograder.errors import UserError
 from autograder.exercises import ROOT, Exercise
-from autograder.judge import CaseResult, judge_case
-from autograder.run import Outcome, run_submission
+from autograder.judge import distinct, judge_case
+from autograder.results import CaseResult, Outcome, SubmissionResult
+from autograder.run import run_submission
 from autograder.sandbox import Sandbox, announce, choose
 from autograder.spec import Case, Msg
 
-
-@dataclass(frozen=True)
-class SubmissionResult:
-    student: str
-    exercise: str
-    file: str
-    sha256: str
-    suite_key: str
-    score: float
-    max_score: float
-    tasks: dict[str, list[float]]  # task id -> [score, max]
-    cases: tuple[CaseResult, ...]
-    load_errors: tuple[dict, ...] = ()
-    warnings: tuple[Msg, ...] = ()
-    problem: Msg | None = None
-    output: str = ""
-    output_bytes: int = 0
-    seconds: float = 0.0
-    limits_hit: tuple[str, ...] = ()
-    sandbox: str = ""
-    curve: dict | None = None  # a learning curve beside the reference's, for the feedback plot
-
-    @property
-    def status(self) -> str:
-        if self.problem:
-            return "unreadable"
-        if self.limits_hit:
-            return "limit:" + "+".join(self.limits_hit)
-        if self.load_errors:
-            return "load_error"
-        return "ok"
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, d: dict) -> SubmissionResult:
-        def msg(m: dict | None) -> Msg | None:
-            return Msg(**m) if m else None
-
-        cases = tuple(
-            CaseResult(
-                **{
-                    **c,
-                    "message": Msg(**c["message"]),
-                    "hints": tuple((h[0], Msg(**h[1])) for h in c["hints"]),
-                }
-            )
-            for c in d["cases"]
-        )
-        return cls(
-            **{
-                **d,
-                "cases": cases,
-                "load_errors": tuple(d["load_errors"]),
-                "warnings": tuple(Msg(**w) for w in d["warnings"]),
-                "problem": msg(d["problem"]),
-                "limits_hit": tuple(d["limits_hit"]),
-            }
-        )
+__all__ = ["GradingContext", "SubmissionResult", "check", "grade_folder", "grade_submission"]
 
 
 @dataclass
 class Expected:
+    """The reference's outcome on every case, and each known mistake's (for hints)."""
+
     reference: dict[str, Outcome] = field(default_factory=dict)
     mistakes: dict[str, dict[str, Outcome]] = field(default_factory=dict)
+    _distinct: dict[str, set[str]] = field(default_factory=dict, repr=False)
+
+    def distinct_mistakes(self, case: Case) -> set[str]:
+        """Mistakes whose output on ``case`` tells them apart (from the reference and each other)."""
+        if case.name not in self._distinct:
+            ref = self.reference.get(case.name)
+            outs = {m: o[case.name] for m, o in self.mistakes.items() if case.name in o}
+            self._distinct[case.name] = distinct(case, ref, outs) if ref else set()
+        return self._distinct[case.name]
 
 
-def suite_sources(exercise: Exercise, hidden: bool) -> list[dict]:
-    return [{"name": p.name, "source": p.read_text(encoding="utf-8")} for p in exercise.suite_paths(hidden)]
+@dataclass(frozen=True)
+class GradingContext:
+    """Everything that is the same for every submission of one grading run, built once.
+
+    Used by ``grade``, ``check``, ``validate``, the pytest plugin and the otter export.
+    ``expected`` is None for the student's self-check (no reference there); ``reveal``
+    whether hidden cases' messages may show expected values (``exercise.toml``:
+    ``reveal_hidden``, for after the deadline).
+    """
+
+    exercise: Exercise
+    cases: tuple[Case, ...]
+    sandbox: Sandbox
+    expected: Expected | None
+    suite_key: str
+    reveal: bool = False
+
+    @classmethod
+    def build(
+        cls,
+        exercise: Exercise,
+        hidden: bool = True,
+        jobs: int | None = None,
+        sandbox: Sandbox | None = None,
+        reveal: bool | None = None,
+        reference: bool | None = None,
+    ) -> GradingContext:
+        """``reference``: compute (or read) the reference's outputs; default: when ``hidden``."""
+        sandbox = sandbox or choose()
+        cases = exercise.cases(hidden=hidden)
+        use_reference = hidden if reference is None else reference
+        expected = (
+            expected_outputs(exercise, cases, jobs or default_jobs(), sandbox) if use_reference else None
+        )
+        return cls(
+            exercise,
+            tuple(cases),
+            sandbox,
+            expected,
+            exercise.suite_key(hidden) if use_reference else "",
+            exercise.reveal_hidden if reveal is None else reveal,
+        )
 
 
 def default_jobs() -> int:
@@ -122,11 +117,10 @@ def expected_outputs(exercise: Exercise, cases: list[Case], jobs: int, sandbox: 
         m.id: f"{reference_source}\n\n# ---- known mistake: {m.id} ----\n{m.source}"
         for m in exercise.mistakes
     }
-    sources = suite_sources(exercise, hidden=True)
 
     def run(source: str) -> dict[str, Outcome]:
         cell = Cell(exercise.filename, source)
-        return run_submission(exercise.module, [cell], sources, cases, exercise.limits, sandbox).outcomes
+        return run_submission(exercise.module, [cell], cases, exercise.limits, sandbox).outcomes
 
     with ThreadPoolExecutor(max(1, jobs)) as pool:
         results = dict(zip(variants, pool.map(run, variants.values())))
@@ -157,52 +151,73 @@ def expected_value(case: Case, expected: Expected | None) -> Any:
 
 
 def grade_submission(
-    exercise: Exercise,
-    sub: Submission,
-    cases: list[Case],
-    sources: list[dict],
-    expected: Expected | None,
-    sandbox: Sandbox,
-    suite_key: str = "",
+    ctx: GradingContext, sub: Submission, cases: list[Case] | None = None
 ) -> SubmissionResult:
-    task_name = {t.id: t.name for t in exercise.tasks}
+    """One submission's row. Whatever goes wrong in the kit itself on this submission becomes
+    that row's ``grader_error`` (the batch goes on); the student is never blamed for it."""
+    cases = list(ctx.cases if cases is None else cases)
     common = dict(
         student=sub.student,
-        exercise=exercise.id,
+        exercise=ctx.exercise.id,
         file=str(sub.file.name if sub.file else sub.path.name),
         sha256=sub.sha256,
-        suite_key=suite_key,
+        suite_key=ctx.suite_key,
         warnings=sub.warnings,
-        sandbox=sandbox.name,
+        sandbox=ctx.sandbox.name,
     )
+    try:
+        return _grade(ctx, sub, cases, common)
+    except pool.Interrupted:
+        raise
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {str(exc)[:300]}"
+        print(f"nnkit: grader error on {sub.student!r}: {detail}", file=sys.stderr)
+        traceback.print_exc(limit=8, file=sys.stderr)
+        problem = Msg(
+            f"채점기 내부 오류로 이 제출물을 채점하지 못했습니다 ({detail}). 학생의 잘못이 아닙니다. "
+            "조교는 이 학생만 다시 채점하세요 (--student).",
+            f"The grader itself failed on this submission ({detail}); not the student's fault: "
+            "regrade this student alone (--student).",
+        )
+        results = tuple(
+            CaseResult(c.name, c.task, c.hidden, 0.0, c.points, "grader_error", problem) for c in cases
+        )
+        return _summarise(ctx.exercise, results, grader_error=problem, **common)
+
+
+def _grade(ctx: GradingContext, sub: Submission, cases: list[Case], common: dict) -> SubmissionResult:
+    exercise, expected = ctx.exercise, ctx.expected
+    task_name = {t.id: t.name for t in exercise.tasks}
     if sub.problem:
         results = tuple(
             CaseResult(c.name, c.task, c.hidden, 0.0, c.points, "error", sub.problem) for c in cases
         )
         return _summarise(exercise, results, problem=sub.problem, **common)
     run = run_submission(
-        exercise.module, sub.cells, sources, cases, exercise.limits, sandbox, sub.extra_files, exercise.warm
+        exercise.module, sub.cells, cases, exercise.limits, ctx.sandbox, sub.extra_files, exercise.warm
     )
     results = []
-    curve = learning_curve(cases, run.outcomes, expected)
     for case in cases:
-        mistakes = None
-        if expected and expected.mistakes:
+        mistakes, originals = None, None
+        if expected and case.name in expected.reference:
+            originals = expected.reference[case.name].calls
             mistakes = {
                 m.id: (m, expected.mistakes[m.id][case.name])
                 for m in exercise.mistakes
-                if m.id in expected.mistakes
+                if m.id in expected.mistakes and m.id in expected.distinct_mistakes(case)
             }
-        results.append(
-            judge_case(
-                case,
-                run.outcomes[case.name],
-                expected_value(case, expected),
-                task_name[case.task],
-                mistakes,
-                exercise.limits,
-            )
+        outcome = run.outcomes[case.name]
+        judged = judge_case(
+            case,
+            outcome,
+            expected_value(case, expected),
+            task_name[case.task],
+            mistakes,
+            exercise.limits,
+            originals,
+            reveal=ctx.reveal if case.hidden else True,
         )
+        results.append(_not_loaded(judged, outcome, run.load_errors, exercise.module))
     return _summarise(
         exercise,
         tuple(results),
@@ -211,10 +226,30 @@ def grade_submission(
         output_bytes=run.output_bytes,
         seconds=round(run.seconds, 3),
         limits_hit=tuple(run.limits_hit),
-        curve=curve,
+        curve=learning_curve(cases, run.outcomes, expected),
         **common,
     )
 
+
+def _not_loaded(result: CaseResult, outcome: Outcome, load_errors: list[dict], module: str) -> CaseResult:
+    """A case that failed only because the file did not load says so, instead of the
+    "no attribute" error that follows from it (one message for the load, in the report)."""
+    if not load_errors or outcome.status != "error" or result.status == "passed":
+        return result
+    err = outcome.error or {}
+    missing = err.get("type") == "AttributeError" and f"module '{module}' has no attribute" in str(
+        err.get("message", "")
+    )
+    if not missing:
+        return result
+    message = Msg(
+        "실행하지 않음: 파일을 끝까지 불러오지 못했습니다 (위의 불러오기 오류를 먼저 고치세요).",
+        "Not run: the file did not load completely (fix the load error above first).",
+    )
+    return dataclasses.replace(result, status="not_loaded", message=message, hints=())
+
+
+CURVE_POINTS = 500  # a stored and plotted curve keeps at most this many points
 
 CURVE_KEYS = ("cost_", "cost", "train_loss_list", "loss_list")
 
@@ -224,13 +259,35 @@ def _curve_in(value: Any, depth: int = 0) -> tuple[str, list[float]] | None:
         return None
     for key, item in value.items():
         if key in CURVE_KEYS:
-            arr = np.asarray(item) if isinstance(item, (list, np.ndarray)) else None
-            if arr is not None and arr.ndim == 1 and arr.size >= 2 and arr.dtype.kind == "f":
-                return str(key), [float(v) for v in arr]
+            arr = _as_curve(item)
+            if arr is not None:
+                return str(key), downsample(arr)
         found = _curve_in(item, depth + 1)
         if found:
             return found
     return None
+
+
+def _as_curve(item: Any) -> np.ndarray | None:
+    """A 1-D float array of at least two points, or None (ragged lists, objects, ints...)."""
+    if isinstance(item, list) and not all(type(v) in (float, int) for v in item):
+        return None
+    if isinstance(item, np.ndarray) and item.dtype.kind != "f":
+        return None
+    if not isinstance(item, (list, np.ndarray)):
+        return None
+    try:
+        arr = np.asarray(item, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return arr if arr.ndim == 1 and arr.size >= 2 else None
+
+
+def downsample(arr: np.ndarray, points: int = CURVE_POINTS) -> list[float]:
+    """At most ``points`` evenly spaced points of a curve, first and last kept."""
+    if arr.size > points:
+        arr = arr[np.linspace(0, arr.size - 1, points).round().astype(int)]
+    return [float(v) for v in arr]
 
 
 def learning_curve(cases: list[Case], outcomes: dict[str, Outcome], expected: Expected | None) -> dict | None:
@@ -273,6 +330,7 @@ def grade_folder(
     students: set[str] | None = None,
     tasks: set[str] | None = None,
     options: report.GradebookOptions | None = None,
+    reveal: bool | None = None,
 ) -> list[SubmissionResult]:
     """Grade every submission in ``folder`` into ``out``; finished, unchanged ones are reused.
 
@@ -290,14 +348,12 @@ def grade_folder(
         unknown = sorted(students - {s.student for s in subs})
         if unknown:
             raise UserError(f"그런 학생이 없습니다: {unknown}", f"No such student(s): {unknown}")
-    cases = exercise.cases(hidden=True)
     if tasks:
         unknown = sorted(tasks - {t.id for t in exercise.tasks})
         if unknown:
             raise UserError(f"그런 과제 번호가 없습니다: {unknown}", f"No such task(s): {unknown}")
-    key = exercise.suite_key()
-    expected = expected_outputs(exercise, cases, jobs, sandbox)
-    sources = suite_sources(exercise, hidden=True)
+    ctx = GradingContext.build(exercise, hidden=True, jobs=jobs, sandbox=sandbox, reveal=reveal)
+    cases, key = list(ctx.cases), ctx.suite_key
     done: dict[str, SubmissionResult] = {}
     todo = []
     # each previous result read once; --force needs them only to keep untouched tasks (--task)
@@ -321,32 +377,33 @@ def grade_folder(
         partial_cases = [c for c in cases if c.task in tasks]
         previous_of = {s.student: loaded[s.student] for s in todo}
 
-        def grade_one(ex, s, _cases, *rest):
+        def grade_one(s: Submission) -> SubmissionResult:
             old = previous_of.get(s.student)
             if old is None or old.sha256 != s.sha256:  # new or changed: grade it whole
-                return grade_submission(ex, s, cases, *rest)
-            return replace_tasks(ex, old, grade_submission(ex, s, partial_cases, *rest), tasks)
+                return grade_submission(ctx, s)
+            return replace_tasks(exercise, old, grade_submission(ctx, s, partial_cases), tasks)
     else:
-        grade_one = grade_submission
+
+        def grade_one(s: Submission) -> SubmissionResult:
+            return grade_submission(ctx, s)
+
     bar = report.progress(len(subs), initial=len(done), enabled=progress, label=exercise.id)
-    pool = ThreadPoolExecutor(max(1, jobs))
+    executor = ThreadPoolExecutor(max(1, jobs))
     try:
         # one worker started ahead per thread, while there is a next submission for it
-        with runner.spares(max(1, jobs) if len(todo) > jobs else 0):
-            futures = {
-                pool.submit(grade_one, exercise, s, cases, sources, expected, sandbox, key): s for s in todo
-            }
+        with pool.spares(max(1, jobs) if len(todo) > jobs else 0):
+            futures = {executor.submit(grade_one, s): s for s in todo}
             for future in as_completed(futures):
                 result = future.result()
                 report.write_submission(out, exercise, result)
                 done[result.student] = result
                 bar.update(result)
     except BaseException:  # Ctrl-C: what is written stays; nothing half-graded is written
-        runner.stop_all()
-        pool.shutdown(wait=True, cancel_futures=True)
-        runner.resume_all()
+        pool.stop_all()
+        executor.shutdown(wait=True, cancel_futures=True)
+        pool.resume_all()
         raise
-    pool.shutdown()
+    executor.shutdown()
     bar.close()
     results = [done[s.student] for s in subs]
     write_outputs(out, exercise, results, sandbox, options)
@@ -438,7 +495,6 @@ def check(exercise: Exercise, path: Path, sandbox: Sandbox | None = None) -> Sub
     if not path.exists():
         raise UserError(f"파일이 없습니다: {path}", f"File not found: {path}")
     sub = load_submission(path.stem, path, exercise)
-    cases = exercise.cases(hidden=False)
     sandbox = sandbox or choose()
     announce(sandbox)
-    return grade_submission(exercise, sub, cases, suite_sources(exercise, hidden=False), None, sandbox)
+    return grade_submission(GradingContext.build(exercise, hidden=False, sandbox=sandbox), sub)

@@ -76,17 +76,12 @@ def _graded(config: pytest.Config, exercise):
     cache = config.stash.setdefault(_RESULTS, {})
     if exercise.id not in cache:
         from autograder.discover import load_submission
-        from autograder.pipeline import default_jobs, expected_outputs, grade_submission, suite_sources
-        from autograder.sandbox import choose
+        from autograder.pipeline import GradingContext, grade_submission
 
         option = config.getoption("--submission")
         path = Path(option) if option else exercise.reference_path
-        sandbox = choose()
-        cases = exercise.cases(hidden=True)
-        expected = expected_outputs(exercise, cases, default_jobs(), sandbox)
         sub = load_submission(path.stem, path, exercise)
-        sources = suite_sources(exercise, hidden=True)
-        cache[exercise.id] = grade_submission(exercise, sub, cases, sources, expected, sandbox)
+        cache[exercise.id] = grade_submission(GradingContext.build(exercise, hidden=True), sub)
     return cache[exercise.id]
 
 

@@ -22,7 +22,7 @@ from autograder.spec import Msg
 
 if TYPE_CHECKING:
     from autograder.exercises import Exercise, Limits
-    from autograder.pipeline import SubmissionResult
+    from autograder.results import SubmissionResult
     from autograder.sandbox import Sandbox
 
 
@@ -46,7 +46,7 @@ def safe_name(student: str) -> str:
 
 
 def load_result(out: Path, student: str) -> SubmissionResult | None:
-    from autograder.pipeline import SubmissionResult
+    from autograder.results import SubmissionResult
 
     path = out / "results" / f"{safe_name(student)}.json"
     try:

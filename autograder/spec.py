@@ -17,6 +17,11 @@ both sides, so it depends on nothing but the standard library and numpy.
 
 from __future__ import annotations
 
+import ast
+import functools
+import hashlib
+import os
+import sys
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -90,34 +95,34 @@ class Case:
     def needs_reference(self) -> bool:
         return self.expect is REFERENCE
 
+    @functools.cached_property
+    def program(self) -> str:
+        """What the worker receives to run this case (see :func:`scenario_program`)."""
+        return scenario_program(self.scenario)
+
 
 class PerParam(dict):
     """``expect=PerParam({param_id: value, ...})``: a literal expected value for each param."""
-
-
-class ArgumentMutated(Exception):
-    """Raised by :meth:`Context.call` when the student's function changed one of its inputs."""
 
 
 class Context:
     """What a scenario gets besides the student's module: a seeded generator and helpers.
 
     The generator is seeded from the case name, so inputs never depend on global random
-    state that student code might touch.
+    state that student code might touch. :meth:`call` records fingerprints of the arguments
+    before and after the call; the parent, not this process, decides whether they changed.
     """
 
     def __init__(self, case_name: str):
         self.case_name = case_name
         self.rng = np.random.default_rng(zlib.crc32(case_name.encode()))
+        self.calls: list[dict[str, list[str]]] = []
 
-    @staticmethod
-    def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Call ``fn`` and fail the case if it modified any array or container argument."""
-        before = [_snapshot(a) for a in args]
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Call ``fn``; the parent fails the case if it modified an array or container argument."""
+        before = [fingerprint(a) for a in args]
         out = fn(*args, **kwargs)
-        for i, (a, snap) in enumerate(zip(args, before)):
-            if not _same(a, snap):
-                raise ArgumentMutated(f"argument {i + 1}")
+        self.calls.append({"before": before, "after": [fingerprint(a) for a in args]})
         return out
 
     @staticmethod
@@ -141,29 +146,180 @@ class Context:
         return data._prepare(x[start:stop], t[start:stop], True, True, False)
 
 
-def _snapshot(a: Any) -> Any:
-    if isinstance(a, np.ndarray):
-        return np.array(a, copy=True)
-    if isinstance(a, dict):
-        return {k: _snapshot(v) for k, v in a.items()}
-    if isinstance(a, list):
-        return [_snapshot(v) for v in a]
-    return a
+def fingerprint(a: Any) -> str:
+    """A short digest of an argument's contents (arrays, dicts, lists; other objects by type)."""
+    h = hashlib.sha256()
+    _feed(h, a, 0)
+    return h.hexdigest()[:24]
 
 
-def _same(a: Any, snap: Any) -> bool:
-    if isinstance(snap, np.ndarray):
-        return (
-            isinstance(a, np.ndarray)
-            and a.shape == snap.shape
-            and a.dtype == snap.dtype
-            and np.array_equal(a, snap, equal_nan=True)
-        )
-    if isinstance(snap, dict):
-        return isinstance(a, dict) and list(a) == list(snap) and all(_same(a[k], v) for k, v in snap.items())
-    if isinstance(snap, list):
-        return isinstance(a, list) and len(a) == len(snap) and all(map(_same, a, snap))
-    return True
+def _feed(h: Any, a: Any, depth: int) -> None:
+    if depth > 16:
+        h.update(b"deep")
+    elif isinstance(a, np.ndarray):
+        arr = np.ascontiguousarray(a)
+        h.update(f"nd{arr.dtype.str}{arr.shape}".encode())
+        h.update(arr.tobytes() if arr.dtype.kind in "biufc" else repr(arr.tolist()).encode())
+    elif isinstance(a, dict):
+        h.update(b"{")
+        for k, v in a.items():
+            h.update(repr(k).encode()[:200])
+            _feed(h, v, depth + 1)
+        h.update(b"}")
+    elif isinstance(a, list):
+        h.update(b"[")
+        for v in a:
+            _feed(h, v, depth + 1)
+        h.update(b"]")
+    elif type(a) in (int, float, str, bool, tuple) or a is None:
+        h.update(repr(a).encode()[:10_000])
+    else:
+        h.update(type(a).__name__.encode())
+
+
+def changed_arguments(calls: Any, originals: Any) -> list[int] | None:
+    """Which arguments (1-based) a scenario's calls changed, judged in the parent.
+
+    ``calls``: the student's records (``Context.calls``, plain data from the worker);
+    ``originals``: trusted records of the same scenario (the reference's run) or, where there
+    is none (the student's self-check), the student's own. None: the records do not fit
+    together (forged or malformed), which the parent treats as interference.
+    """
+    if not isinstance(calls, list) or not isinstance(originals, list) or len(calls) != len(originals):
+        return None
+    changed = []
+    for mine, theirs in zip(calls, originals):
+        if not (isinstance(mine, dict) and isinstance(theirs, dict)):
+            return None
+        after, before = mine.get("after"), theirs.get("before")
+        if not (isinstance(after, list) and isinstance(before, list) and len(after) == len(before)):
+            return None
+        changed += [i + 1 for i, (x, y) in enumerate(zip(after, before)) if x != y]
+    return sorted(set(changed))
+
+
+# ---- scenario programs: what a worker receives for one case ---------------------------------
+
+
+def _is_case_decorator(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "case"
+
+
+def _defined(node: ast.stmt) -> set[str]:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {node.name}
+    if isinstance(node, (ast.Assign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return set()
+
+
+def _walk(node: ast.AST):
+    """ast.walk that skips ``@suite.case(...)`` decorators: they hold the judge's data."""
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        yield n
+        for child in ast.iter_child_nodes(n):
+            if not _is_case_decorator(child) or child not in getattr(n, "decorator_list", ()):
+                todo.append(child)
+
+
+def _used(node: ast.AST) -> set[str]:
+    return {n.id for n in _walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+@functools.cache
+def _parsed(path: str, text: str) -> ast.Module:
+    return ast.parse(text, path)
+
+
+def scenario_program(fn: Callable[..., Any]) -> str:
+    """The source a worker needs to run the scenario ``fn``: the file's imports, the top-level
+    helpers and constants ``fn`` uses (transitively), and ``fn`` itself without its ``case``
+    decorator. Never the file's other cases, expected values, checks or hints.
+
+    Raises ValueError when ``fn`` uses a name the program would not define (a suite bug).
+    """
+    path = fn.__code__.co_filename
+    text = _source_text(path)
+    tree = _parsed(path, text)
+    definers: dict[str, list[ast.stmt]] = {}
+    imports, imported = [], set()
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imports.append(node)
+            imported |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        for name in _defined(node):
+            definers.setdefault(name, []).append(node)
+    target = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == fn.__name__), None)
+    if target is None:
+        raise ValueError(f"{path}: no top-level function {fn.__name__}")
+    wanted: list[ast.stmt] = []
+    todo = [target]
+    while todo:
+        node = todo.pop()
+        if node in wanted:
+            continue
+        wanted.append(node)
+        inner = _defined(node)
+        for name in _used(node) - inner:
+            todo += [d for d in definers.get(name, []) if d not in wanted and d is not target]
+    missing = set()
+    defined = imported | {n for node in wanted for n in _defined(node)}
+    for node in wanted:
+        local = {n.id for n in _walk(node) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+        local |= {a.arg for n in _walk(node) if isinstance(n, ast.arguments) for a in _args(n)}
+        local |= {n.name for n in _walk(node) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+        local |= {a.asname or a.name for n in _walk(node) if isinstance(n, (ast.Import, ast.ImportFrom))
+                  for a in n.names}  # fmt: skip
+        missing |= _used(node) - defined - local - _BUILTINS
+    if missing:
+        raise ValueError(f"{path}: {fn.__name__} uses {sorted(missing)}, defined nowhere it can see")
+    parts = [ast.get_source_segment(text, n) for n in imports]
+    for node in sorted(wanted, key=lambda n: n.lineno):
+        decorators = [d for d in getattr(node, "decorator_list", []) if not _is_case_decorator(d)]
+        parts += ["@" + ast.get_source_segment(text, d) for d in decorators]
+        parts.append(ast.get_source_segment(text, node))
+    return "\n".join(parts) + "\n"
+
+
+_BUILTINS = set(dir(__import__("builtins")))
+
+
+def _args(a: ast.arguments) -> list[ast.arg]:
+    return [*a.posonlyargs, *a.args, *a.kwonlyargs, *([a.vararg] if a.vararg else []),
+            *([a.kwarg] if a.kwarg else [])]  # fmt: skip
+
+
+_sources: dict[str, str] = {}
+
+
+def _source_text(path: str) -> str:
+    if path not in _sources:
+        with open(path, encoding="utf-8") as f:
+            _sources[path] = f.read()
+    return _sources[path]
+
+
+def load_beside(suite_file: str, name: str) -> ModuleType:
+    """The module ``name``.py in the folder of ``suite_file``, loaded once under a unique name.
+
+    How a hidden suite (what is judged) reaches its ``scenarios.py`` (what is run) without the
+    two ever being sent to a worker together.
+    """
+    path = os.path.join(os.path.dirname(os.path.abspath(suite_file)), f"{name}.py")
+    key = "nnkit_" + hashlib.sha256(path.encode()).hexdigest()[:12] + "_" + name
+    if key not in sys.modules:
+        module = ModuleType(key)
+        module.__file__ = path
+        sys.modules[key] = module
+        try:
+            exec(compile(_source_text(path), path, "exec"), module.__dict__)
+        except BaseException:
+            del sys.modules[key]
+            raise
+    return sys.modules[key]
 
 
 @dataclass
@@ -187,8 +343,12 @@ class Suite:
         hints: Iterable[Hint | str] = (),
         about: Msg | None = None,
         timeout: float | None = None,
-    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        run: Callable[..., Any] | None = None,
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]] | None:
         """Declare a case (or one case per entry of ``params``, named ``fn[param_id]``).
+
+        As a decorator the decorated function is the scenario; ``run=fn`` declares a case for
+        a scenario defined elsewhere (a hidden suite's ``scenarios.py``) and returns None.
 
         ``hints``: :class:`Hint` objects, or the id of a Hint that a case of the exercise's
         public suite declares (so a hidden suite reuses the public one's hints, not a copy).
@@ -219,6 +379,9 @@ class Suite:
                 )
             return fn
 
+        if run is not None:
+            register(run)
+            return None
         return register
 
     def by_name(self) -> dict[str, Case]:

@@ -6,13 +6,7 @@ from dataclasses import dataclass
 
 from autograder.discover import Cell, Submission, digest
 from autograder.exercises import Exercise
-from autograder.pipeline import (
-    SubmissionResult,
-    default_jobs,
-    expected_outputs,
-    grade_submission,
-    suite_sources,
-)
+from autograder.pipeline import GradingContext, SubmissionResult, grade_submission
 from autograder.sandbox import Sandbox, choose
 
 
@@ -34,17 +28,12 @@ def _as_submission(name: str, source: str, exercise: Exercise) -> Submission:
 
 
 def validate(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | None = None) -> list[Verdict]:
-    sandbox = sandbox or choose()
-    jobs = jobs or default_jobs()
-    cases = exercise.cases(hidden=True)
-    expected = expected_outputs(exercise, cases, jobs, sandbox)
-    sources = suite_sources(exercise, hidden=True)
+    ctx = GradingContext.build(exercise, hidden=True, jobs=jobs, sandbox=sandbox or choose())
+    cases = list(ctx.cases)
     reference = exercise.reference_path.read_text(encoding="utf-8")
 
     def grade(name: str, source: str) -> SubmissionResult:
-        return grade_submission(
-            exercise, _as_submission(name, source, exercise), cases, sources, expected, sandbox
-        )
+        return grade_submission(ctx, _as_submission(name, source, exercise))
 
     verdicts = []
     full = sum(c.points for c in cases)

@@ -16,8 +16,15 @@ from typing import Any
 import numpy as np
 
 MAX_DEPTH = 32
-MAX_ARRAY_BYTES = 64 * 2**20
+MAX_ARRAY_BYTES = 8 * 2**20
+MAX_NDIM = 32
 MAX_STR = 100_000
+MAX_INT = 2**63
+#: A worker's message (one case's result) may not be longer than this; checked before parsing.
+MAX_MESSAGE = 16 * 2**20
+#: The parent's messages to a worker: the job (the submission's cells) and each case.
+MAX_JOB = 64 * 2**20
+_HEADER = 4
 _KINDS = {"b", "i", "u", "f", "c"}
 
 
@@ -66,6 +73,8 @@ def to_plain(obj: Any, depth: int = 0) -> Any:
         arr = np.array(obj, copy=True, order="C")  # base-class copy: drops lying ndarray subclasses
         if arr.dtype.kind not in _KINDS:
             return {"__opaque__": f"ndarray[{arr.dtype}]", "repr": _safe_repr(arr)[:200]}
+        if arr.ndim > MAX_NDIM:
+            return {"__opaque__": "ndarray", "repr": f"array of {arr.ndim} dimensions (too many)"}
         if arr.nbytes > MAX_ARRAY_BYTES:
             return {"__opaque__": "ndarray", "repr": f"array of {arr.nbytes} bytes (too large)"}
         return {
@@ -86,14 +95,74 @@ def dumps(message: dict) -> str:
     return json.dumps(message, ensure_ascii=True, allow_nan=False)
 
 
+def frame(message: dict) -> bytes:
+    """One message as sent on a pipe: a 4-byte big-endian length, then the JSON bytes."""
+    body = dumps(message).encode("ascii")
+    return len(body).to_bytes(_HEADER, "big") + body
+
+
+def read_frame(stream: Any, cap: int) -> dict:
+    """Read one framed message from a blocking binary stream (the worker's side)."""
+    header = _read_exactly(stream, _HEADER)
+    length = int.from_bytes(header, "big")
+    if length > cap:
+        raise WireError("message too long")
+    return loads(_read_exactly(stream, length))
+
+
+def _read_exactly(stream: Any, n: int) -> bytes:
+    data = bytearray()
+    while len(data) < n:
+        chunk = stream.read(n - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return bytes(data)
+
+
+class FrameBuffer:
+    """The parent's reader of a worker's frames: bytes in, whole messages out.
+
+    The length is checked against ``cap`` as soon as the 4-byte header is in, before the
+    body is buffered or parsed, so an oversized message costs nothing but its refusal.
+    """
+
+    def __init__(self, cap: int = MAX_MESSAGE):
+        self.cap = cap
+        self.data = bytearray()
+
+    def feed(self, chunk: bytes) -> None:
+        self.data += chunk
+        self.check()
+
+    def check(self) -> None:
+        if len(self.data) >= _HEADER and int.from_bytes(self.data[:_HEADER], "big") > self.cap:
+            raise WireError("message too long")
+
+    def pop(self) -> bytes | None:
+        """The next whole message body, or None until one is complete."""
+        if len(self.data) < _HEADER:
+            return None
+        length = int.from_bytes(self.data[:_HEADER], "big")
+        if length > self.cap:
+            raise WireError("message too long")
+        if len(self.data) < _HEADER + length:
+            return None
+        body = bytes(self.data[_HEADER : _HEADER + length])
+        del self.data[: _HEADER + length]
+        return body
+
+
 # ---- parent side -------------------------------------------------------------------------
 
 
 def loads(line: str | bytes) -> dict:
+    if len(line) > MAX_JOB:
+        raise WireError("message too long")
     try:
         msg = json.loads(line, parse_constant=_reject_constant)
-    except (ValueError, RecursionError) as exc:
-        raise WireError(f"not JSON: {exc}") from None
+    except (ValueError, RecursionError, UnicodeDecodeError) as exc:
+        raise WireError(f"not JSON: {str(exc)[:200]}") from None
     if not isinstance(msg, dict):
         raise WireError("message is not an object")
     return msg
@@ -104,17 +173,33 @@ def _reject_constant(name: str) -> Any:
 
 
 def decode(data: Any, depth: int = 0) -> Any:
-    """Rebuild plain Python/numpy values from :func:`to_plain` output, validating everything."""
+    """Rebuild plain Python/numpy values from :func:`to_plain` output, validating everything.
+
+    Raises :class:`WireError` and nothing else, whatever ``data`` is.
+    """
+    try:
+        return _decode(data, depth)
+    except WireError:
+        raise
+    except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as exc:
+        raise WireError(f"bad value: {type(exc).__name__}") from None
+
+
+def _decode(data: Any, depth: int = 0) -> Any:
     if depth > MAX_DEPTH + 2:
         raise WireError("nested too deeply")
-    if data is None or isinstance(data, (bool, int, float)):
+    if data is None or isinstance(data, (bool, float)):
+        return data
+    if isinstance(data, int):
+        if abs(data) >= MAX_INT:
+            raise WireError("integer too large")
         return data
     if isinstance(data, str):
         if len(data) > MAX_STR:
             raise WireError("string too long")
         return data
     if isinstance(data, list):
-        return [decode(v, depth + 1) for v in data]
+        return [_decode(v, depth + 1) for v in data]
     if not isinstance(data, dict) or len(data) == 0:
         raise WireError("unexpected value")
     if "__nd__" in data:
@@ -128,19 +213,19 @@ def decode(data: Any, depth: int = 0) -> Any:
         items = data["__tuple__"]
         if not isinstance(items, list):
             raise WireError("bad tuple tag")
-        return tuple(decode(v, depth + 1) for v in items)
+        return tuple(_decode(v, depth + 1) for v in items)
     if "__dict__" in data:
         pairs = data["__dict__"]
         if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 for p in pairs):
             raise WireError("bad dict tag")
         out = {}
         for k, v in pairs:
-            key = decode(k, depth + 1)
+            key = _decode(k, depth + 1)
             try:
                 hash(key)
             except TypeError:
                 raise WireError("unhashable dict key") from None
-            out[key] = decode(v, depth + 1)
+            out[key] = _decode(v, depth + 1)
         return out
     if "__opaque__" in data:
         return Opaque(str(data["__opaque__"])[:100], str(data.get("repr", ""))[:200])
@@ -148,13 +233,19 @@ def decode(data: Any, depth: int = 0) -> Any:
 
 
 def _decode_array(data: dict) -> Any:
+    kind, shape, text = data.get("__nd__"), data.get("shape"), data.get("data")
+    if not (isinstance(kind, str) and len(kind) <= 8 and isinstance(text, str) and isinstance(shape, list)):
+        raise WireError("bad array")
+    if len(shape) > MAX_NDIM or not all(type(n) is int and 0 <= n <= MAX_ARRAY_BYTES for n in shape):
+        raise WireError("bad array shape")
+    if len(text) > MAX_ARRAY_BYTES * 4 // 3 + 4:
+        raise WireError("array too large")
     try:
-        dtype = np.dtype(data["__nd__"])
-        shape = tuple(int(n) for n in data["shape"])
-        raw = base64.b64decode(data["data"], validate=True)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise WireError(f"bad array: {exc}") from None
-    if dtype.kind not in _KINDS or dtype.hasobject or any(n < 0 for n in shape):
+        dtype = np.dtype(kind)
+        raw = base64.b64decode(text, validate=True)
+    except (TypeError, ValueError) as exc:
+        raise WireError(f"bad array: {str(exc)[:100]}") from None
+    if dtype.kind not in _KINDS or dtype.hasobject or dtype.fields is not None or dtype.subdtype:
         raise WireError("array dtype not allowed")
     if len(raw) > MAX_ARRAY_BYTES or len(raw) != math.prod(shape) * dtype.itemsize:
         raise WireError("array size does not match its shape")

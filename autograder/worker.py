@@ -1,16 +1,17 @@
 """The worker: imports one submission and runs scenarios on it. Runs as its own process.
 
-Everything in this process is untrusted once the student's code has run: it only *produces*
-outputs. It never sees expected values and decides nothing; the parent judges. It is started
-by :mod:`autograder.run` as ``python -s -P <runtime>/autograder/worker.py CHANNEL_FD WARM``,
-loads the data files named in WARM (comma-separated, may be empty) and then waits for its job
-(the submission's code cells, the suite sources, the case names) as JSON on stdin.
-Messages go back one JSON line each on the channel fd; the student's prints go to stdout.
+Everything in this process is untrusted once the student's code has run: it only *executes*.
+It never holds an expected value, a check, a hint, the suite's source or another case's code,
+and decides nothing; the parent judges. It is started by :mod:`autograder.pool` as
+``python -s -P <runtime>/autograder/worker.py CHANNEL_FD WARM``, loads the data files named
+in WARM (comma-separated, may be empty) and then reads framed messages on stdin (see
+:mod:`autograder.wire`): first the job (the submission's code cells), then one case at a time
+(its scenario program and arguments), each sent only after the previous case's result.
+Results go back framed on the channel fd; the student's prints go to stdout.
 """
 
 from __future__ import annotations
 
-import json
 import linecache
 import os
 import sys
@@ -20,7 +21,7 @@ import types
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 from autograder import wire  # noqa: E402
-from autograder.spec import ArgumentMutated, Context, Suite  # noqa: E402
+from autograder.spec import Context  # noqa: E402
 
 
 class Channel:
@@ -29,7 +30,7 @@ class Channel:
 
     def send(self, **message) -> None:
         flush_output()  # the parent may end this process as soon as it has the last result
-        data = (wire.dumps(message) + "\n").encode()
+        data = wire.frame(message)
         while data:
             data = data[os.write(self.fd, data) :]
 
@@ -86,17 +87,25 @@ def load_cells(module: types.ModuleType, cells: list[dict]) -> list[dict]:
     return errors
 
 
-def run_case(case, module, labels: set[str]) -> dict:
+def run_case(message: dict, module, labels: set[str]) -> dict:
+    """Run one case's scenario program; report what happened as plain data."""
+    name = str(message.get("case", ""))
+    ctx = Context(name)
     try:
-        out = case.scenario(module, Context(case.name), *case.args)
+        namespace: dict = {"__name__": "nnkit_scenario"}
+        exec(compile(message["program"], "<scenario>", "exec"), namespace)
+        scenario = namespace[message["entry"]]
+        args = wire.decode(message.get("args") or [])
+    except Exception as exc:  # the kit's own program failed before student code ran
+        return {"status": "scenario_error", "message": f"{type(exc).__name__}: {_text(exc)}"[:2000]}
+    try:
+        out = scenario(module, ctx, *args)
     except NotImplementedError as exc:
         return {"status": "not_attempted", "message": _text(exc)}
-    except ArgumentMutated as exc:
-        return {"status": "mutated", "message": _text(exc)}
     except BaseException as exc:
         return {"status": "error", **student_error(exc, labels)}
     try:
-        return {"status": "ok", "value": wire.to_plain(out)}
+        return {"status": "ok", "value": wire.to_plain(out), "calls": ctx.calls}
     except BaseException as exc:
         return {"status": "unencodable", "message": f"{type(exc).__name__}: {_text(exc)}"}
 
@@ -133,16 +142,12 @@ def warm(names: list[str]) -> None:
 def main() -> None:
     channel = Channel(int(sys.argv[1]))
     warm([n for n in (sys.argv[2] if len(sys.argv) > 2 else "").split(",") if n])
-    job = json.loads(sys.stdin.read())
-    sys.stdin = open(os.devnull)  # input() in student code sees end of file, never the job
+    jobs = os.fdopen(os.dup(0), "rb", buffering=0)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)  # input() in student code sees end of file, never the grader's messages
+    sys.stdin = open(os.devnull)
+    job = wire.read_frame(jobs, wire.MAX_JOB)
     confine(job.get("confine") or {})
-    cases = {}
-    for src in job["suites"]:
-        namespace: dict = {"__name__": f"nnkit_suite_{src['name']}"}
-        exec(compile(src["source"], src["name"], "exec"), namespace)
-        for value in list(namespace.values()):
-            if isinstance(value, Suite):
-                cases.update(value.by_name())
     module = types.ModuleType(job["module"])
     module.__file__ = os.path.join(os.getcwd(), job["module"] + ".py")
     sys.path.append(os.getcwd())  # helper modules handed in beside the file; last, so they shadow nothing
@@ -150,11 +155,14 @@ def main() -> None:
     labels = {c["label"] for c in job["cells"]}
     errors = load_cells(module, job["cells"])
     channel.send(event="loaded", errors=errors)
-    for name in job["cases"]:
-        channel.send(event="start", case=name)
-        result = run_case(cases[name], module, labels)
-        channel.send(event="result", case=name, **result)
-    channel.send(event="done")
+    while True:
+        try:
+            message = wire.read_frame(jobs, wire.MAX_JOB)
+        except EOFError:
+            break
+        if message.get("end"):
+            break
+        channel.send(event="result", case=message.get("case"), **run_case(message, module, labels))
     # Skip atexit handlers and non-daemon threads the student may have left behind.
     os._exit(0)
 

@@ -39,6 +39,20 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A convention the stub's docstring states and the grader relies on (``[[rules]]``).
+
+    ``doc`` is a phrase that appears in the stub (where the student reads the rule); every
+    rule is checked by at least one public case that names it (``rules=[id]``).
+    """
+
+    id: str
+    task: str
+    doc: str
+    text: Msg
+
+
+@dataclass(frozen=True)
 class Limits:
     """Per-exercise resource limits for one submission; ``exercise.toml``'s [limits] overrides.
 
@@ -101,6 +115,12 @@ class Exercise:
     #: hidden cases' feedback shows expected values (``exercise.toml``: ``reveal_hidden = true``,
     #: for after the deadline; ``grade --reveal-hidden`` does the same for one run)
     reveal_hidden: bool = False
+    rules: tuple[Rule, ...] = ()
+
+    @property
+    def labelled_dir(self) -> Path:
+        """Wrong submissions written by hand, each naming the hints it must get (``hints``)."""
+        return self.root / "autograder" / "suites" / self.id / "labelled"
 
     @property
     def filename(self) -> str:
@@ -257,6 +277,10 @@ def load_exercise(toml_path: Path) -> Exercise:
             root=toml_path.parent.parent.parent,
             warm=tuple(str(name) for name in cfg.get("warm", [])),
             reveal_hidden=bool(cfg.get("reveal_hidden", False)),
+            rules=tuple(
+                Rule(str(r["id"]), str(r["task"]), str(r["doc"]), Msg(r["ko"], r["en"]))
+                for r in cfg.get("rules", [])
+            ),
         )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"{toml_path}: 설정 오류: {exc}", f"{toml_path}: bad configuration: {exc}") from None

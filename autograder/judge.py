@@ -249,9 +249,14 @@ def distinct(case: Case, reference: Outcome, mistakes: dict[str, Outcome]) -> se
 
 
 def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
-    if hint.when is None:
-        return True
-    if outcome.status != "ok":
+    if hint.error is not None:
+        err = outcome.error or {}
+        return (
+            outcome.status == "error"
+            and err.get("type") == hint.error
+            and hint.error_text in str(err.get("message", ""))
+        )
+    if hint.when is None or outcome.status != "ok":
         return False
     try:
         return bool(hint.when(outcome.value, expected))

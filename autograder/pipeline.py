@@ -220,7 +220,7 @@ def _grade(ctx: GradingContext, sub: Submission, cases: list[Case], common: dict
         results.append(_not_loaded(judged, outcome, run.load_errors, exercise.module))
     return _summarise(
         exercise,
-        tuple(results),
+        tuple(_together(cases, results)),
         load_errors=tuple(run.load_errors),
         output=run.output,
         output_bytes=run.output_bytes,
@@ -301,6 +301,28 @@ def learning_curve(cases: list[Case], outcomes: dict[str, Outcome], expected: Ex
         if mine and ref and mine[0] == ref[0] and (best is None or len(ref[1]) > len(best["reference"])):
             best = {"case": case.name, "key": mine[0], "student": mine[1], "reference": ref[1]}
     return best
+
+
+def _together(cases: list[Case], results: list[CaseResult]) -> list[CaseResult]:
+    """A passed case whose ``requires`` cases did not all pass earns nothing (see ``Case.requires``)."""
+    passed = {r.name for r in results if r.passed}
+    by_name = {c.name: c for c in cases}
+    out = []
+    for r in results:
+        needs = [n for n in by_name[r.name].requires if n in by_name and n not in passed] if r.passed else []
+        if needs:
+            names = ", ".join(needs)
+            r = dataclasses.replace(
+                r,
+                points=0.0,
+                status="failed",
+                message=Msg(
+                    f"이 테스트는 {names} 테스트도 통과해야 점수를 받습니다.",
+                    f"This case earns its points only together with {names}.",
+                ),
+            )
+        out.append(r)
+    return out
 
 
 def _summarise(ex: Exercise, results: tuple[CaseResult, ...], **kw: Any) -> SubmissionResult:

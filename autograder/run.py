@@ -172,8 +172,13 @@ class _SubmissionRun:
             timeout = case.timeout or self.limits.case_timeout
             deadline = self._deadline(timeout)
             sent = time.monotonic()
-            message = {"case": case.name, "program": case.program, "entry": case.scenario.__name__,
-                       "args": wire.to_plain(list(case.args))}  # fmt: skip
+            message = {
+                "case": case.name,
+                "file": case.program_file,
+                "program": list(case.program),
+                "entry": case.scenario.__name__,
+                "args": wire.to_plain(list(case.args)),
+            }
             if not worker.send(message, deadline):
                 return self._lost(worker, case, "timeout" if time.monotonic() >= deadline else "eof")
             got = self._receive(worker, case, deadline)

@@ -57,16 +57,20 @@ REFERENCE: Any = _Reference()
 
 @dataclass(frozen=True)
 class Hint:
-    """A named hint shown when a case fails and ``when(actual, expected)`` is true.
+    """A named hint shown when a case fails and its condition holds.
 
-    ``when`` receives decoded plain data (never student objects) and runs in the parent.
-    Without ``when`` the hint is shown on every failure of the case.
+    ``when(actual, expected)`` receives decoded plain data (never student objects) and runs in
+    the parent, for a case that returned a value; ``error="IndexError"`` fires only when the
+    student's code raised that exception (``error_text``: and its message contains that text).
+    Every hint has one of the two conditions: a hint without one would fire on any failure.
     """
 
     id: str
     ko: str
     en: str
     when: Callable[[Any, Any], bool] | None = None
+    error: str | None = None
+    error_text: str = ""
 
     @property
     def msg(self) -> Msg:
@@ -90,15 +94,26 @@ class Case:
     hints: tuple[Hint | str, ...] = ()  # a str names a Hint declared by another case of the exercise
     about: Msg | None = None
     timeout: float | None = None
+    #: names of cases this one earns its points only together with: a case that code doing
+    #: nothing passes (inputs unchanged, the right shape of zeros) pairs with one it fails
+    requires: tuple[str, ...] = ()
+    #: ids of the stub's graded rules (``exercise.toml`` [[rules]]) this case checks
+    rules: tuple[str, ...] = ()
 
     @property
     def needs_reference(self) -> bool:
         return self.expect is REFERENCE
 
     @functools.cached_property
-    def program(self) -> str:
+    def program(self) -> tuple[str, ...]:
         """What the worker receives to run this case (see :func:`scenario_program`)."""
         return scenario_program(self.scenario)
+
+    @property
+    def program_file(self) -> str:
+        """Names the scenario's file in the worker (statements of one file share a namespace)."""
+        path = self.scenario.__code__.co_filename
+        return hashlib.sha256(path.encode()).hexdigest()[:12]
 
 
 class PerParam(dict):
@@ -234,10 +249,12 @@ def _parsed(path: str, text: str) -> ast.Module:
     return ast.parse(text, path)
 
 
-def scenario_program(fn: Callable[..., Any]) -> str:
-    """The source a worker needs to run the scenario ``fn``: the file's imports, the top-level
-    helpers and constants ``fn`` uses (transitively), and ``fn`` itself without its ``case``
-    decorator. Never the file's other cases, expected values, checks or hints.
+def scenario_program(fn: Callable[..., Any]) -> tuple[str, ...]:
+    """The source a worker needs to run the scenario ``fn``, as top-level statements in file
+    order: the file's imports, the helpers and constants ``fn`` uses (transitively), and ``fn``
+    itself without its ``case`` decorator. Never the file's other cases, expected values,
+    checks or hints. (A worker runs each statement once per file, so a helper's cache such as
+    ``lru_cache`` lasts for the whole submission.)
 
     Raises ValueError when ``fn`` uses a name the program would not define (a suite bug).
     """
@@ -279,9 +296,9 @@ def scenario_program(fn: Callable[..., Any]) -> str:
     parts = [ast.get_source_segment(text, n) for n in imports]
     for node in sorted(wanted, key=lambda n: n.lineno):
         decorators = [d for d in getattr(node, "decorator_list", []) if not _is_case_decorator(d)]
-        parts += ["@" + ast.get_source_segment(text, d) for d in decorators]
-        parts.append(ast.get_source_segment(text, node))
-    return "\n".join(parts) + "\n"
+        head = "".join("@" + ast.get_source_segment(text, d) + "\n" for d in decorators)
+        parts.append(head + ast.get_source_segment(text, node))
+    return tuple(parts)
 
 
 _BUILTINS = set(dir(__import__("builtins")))
@@ -344,6 +361,8 @@ class Suite:
         about: Msg | None = None,
         timeout: float | None = None,
         run: Callable[..., Any] | None = None,
+        requires: Iterable[str] = (),
+        rules: Iterable[str] = (),
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]] | None:
         """Declare a case (or one case per entry of ``params``, named ``fn[param_id]``).
 
@@ -375,6 +394,8 @@ class Suite:
                         hints=tuple(hints),
                         about=about,
                         timeout=timeout,
+                        requires=tuple(requires),
+                        rules=tuple(rules),
                     )
                 )
             return fn

@@ -87,13 +87,26 @@ def load_cells(module: types.ModuleType, cells: list[dict]) -> list[dict]:
     return errors
 
 
+_namespaces: dict[str, dict] = {}
+_done: dict[str, set[str]] = {}
+
+
 def run_case(message: dict, module, labels: set[str]) -> dict:
-    """Run one case's scenario program; report what happened as plain data."""
+    """Run one case's scenario program; report what happened as plain data.
+
+    The program's statements run in one namespace per scenario file, each statement once:
+    helpers and their caches are shared by the cases of that file.
+    """
     name = str(message.get("case", ""))
     ctx = Context(name)
     try:
-        namespace: dict = {"__name__": "nnkit_scenario"}
-        exec(compile(message["program"], "<scenario>", "exec"), namespace)
+        file = str(message["file"])
+        namespace = _namespaces.setdefault(file, {"__name__": f"nnkit_scenario_{file}"})
+        done = _done.setdefault(file, set())
+        for statement in message["program"]:
+            if statement not in done:
+                exec(compile(statement, f"<scenario {file}>", "exec"), namespace)
+                done.add(statement)
         scenario = namespace[message["entry"]]
         args = wire.decode(message.get("args") or [])
     except Exception as exc:  # the kit's own program failed before student code ran

@@ -92,6 +92,12 @@ class Mistake:
     lecture: bool
     source: str
     path: Path
+    #: the id of the case Hint this mistake's hint is (``MISTAKE["hint"]``): shown once, under that id
+    hint_id: str = ""
+
+    @property
+    def shown_as(self) -> str:
+        return self.hint_id or self.id
 
     def expected_failures(self, cases: list[Case]) -> set[str]:
         """Names matched by ``fails``: ``*`` and ``?`` are wildcards, brackets are literal."""
@@ -258,6 +264,7 @@ def load_mistake(path: Path) -> Mistake:
         lecture=bool(meta.get("lecture", False)),
         source=source,
         path=path,
+        hint_id=str(meta.get("hint", "")),
     )
 
 

@@ -210,7 +210,7 @@ def _hints(
                 found.append((hint.id, hint.msg))
     for mid, (mistake, m_outcome) in (mistakes or {}).items():
         if _matches_mistake(case, outcome, m_outcome, expected, mutated):
-            found.append((mid, mistake.hint))
+            found.append((mistake.shown_as, mistake.hint))
     # a hint named twice (by id, or the same text under two ids) shows once
     seen, unique = set(), []
     for hid, msg in dict(found).items():

@@ -24,7 +24,7 @@ import pytest
 
 from autograder.exercises import ROOT
 from autograder.pipeline import grade_folder
-from autograder.run import GRADER_TAG
+from autograder.pool import GRADER_TAG
 from autograder.sandbox import bwrap_works, choose
 
 pytestmark = pytest.mark.slow

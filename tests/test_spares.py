@@ -10,10 +10,11 @@ from pathlib import Path
 import corpus
 import pytest
 
-from autograder import run as runner
+from autograder import pool as runner
+from autograder import run as protocol
 from autograder.discover import Cell
 from autograder.exercises import get_exercise
-from autograder.pipeline import expected_outputs, grade_folder, suite_sources
+from autograder.pipeline import expected_outputs, grade_folder
 from autograder.sandbox import Sandbox, bwrap_works, choose
 
 
@@ -76,10 +77,9 @@ def test_a_spare_killed_while_waiting_is_not_blamed_on_the_student():
         os.killpg(spare.proc.pid, signal.SIGKILL)
         spare.proc.wait()
         time.sleep(0.05)
-        run = runner.run_submission(
+        run = protocol.run_submission(
             exercise.module,
             [Cell(exercise.filename, source)],
-            suite_sources(exercise, hidden=False),
             cases,
             exercise.limits,
             sandbox,
@@ -121,11 +121,8 @@ def test_a_worker_loads_the_exercises_data_before_the_student_code_runs():
     exercise = get_exercise("loss_functions")
     assert exercise.warm == ("mnist_train_5k", "mnist_test")
     case = [c for c in exercise.cases(hidden=False) if c.name == "mse_lecture[correct_guess]"]
-    sources = suite_sources(exercise, hidden=False)
     cells = [Cell("probe.py", WARM_PROBE)]
     sandbox = choose()
     for warm, loaded in ((exercise.warm, 2.0), ((), 0.0)):
-        run = runner.run_submission(
-            exercise.module, cells, sources, case, exercise.limits, sandbox, warm=warm
-        )
+        run = protocol.run_submission(exercise.module, cells, case, exercise.limits, sandbox, warm=warm)
         assert run.outcomes[case[0].name].value == loaded, warm

@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 from autograder.exercises import ROOT, all_exercises
+from autograder.pipeline import PUBLIC_OUTCOMES
 
 #: Engine modules left out: grading-side only (they name hidden files or build exports).
 ENGINE_EXCLUDE = {"otter_export.py", "bundle.py", "validate.py", "reproduce.py", "pytest_plugin.py"}
@@ -83,7 +84,16 @@ def build(dest: Path | None = None, exercises: list[str] | None = None) -> Path:
     for ex in chosen:
         folder = dest / "assignments" / ex.id
         folder.mkdir(parents=True)
-        for name in (ex.filename, f"{ex.module}.ipynb", "public_tests.py", "README.md", "exercise.toml"):
+        names = (
+            ex.filename,
+            f"{ex.module}.ipynb",
+            "public_tests.py",
+            "README.md",
+            "exercise.toml",
+            PUBLIC_OUTCOMES,
+        )
+        names += tuple(p.name for p in ex.scenario_paths if p.name != "scenarios.py")  # <exercise>_staff.py
+        for name in names:
             if (ex.stub_path.parent / name).is_file():
                 shutil.copy(ex.stub_path.parent / name, folder / name)
         shutil.copy(

@@ -137,6 +137,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_hints(args: argparse.Namespace) -> int:
+    from autograder.hints import run
+    from autograder.report import table
+
+    names = args.exercises or list(all_exercises())
+    rows, wrong = run([get_exercise(n) for n in names], jobs=args.jobs)
+    print(table(rows))
+    print(
+        Msg(
+            f"잘못 나온 힌트: {wrong}번" if wrong else "잘못 나온 힌트가 없습니다",
+            f"hints shown wrongly: {wrong}" if wrong else "no hint shown wrongly",
+        ).render()
+    )
+    return 1 if wrong else 0
+
+
 def cmd_reproduce(args: argparse.Namespace) -> int:
     from autograder.report import table
     from autograder.reproduce import reproduce
@@ -246,6 +262,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("exercises", nargs="*")
     v.add_argument("--jobs", type=int, default=None)
     v.set_defaults(func=cmd_validate)
+
+    h = sub.add_parser(
+        "hints", help="힌트가 맞게 나오는지 측정 · how often each hint fires rightly or wrongly"
+    )
+    h.add_argument("exercises", nargs="*")
+    h.add_argument("--jobs", type=int, default=None)
+    h.set_defaults(func=cmd_hints)
 
     r = sub.add_parser("reproduce", help="강의 수치 재현 · the lectures' numbers beside the reference's")
     r.add_argument("exercises", nargs="*")

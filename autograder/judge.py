@@ -208,7 +208,7 @@ def _hints(
         for hint in case.hints:
             if _fires(hint, case, outcome, expected):
                 found.append((hint.id, hint.msg))
-    for mid, (mistake, m_outcome) in (mistakes or {}).items():
+    for mistake, m_outcome in (mistakes or {}).values():
         if _matches_mistake(case, outcome, m_outcome, expected, mutated):
             found.append((mistake.shown_as, mistake.hint))
     # a hint named twice (by id, or the same text under two ids) shows once

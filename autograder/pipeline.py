@@ -7,6 +7,7 @@ running those files through the same worker machinery, then cached under ``.cach
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import sys
@@ -93,6 +94,50 @@ class GradingContext:
         )
 
 
+#: Beside each public suite: the reference's and every known mistake's outcomes on the public
+#: cases, so that the student's self-check (which has neither) gives the same hints as grade.
+PUBLIC_OUTCOMES = "public_outcomes.json"
+
+
+def public_key(exercise: Exercise) -> str:
+    """Digest of what the public cases' outcomes depend on that a student bundle also has."""
+    h = hashlib.sha256(b"public\0")
+    for p in [exercise.public_suite_path, *exercise.scenario_paths]:
+        if p.name != "scenarios.py":
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def write_public_outcomes(exercise: Exercise, expected: Expected) -> Path:
+    """Store the public cases' part of ``expected`` beside the public suite (``validate`` does)."""
+    names = [c.name for c in exercise.cases(hidden=False)]
+    data = {
+        "key": public_key(exercise),
+        "reference": {n: expected.reference[n].to_json() for n in names},
+        "mistakes": {m: {n: o[n].to_json() for n in names} for m, o in sorted(expected.mistakes.items())},
+    }
+    path = exercise.public_suite_path.with_name(PUBLIC_OUTCOMES)
+    text = json.dumps(data, indent=0, sort_keys=True) + "\n"
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        report.write_atomic(path, text)
+    return path
+
+
+def read_public_outcomes(exercise: Exercise) -> Expected | None:
+    """The stored public outcomes, or None when missing or made for other public cases."""
+    path = exercise.public_suite_path.with_name(PUBLIC_OUTCOMES)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != public_key(exercise):
+            return None
+        return Expected(
+            {k: Outcome.from_json(v) for k, v in data["reference"].items()},
+            {m: {k: Outcome.from_json(v) for k, v in o.items()} for m, o in data["mistakes"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -147,7 +192,7 @@ def expected_outputs(exercise: Exercise, cases: list[Case], jobs: int, sandbox: 
 def expected_value(case: Case, expected: Expected | None) -> Any:
     if not case.needs_reference:
         return case.expect
-    return expected.reference[case.name].value if expected else None
+    return expected.reference[case.name].value if expected and case.name in expected.reference else None
 
 
 def grade_submission(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from autograder.discover import Cell, Submission, digest
 from autograder.exercises import Exercise
-from autograder.pipeline import GradingContext, SubmissionResult, grade_submission
+from autograder.pipeline import GradingContext, SubmissionResult, grade_submission, write_public_outcomes
 from autograder.sandbox import Sandbox, choose
 
 
@@ -65,6 +65,7 @@ def do_nothing(stub: str, kind: str) -> str:
 
 def validate(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | None = None) -> list[Verdict]:
     ctx = GradingContext.build(exercise, hidden=True, jobs=jobs, sandbox=sandbox or choose())
+    write_public_outcomes(exercise, ctx.expected)
     cases = list(ctx.cases)
     reference = exercise.reference_path.read_text(encoding="utf-8")
 

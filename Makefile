@@ -11,7 +11,7 @@ FILE   ?=
 JOBS   ?=
 JOBS_FLAG := $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help setup grade check validate test lint data clean autograder dist reproduce bench
+.PHONY: help setup grade check validate test test-fast hints lint data clean autograder dist reproduce bench
 
 help:
 	@echo "make grade                      grade the bundled sample class (all exercises) into out/"
@@ -23,6 +23,8 @@ help:
 	@echo "make dist [HW=\"id id\"]          student bundle in dist/ (all exercises, or just these)"
 	@echo "make bench                      speed figures: nnkit vs the bare-Python floor vs otter"
 	@echo "make test                       the kit's whole test suite (what CI runs)"
+	@echo "make test-fast                  the development tier: no otter, no slow batches"
+	@echo "make hints                      how often each hint fires rightly, wrongly, or is missed"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +61,13 @@ reproduce: setup
 
 test: setup
 	$(PY) -m pytest
+
+# the development tier: no otter runs, no slow batch tests (about a minute); CI runs `make test`
+test-fast: setup
+	$(PY) -m pytest -m "not slow and not otter"
+
+hints: setup
+	$(PY) -m autograder hints
 
 lint: setup
 	$(PY) -m ruff check .

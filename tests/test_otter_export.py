@@ -17,6 +17,8 @@ from autograder.exercises import all_exercises
 from autograder.otter_export import build_zip, failed_cases, otter_check, otter_run, otter_test_file, stage
 from autograder.pipeline import check, grade_folder
 
+pytestmark = pytest.mark.otter
+
 EXERCISES = list(all_exercises().values())
 
 

@@ -1,0 +1,86 @@
+"""Issue 10's attacks on the trust boundary, graded in one batch beside honest submissions.
+
+The worker holds nothing to steal or forge (one case's scenario program at a time, no expected
+value, check or hint), so an oracle or a forger earns exactly what its real answers earn:
+zero here. Malformed, oversized and out-of-order messages cost only the attacker's cases.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import corpus
+import pytest
+
+from autograder.exercises import Limits, get_exercise
+from autograder.pipeline import grade_folder
+
+pytestmark = pytest.mark.slow
+
+HERE = Path(__file__).parent / "trust"
+ATTACKS = sorted(p.stem for p in HERE.glob("*.py"))
+HIDDEN_TEXT = ("suite.case", "load_beside", "hidden_tests", "run=scenarios", "rtol=")
+OUT_CAP = 8 * 2**20
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    ex = dataclasses.replace(
+        get_exercise("loss_functions"), limits=Limits(case_timeout=1, load_timeout=4, submission_timeout=40)
+    )
+    folder = tmp_path_factory.mktemp("class")
+    for name in ATTACKS:
+        shutil.copy(HERE / f"{name}.py", folder / f"{name}.py")
+    shutil.copy(corpus.REFERENCE, folder / "honest_reference.py")
+    wrong = corpus.REFERENCE.read_text(encoding="utf-8").replace("0.5 * np.sum", "np.sum", 1)
+    (folder / "honest_without_half.py").write_text(wrong, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    results = {r.student: r for r in grade_folder(ex, folder, out, jobs=2, progress=False)}
+    return ex, out, results
+
+
+def test_every_oracle_and_forger_scores_zero(graded):
+    _, _, results = graded
+    assert {name: results[name].score for name in ATTACKS} == dict.fromkeys(ATTACKS, 0.0)
+
+
+def test_honest_neighbours_score_what_they_score_alone(graded):
+    _, _, results = graded
+    assert results["honest_reference"].score == 31
+    assert results["honest_reference"].status == "ok"
+    assert 0 < results["honest_without_half"].score < 31
+
+
+def test_no_hidden_suite_text_reaches_the_output(graded):
+    _, out, _ = graded
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".md", ".json", ".csv", ".html", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not [t for t in HIDDEN_TEXT if t in text], path
+
+
+def test_the_output_folder_stays_small(graded):
+    _, out, _ = graded
+    assert sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) < OUT_CAP
+
+
+def test_nothing_an_attacker_sends_stretches_its_time(graded):
+    ex, _, results = graded
+    for name in ATTACKS:
+        assert results[name].seconds <= ex.limits.submission_timeout + 5, name
+
+
+def test_messages_refused_for_their_size_are_named(graded):
+    _, _, results = graded
+    flood = results["floods_the_channel"]
+    texts = " ".join(c.message.en for c in flood.cases)
+    assert "message too long" in texts
+    assert all(len(c.message.en) < 3000 for c in flood.cases)
+
+
+def test_the_forged_load_report_does_not_reach_the_gradebook_raw(graded):
+    _, _, results = graded
+    forged = results["forges_malformed_messages"]
+    assert all(isinstance(e, dict) and set(e) >= {"type", "message"} for e in forged.load_errors)

@@ -1,0 +1,107 @@
+"""Property tests: the parent's readers of worker messages fail only in their own way.
+
+Whatever a worker sends — any JSON value in any position, any bytes on the channel — the
+decoder raises WireError or returns plain data, the outcome builder returns an Outcome, and
+the judge returns a CaseResult. None of them may raise anything else (that would stop a batch).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from autograder import wire
+from autograder.exercises import get_exercise
+from autograder.judge import judge_case
+from autograder.results import CaseResult, Outcome
+from autograder.run import _outcome, clean_load_errors
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=25,
+)
+tags = st.sampled_from(["__nd__", "__float__", "__tuple__", "__dict__", "__opaque__", "shape", "data", "x"])
+tagged = st.dictionaries(tags, json_values, min_size=1, max_size=4)
+anything = st.one_of(json_values, tagged, st.lists(tagged, max_size=3))
+CASES = get_exercise("loss_functions").cases(hidden=True)
+
+
+@given(anything)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_decode_raises_only_wire_errors(data):
+    try:
+        wire.decode(data)
+    except wire.WireError:
+        pass
+
+
+@given(st.binary(max_size=200))
+def test_loads_raises_only_wire_errors(raw):
+    try:
+        wire.loads(raw)
+    except wire.WireError:
+        pass
+
+
+@given(st.dictionaries(st.sampled_from(["status", "value", "calls", "message", "type", "where", "trace"]),
+                       anything, max_size=7))  # fmt: skip
+@settings(max_examples=300)
+def test_any_result_message_becomes_an_outcome_and_a_case_result(msg):
+    outcome = _outcome(msg, 0.1)
+    assert isinstance(outcome, Outcome)
+    for case in CASES[:3]:
+        result = judge_case(case, outcome, 0.5, "task", None, None, ())
+        assert isinstance(result, CaseResult)
+        assert result.points in (0.0, case.points)
+
+
+@given(anything)
+def test_any_load_report_becomes_a_list_of_bounded_dicts(errors):
+    cleaned = clean_load_errors(errors)
+    assert isinstance(cleaned, list)
+    assert all(isinstance(e, dict) and isinstance(e["message"], str) for e in cleaned)
+
+
+def test_an_oversized_frame_is_refused_on_its_header():
+    buffer = wire.FrameBuffer(cap=1000)
+    try:
+        buffer.feed((10**6).to_bytes(4, "big") + b"{")
+    except wire.WireError as exc:
+        assert "too long" in str(exc)
+    else:
+        raise AssertionError("an oversized frame was accepted")
+
+
+def test_arrays_beyond_the_dimension_cap_or_with_lying_shapes_are_refused():
+    for bad in (
+        {"__nd__": "<f8", "shape": [0] * 65, "data": ""},
+        {"__nd__": "<f8", "shape": [3], "data": ""},
+        {"__nd__": "|O", "shape": [1], "data": "AAAAAAAAAAA="},
+        {"__nd__": "<f8", "shape": [-1], "data": ""},
+        {"__nd__": "<f8", "shape": ["3"], "data": ""},
+    ):
+        try:
+            wire.decode(bad)
+        except wire.WireError:
+            continue
+        raise AssertionError(f"accepted {bad}")
+
+
+def test_huge_integers_are_refused_but_plain_ones_pass():
+    assert wire.decode(2**62) == 2**62
+    for big in (10**400, -(2**63)):
+        try:
+            wire.decode(big)
+        except wire.WireError:
+            continue
+        raise AssertionError("accepted a huge integer")
+
+
+def test_a_round_trip_keeps_arrays_exact():
+    arr = np.arange(12, dtype=np.float32).reshape(3, 4)
+    back = wire.decode(json.loads(wire.dumps({"v": wire.to_plain(arr)}))["v"])
+    assert back.dtype == arr.dtype and np.array_equal(back, arr)

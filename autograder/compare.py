@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder.korean import josa
 from autograder.spec import Msg
 from autograder.wire import Opaque
 
@@ -44,7 +45,7 @@ def compare(
             actual = actual[()]
         if not _is_number(actual):
             return Msg(
-                f"{where}: 숫자 하나를 돌려줘야 하는데 {describe(actual)}을(를) 돌려주었습니다.",
+                f"{where}: 숫자 하나를 돌려줘야 하는데 {josa(describe(actual), '을')} 돌려주었습니다.",
                 f"{en_where}: expected a single number, got {describe(actual)}.",
             )
         if not np.isfinite(actual) and np.isfinite(expected):
@@ -53,7 +54,7 @@ def compare(
         if not np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True):
             if not reveal:
                 return Msg(
-                    f"{where}: {actual:.10g}은(는) 기대한 값이 아닙니다.",
+                    f"{where}: {josa(f'{actual:.10g}', '은')} 기대한 값이 아닙니다.",
                     f"{en_where} is {actual:.10g}, not the expected value.",
                 )
             return Msg(
@@ -69,7 +70,7 @@ def compare(
         if type(actual) is not type(expected):
             kind = type(expected).__name__
             return Msg(
-                f"{where}: {kind}을(를) 돌려줘야 하는데 {describe(actual)}입니다.",
+                f"{where}: {josa(kind, '을')} 돌려줘야 하는데 {describe(actual)}입니다.",
                 f"{en_where}: expected a {kind}, got {describe(actual)}.",
             )
         if len(actual) != len(expected):
@@ -85,7 +86,7 @@ def compare(
     if type(actual) is not type(expected) or actual != expected:
         if not reveal:
             return Msg(
-                f"{where}: {_short(actual)}은(는) 기대한 값이 아닙니다.",
+                f"{where}: {josa(_short(actual), '은')} 기대한 값이 아닙니다.",
                 f"{en_where} is {_short(actual)}, not the expected value.",
             )
         return Msg(

@@ -11,6 +11,7 @@ from typing import Any
 
 from autograder.compare import compare
 from autograder.exercises import Limits, Mistake
+from autograder.korean import josa
 from autograder.results import CaseResult, Outcome
 from autograder.spec import Case, Hint, Msg, changed_arguments
 
@@ -38,7 +39,7 @@ def limit_problem(outcome: Outcome, case_name: str, timeout: float, limits: Limi
     if s == "timeout" and m == "submission_timeout":
         total = limits.submission_timeout
         return Msg(
-            f"제출물 전체 실행 시간 {total:g}초를 다 써서 테스트 {t}을(를) 끝내지 못했습니다.",
+            f"제출물 전체 실행 시간 {total:g}초를 다 써서 {josa('테스트 ' + t, '을')} 끝내지 못했습니다.",
             f"Your submission used up its total time of {total:g} s before test {t} could finish.",
         )
     if s == "timeout":
@@ -49,7 +50,7 @@ def limit_problem(outcome: Outcome, case_name: str, timeout: float, limits: Limi
     if s == "load_failed" and m == "load_timeout":
         load = limits.load_timeout
         return Msg(
-            f"파일을 불러오는 데(최상위 코드) {load:g}초가 넘게 걸려 테스트 {t}을(를) 실행하지 못했습니다 "
+            f"파일을 불러오는 데(최상위 코드) {load:g}초가 넘게 걸려 {josa('테스트 ' + t, '을')} 실행하지 못했습니다 "
             "(최상위에 무한 루프, time.sleep, 긴 학습?).",
             f"Loading your file (its top-level code) took longer than {load:g} s, so test {t} could "
             "not run (a loop, time.sleep or long training at top level?).",

@@ -38,7 +38,7 @@ from autograder.report import table  # noqa: E402
 from autograder.sandbox import choose  # noqa: E402
 
 FLOOR = r"""
-import json, sys, time, types
+import json, os, sys, time, types
 sys.path[:0] = [sys.argv[3], sys.argv[4]]
 from autograder.spec import Context, Suite
 cells = json.load(open(sys.argv[1]))
@@ -49,7 +49,8 @@ for source in cells:
     except BaseException:
         pass
 for path in sys.argv[5:]:
-    namespace = {"__name__": "suite"}
+    sys.path.append(os.path.join(sys.argv[4], os.path.basename(os.path.dirname(path))))  # <ex>_staff.py
+    namespace = {"__name__": "suite", "__file__": path}
     exec(compile(open(path).read(), path, "exec"), namespace)
     for suite in [v for v in namespace.values() if isinstance(v, Suite)]:
         for case in suite.cases:

@@ -86,7 +86,17 @@ SOFTMAX_WHOLE_BATCH = Hint(
         np.ndim(got) == 2 and np.isclose(np.sum(got), 1) and not np.allclose(np.sum(got, axis=-1), 1)
     ),
 )
-SOFTMAX_HINTS = [SOFTMAX_NO_MAX, SOFTMAX_WHOLE_BATCH]
+SOFTMAX_KEEPDIMS = Hint(
+    "softmax_keepdims",
+    "2차원 입력에서 행마다 구한 최댓값과 합의 모양이 (N,)이라 (N, K)와 맞지 않습니다: "
+    "np.max(x, axis=-1, keepdims=True)처럼 keepdims=True를 쓰세요.",
+    "For a 2-D input the row maxima and sums have shape (N,), which does not fit (N, K): "
+    "use keepdims=True, as in np.max(x, axis=-1, keepdims=True).",
+    # (N, K) - (N,) with N != K
+    error="ValueError",
+    error_text="broadcast",
+)
+SOFTMAX_HINTS = [SOFTMAX_NO_MAX, SOFTMAX_WHOLE_BATCH, SOFTMAX_KEEPDIMS]
 SOFTMAX_LECTURE = np.array([0.018211273295547534, 0.2451918129350739, 0.7365969137693785])
 
 

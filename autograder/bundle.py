@@ -83,7 +83,14 @@ def build(dest: Path | None = None, exercises: list[str] | None = None) -> Path:
     for ex in chosen:
         folder = dest / "assignments" / ex.id
         folder.mkdir(parents=True)
-        for name in (ex.filename, f"{ex.module}.ipynb", "public_tests.py", "README.md", "exercise.toml"):
+        for name in (
+            ex.filename,
+            f"{ex.module}.ipynb",
+            "public_tests.py",
+            f"{ex.module}_staff.py",
+            "README.md",
+            "exercise.toml",
+        ):
             if (ex.stub_path.parent / name).is_file():
                 shutil.copy(ex.stub_path.parent / name, folder / name)
         shutil.copy(

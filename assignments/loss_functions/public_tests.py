@@ -145,7 +145,7 @@ def cee_lecture(m, ctx, y):
     rules=["cee_labels"],
 )
 def cee_one_label(m, ctx):
-    return m.cross_entropy_error(Y_RIGHT, 2)
+    return m.cross_entropy_error(Y_RIGHT, np.int64(2))  # a numpy scalar, as labels[i] gives
 
 
 @suite.case(

@@ -98,7 +98,16 @@ def test_self_check_runs_from_the_bundle(bundle):
         [sys.executable, "-m", "autograder", "check", "loss_functions", "assignments/loss_functions/loss_functions.py"],
         cwd=bundle, capture_output=True, text=True,
     )  # fmt: skip
-    assert done.returncode == 1 and "0/6 public tests passed" in done.stdout, done.stderr
+    assert done.returncode == 1 and "0/14 public tests passed" in done.stdout, done.stderr
+
+
+def test_self_check_of_an_exercise_with_a_staff_file_runs_from_the_bundle(bundle):
+    """dict_homework's public cases import dict_homework_staff.py: the bundle ships it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "autograder", "check", "dict_homework", "assignments/dict_homework/dict_homework.py"],
+        cwd=bundle, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 1 and "0/8 public tests passed" in done.stdout, done.stderr
 
 
 @pytest.fixture(scope="module")

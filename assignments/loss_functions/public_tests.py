@@ -1,4 +1,4 @@
-"""Public tests, exercise 1 (loss functions): the lecture's own numbers.
+"""Public tests, exercise 1 (loss functions): the lecture's own numbers and the docstrings' rules.
 
 Run them with ``python -m autograder check loss_functions [your_file.py]``.
 """
@@ -14,12 +14,18 @@ Y_RIGHT = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
 Y_WRONG = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
 T = np.eye(10)[2]
 GUESSES = {"correct_guess": (Y_RIGHT,), "wrong_guess": (Y_WRONG,)}
+# a batch of three: the lecture's two guesses and a third whose answer is class 4
+BATCH = np.stack([Y_RIGHT, Y_WRONG, [0.02, 0.03, 0.5, 0.05, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05]])
+BATCH_LABELS = np.array([2, 2, 4])
+SCORES = np.array([0.3, 2.9, 4.0])
+DELTA = 1e-7
 
 MSE_MEAN = Hint(
     "mse_mean",
     "평균(np.mean)을 썼나요? 강의의 오차제곱합은 ½·Σ(y−t)² 입니다.",
     "Did you take the mean? The lecture's error is ½·Σ(y−t)², not the mean.",
-    when=lambda got, want: np.isclose(got, want * 2 / 10),
+    # the public cases have 10 and 20 elements
+    when=lambda got, want: any(np.isclose(got, want * 2 / n) for n in (10, 20)),
 )
 MSE_NO_HALF = Hint(
     "mse_no_half",
@@ -33,18 +39,65 @@ CEE_LOG10 = Hint(
     "Use the natural log np.log, not np.log10.",
     when=lambda got, want: np.isclose(got, want / np.log(10), rtol=1e-4),
 )
-NOT_FINITE = Hint(
+CEE_NO_DELTA = Hint(
     "cee_no_delta",
-    "결과가 inf/nan 입니다: log 안에 delta = 1e-7을 더했나요?",
-    "The result is inf/nan: did you add delta = 1e-7 inside the log?",
-    when=lambda got, want: not np.all(np.isfinite(got)),
+    "log 안에 delta = 1e-7을 더하세요: 강의의 값이 그것을 포함하고, 정답 확률이 0이면 log(0) = -inf가 됩니다.",
+    "Add delta = 1e-7 inside the log: the lecture's numbers include it, and log(0) = -inf.",
+    # inf/nan, or for one sample exactly −log(p) where the answer is −log(p + delta)
+    when=lambda got, want: (
+        not np.all(np.isfinite(got))
+        or bool(np.isclose(got, -np.log(np.exp(-want) - DELTA), rtol=1e-12, atol=0))
+    ),
 )
-SOFTMAX_OVERFLOW = Hint(
-    "softmax_overflow",
+CEE_NO_BATCH_DIVISION = Hint(
+    "cee_no_batch_division",
+    "배치 크기 N으로 나누지 않았습니다: 배치의 평균을 돌려주세요.",
+    "Not divided by the batch size N: return the mean over the batch.",
+    when=lambda got, want: np.isclose(got, len(BATCH) * want),  # the public batch has N = 3
+)
+CEE_ONEHOT_ONLY = Hint(
+    "cee_onehot_only",
+    "정답이 정수 레이블로 주어질 때도 처리해야 합니다 (t.size != y.size 이면 레이블).",
+    "Handle integer labels too (when t.size != y.size, t holds labels).",
+    # t * np.log(y) with labels of shape (N,) against y of shape (N, 10)
+    error="ValueError",
+    error_text="broadcast",
+)
+CEE_LABELS_ONLY = Hint(
+    "cee_labels_only",
+    "정답이 원-핫으로 주어질 때도 처리해야 합니다: t.size == y.size 이면 t = t.argmax(axis=1) 로 레이블을 얻으세요.",
+    "Handle one-hot targets too: when t.size == y.size, get the labels with t = t.argmax(axis=1).",
+    # y[np.arange(n), t] with a float one-hot t
+    error="IndexError",
+    error_text="integer",
+)
+CEE_HINTS = [CEE_LOG10, CEE_NO_DELTA, CEE_NO_BATCH_DIVISION, CEE_ONEHOT_ONLY, CEE_LABELS_ONLY]
+SOFTMAX_NO_MAX = Hint(
+    "softmax_no_max",
     "exp가 오버플로했습니다: 지수를 취하기 전에 최댓값을 빼세요.",
     "exp overflowed: subtract the maximum before taking the exponential.",
     when=lambda got, want: not np.all(np.isfinite(got)),
 )
+SOFTMAX_WHOLE_BATCH = Hint(
+    "softmax_whole_batch",
+    "배치 전체가 아니라 각 행마다 정규화하세요 (axis=-1, keepdims=True).",
+    "Normalise each row, not the whole batch (axis=-1, keepdims=True).",
+    when=lambda got, want: (
+        np.ndim(got) == 2 and np.isclose(np.sum(got), 1) and not np.allclose(np.sum(got, axis=-1), 1)
+    ),
+)
+SOFTMAX_KEEPDIMS = Hint(
+    "softmax_keepdims",
+    "2차원 입력에서 행마다 구한 최댓값과 합의 모양이 (N,)이라 (N, K)와 맞지 않습니다: "
+    "np.max(x, axis=-1, keepdims=True)처럼 keepdims=True를 쓰세요.",
+    "For a 2-D input the row maxima and sums have shape (N,), which does not fit (N, K): "
+    "use keepdims=True, as in np.max(x, axis=-1, keepdims=True).",
+    # (N, K) - (N,) with N != K
+    error="ValueError",
+    error_text="broadcast",
+)
+SOFTMAX_HINTS = [SOFTMAX_NO_MAX, SOFTMAX_WHOLE_BATCH, SOFTMAX_KEEPDIMS]
+SOFTMAX_LECTURE = np.array([0.018211273295547534, 0.2451918129350739, 0.7365969137693785])
 
 
 @suite.case(
@@ -53,9 +106,21 @@ SOFTMAX_OVERFLOW = Hint(
     expect=PerParam({"correct_guess": 0.0975, "wrong_guess": 0.5975}),
     hints=[MSE_MEAN, MSE_NO_HALF],
     about=Msg("강의 예제의 오차제곱합", "the lecture's sum-of-squares example"),
+    rules=["mse_half_sum"],
 )
 def mse_lecture(m, ctx, y):
     return m.mean_squared_error(y, T)
+
+
+@suite.case(
+    "1.1",
+    expect=0.6950000000000001,
+    hints=[MSE_MEAN, MSE_NO_HALF],
+    about=Msg("배치(2차원)도 모든 원소의 ½·합", "a batch (2-D): ½·sum over all elements"),
+    rules=["mse_batch_sum"],
+)
+def mse_batch(m, ctx):
+    return m.mean_squared_error(np.stack([Y_RIGHT, Y_WRONG]), np.stack([T, T]))
 
 
 @suite.case(
@@ -63,27 +128,118 @@ def mse_lecture(m, ctx, y):
     params=GUESSES,
     expect=PerParam({"correct_guess": 0.510825457099338, "wrong_guess": 2.302584092994546}),
     rtol=1e-9,
-    hints=[CEE_LOG10, NOT_FINITE],
+    hints=CEE_HINTS,
     about=Msg("강의 예제의 교차 엔트로피 오차", "the lecture's cross-entropy example"),
+    rules=["cee_one_d", "cee_natural_log", "cee_delta", "cee_onehot"],
 )
 def cee_lecture(m, ctx, y):
     return m.cross_entropy_error(y, T)
 
 
 @suite.case(
+    "1.2",
+    expect=0.510825457099338,
+    rtol=1e-9,
+    hints=CEE_HINTS,
+    about=Msg("1차원 y와 정수 레이블 하나", "a 1-D y with one integer label"),
+    rules=["cee_labels"],
+)
+def cee_one_label(m, ctx):
+    return m.cross_entropy_error(Y_RIGHT, np.int64(2))  # a numpy scalar, as labels[i] gives
+
+
+@suite.case(
+    "1.2",
+    expect=1.70533121436281,
+    rtol=1e-9,
+    hints=CEE_HINTS,
+    about=Msg("배치 평균, 원-핫", "the batch mean, one-hot targets"),
+    rules=["cee_batch_mean", "cee_onehot"],
+)
+def cee_mean_onehot(m, ctx):
+    return m.cross_entropy_error(BATCH, np.eye(10)[BATCH_LABELS])
+
+
+@suite.case(
+    "1.2",
+    expect=1.70533121436281,
+    rtol=1e-9,
+    hints=CEE_HINTS,
+    about=Msg("배치 평균, 정수 레이블", "the batch mean, integer labels"),
+    rules=["cee_batch_mean", "cee_labels"],
+)
+def cee_mean_labels(m, ctx):
+    return m.cross_entropy_error(BATCH, BATCH_LABELS)
+
+
+@suite.case(
+    "1.2",
+    expect=8.111728027752521,
+    rtol=1e-9,
+    hints=CEE_HINTS,
+    about=Msg("정답 확률이 정확히 0", "probability exactly 0 at the answer"),
+    rules=["cee_delta"],
+)
+def cee_zero_at_answer(m, ctx):
+    return m.cross_entropy_error(np.array([[0.0, 0.5, 0.5], [0.9, 0.1, 0.0]]), np.array([0, 0]))
+
+
+@suite.case(
     "1.3",
-    expect=np.array([0.018211273295547534, 0.2451918129350739, 0.7365969137693785]),
+    expect=SOFTMAX_LECTURE,
+    hints=SOFTMAX_HINTS,
     about=Msg("강의 예제 softmax([0.3, 2.9, 4.0])", "the lecture's softmax([0.3, 2.9, 4.0])"),
+    rules=["softmax_one_d"],
 )
 def softmax_lecture(m, ctx):
-    return m.softmax(np.array([0.3, 2.9, 4.0]))
+    return m.softmax(SCORES.copy())
 
 
 @suite.case(
     "1.3",
     expect=np.array([0.999954600070331, 4.539786860886666e-05, 2.061060046209062e-09]),
-    hints=[SOFTMAX_OVERFLOW],
+    hints=SOFTMAX_HINTS,
     about=Msg("큰 입력에서 오버플로 없음", "no overflow on large inputs"),
+    rules=["softmax_max"],
 )
 def softmax_large_inputs(m, ctx):
     return m.softmax(np.array([1010.0, 1000.0, 990.0]))
+
+
+@suite.case(
+    "1.3",
+    expect=np.array(
+        [
+            [0.01821127329554753, 0.24519181293507392, 0.7365969137693786],
+            [0.09003057317038046, 0.24472847105479764, 0.6652409557748218],
+        ]
+    ),
+    hints=SOFTMAX_HINTS,
+    about=Msg("2차원 입력은 각 행마다 정규화", "a 2-D input: each row normalised on its own"),
+    rules=["softmax_rows"],
+)
+def softmax_rows(m, ctx):
+    return m.softmax(np.array([[0.3, 2.9, 4.0], [1.0, 2.0, 3.0]]))
+
+
+@suite.case(
+    "1.3",
+    expect=np.array([0.01821126975119114, 0.24519182741641998, 0.736596941947937], dtype=np.float32),
+    rtol=1e-5,
+    hints=SOFTMAX_HINTS,
+    about=Msg("float32 입력", "float32 input"),
+    rules=["float32_inputs"],
+)
+def softmax_float32_input(m, ctx):
+    return m.softmax(SCORES.astype(np.float32))
+
+
+@suite.case(
+    "1.3",
+    expect=SOFTMAX_LECTURE,
+    hints=SOFTMAX_HINTS,
+    about=Msg("입력 배열을 바꾸지 않음", "the input array left unchanged"),
+    rules=["keeps_inputs"],
+)
+def softmax_leaves_input(m, ctx):
+    return ctx.call(m.softmax, SCORES.copy())

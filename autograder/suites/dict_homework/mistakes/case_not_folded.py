@@ -3,6 +3,7 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
+    "hint": "case_not_folded",
     "ko": "대문자가 남아 있습니다: 'Apple'과 'apple'은 같은 단어입니다. text.lower()를 쓰세요.",
     "en": "Upper-case letters remain: 'Apple' and 'apple' are the same word. Use text.lower().",
     "fails": [

@@ -1,6 +1,7 @@
 """score > 80 instead of score >= 80: a student with exactly 80 is left out."""
 
 MISTAKE = {
+    "hint": "greater_than_80",
     "ko": "80점인 학생이 빠졌습니다: '80점 이상'은 score >= 80 입니다 (> 80 이 아님).",
     "en": "A student with exactly 80 is missing: '80 or more' is score >= 80, not > 80.",
     "fails": [

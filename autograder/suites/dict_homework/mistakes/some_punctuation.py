@@ -1,8 +1,11 @@
 """Removes only the marks of the homework's example sentence (. , ? !), not all of string.punctuation."""
 
 MISTAKE = {
-    "ko": "문장부호가 남아 있습니다: . , ? ! 만이 아니라 string.punctuation 의 32개 문자를 모두 지우세요.",
-    "en": "Punctuation remains: delete all 32 characters of string.punctuation, not only . , ? !",
+    "hint": "some_punctuation",
+    "ko": "문장부호가 남아 있습니다: string.punctuation 의 32개 문자를 모두 지우세요 "
+    "(예: text.translate(str.maketrans('', '', string.punctuation))).",
+    "en": "Punctuation remains: delete all 32 characters of string.punctuation "
+    "(e.g. text.translate(str.maketrans('', '', string.punctuation))).",
     "fails": [
         "words[all_punctuation]",
         "words[apostrophes_hyphens]",

@@ -3,6 +3,7 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
+    "hint": "split_on_space",
     "ko": "빈 문자열 ''이 단어로 들어갔거나 줄바꿈이 단어 안에 남았습니다: split(' ') 대신 인자 없는 split()을 쓰세요.",
     "en": "An empty string '' became a word or a newline stayed inside a word: use split() with no "
     "argument, not split(' ').",

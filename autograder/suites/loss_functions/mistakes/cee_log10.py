@@ -3,6 +3,7 @@
 import numpy as np
 
 MISTAKE = {
+    "hint": "cee_log10",
     "ko": "np.log10이 아니라 자연로그 np.log를 쓰세요.",
     "en": "Use the natural log np.log, not np.log10.",
     "fails": ["cee_*"],

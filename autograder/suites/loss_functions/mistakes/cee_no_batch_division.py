@@ -3,14 +3,18 @@
 import numpy as np
 
 MISTAKE = {
+    "hint": "cee_no_batch_division",
     "ko": "배치 크기 N으로 나누지 않았습니다: 배치의 평균을 돌려주세요.",
     "en": "Not divided by the batch size N: return the mean over the batch.",
     "fails": [
-        "cee_batch_onehot",
         "cee_batch_labels",
-        "cee_zero_probability",
+        "cee_batch_onehot",
         "cee_float32",
         "cee_keeps_inputs",
+        "cee_mean_labels",
+        "cee_mean_onehot",
+        "cee_zero_at_answer",
+        "cee_zero_probability",
     ],
 }
 

@@ -3,9 +3,18 @@
 import numpy as np
 
 MISTAKE = {
+    "hint": "cee_onehot_only",
     "ko": "정답이 정수 레이블로 주어질 때도 처리해야 합니다 (t.size != y.size 이면 레이블).",
     "en": "Handle integer labels too (when t.size != y.size, t holds labels).",
-    "fails": ["cee_single_label", "cee_batch_labels", "cee_batch_of_one[labels]", "cee_zero_probability"],
+    "fails": [
+        "cee_batch_labels",
+        "cee_batch_of_one[labels]",
+        "cee_mean_labels",
+        "cee_one_label",
+        "cee_single_label",
+        "cee_zero_at_answer",
+        "cee_zero_probability",
+    ],
 }
 
 

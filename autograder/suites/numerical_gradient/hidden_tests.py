@@ -25,7 +25,7 @@ def tangent_line(actual, expected):
     if not isinstance(actual, (int, float, np.number)) or isinstance(actual, (bool, np.bool_)):
         return compare(actual, expected, 1e-6, 1e-9, reveal=False)
     line = lambda d: np.array([d, function_1(5.0) - d * 5.0])  # noqa: E731
-    return compare(line(float(actual)), line(expected), 1e-6, 1e-9, where="[slope, intercept]", reveal=False)
+    return compare(line(float(actual)), line(expected), 1e-6, 1e-9, reveal=False)
 
 
 # ---- 2.1 numerical_diff --------------------------------------------------------------------

@@ -3,6 +3,7 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
+    "hint": "descent_sign",
     "ko": "x가 최솟값에서 멀어집니다: 기울기의 반대 방향으로 가야 합니다, x = x − lr · grad.",
     "en": "x moves away from the minimum: step against the gradient, x = x − lr · grad.",
     "fails": [
@@ -15,6 +16,8 @@ MISTAKE = {
         "descent_integer_init",
         "descent_leaves_init_x",
         "descent_tiny_lr",
+        "descent_integer_init_x",
+        "descent_keeps_init_x",
     ],
 }
 

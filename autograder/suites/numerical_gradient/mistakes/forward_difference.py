@@ -3,7 +3,8 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "전방 차분 (f(x+h) − f(x)) / h 을 썼나요? 중심 차분 (f(x+h) − f(x−h)) / 2h 을 쓰세요: 오차가 훨씬 작습니다.",
+    "hint": "forward_difference",
+    "ko": "전방 차분 (f(x+h) − f(x)) / h를 썼나요? 중심 차분 (f(x+h) − f(x−h)) / 2h를 쓰세요: 오차가 훨씬 작습니다.",
     "en": "Did you use the forward difference (f(x+h) − f(x)) / h? Use the central one, (f(x+h) − f(x−h)) / 2h: its error is much smaller.",
     "fails": [
         "diff_*",
@@ -15,6 +16,8 @@ MISTAKE = {
         "descent_matrix",
         "descent_integer_init",
         "descent_leaves_init_x",
+        "descent_integer_init_x",
+        "descent_keeps_init_x",
     ],
 }
 

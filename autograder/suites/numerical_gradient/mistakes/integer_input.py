@@ -3,10 +3,9 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "정수 배열에서는 x[i] = 1 + 1e-4 가 1로 잘립니다 (강의 코드도 여기서 틀린 값을 냅니다). "
-    "x가 정수 배열이면 x = x.astype(float) 로 실수 복사본을 만들어 계산하세요.",
-    "en": "In an integer array, x[i] = 1 + 1e-4 is truncated back to 1 (the lecture's code returns garbage "
-    "here too). For an integer x, compute on a float copy x = x.astype(float).",
+    "hint": "integer_input",
+    "ko": "정수 배열에서는 x[i]에 1 + 1e-4를 넣어도 1로 잘립니다 (강의 코드도 여기서 틀린 값을 냅니다). x가 정수 배열이면 x = x.astype(float)로 실수 복사본을 만들어 계산하세요.",
+    "en": "In an integer array, x[i] = 1 + 1e-4 is truncated back to 1 (the lecture's code returns garbage here too). For an integer x, compute on a float copy x = x.astype(float).",
     "fails": [
         "gradient_integer_*",
     ],

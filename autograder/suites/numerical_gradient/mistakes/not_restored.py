@@ -3,6 +3,7 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
+    "hint": "not_restored",
     "ko": "끝난 뒤 x가 바뀌어 있습니다: 각 원소의 두 번째 f 호출 뒤에 저장한 값을 다시 넣으세요 (x[i] = saved).",
     "en": "x is changed afterwards: after the second call of f for each element, put the saved value back (x[i] = saved).",
     "fails": [
@@ -22,6 +23,9 @@ MISTAKE = {
         "descent_matrix",
         "descent_one_step",
         "descent_tiny_lr",
+        "descent_integer_init_x",
+        "descent_keeps_init_x",
+        "gradient_simple_net_restores",
     ],
 }
 

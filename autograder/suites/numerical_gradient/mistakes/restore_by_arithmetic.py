@@ -3,15 +3,13 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "x가 아주 조금 (반올림 오차만큼) 바뀌었습니다: x[i] += h 처럼 계산해서 되돌리지 말고 "
-    "저장한 값을 대입하세요 (saved = x[i] ... x[i] = saved).",
-    "en": "x changed by rounding errors: do not compute the value back (x[i] += h); save it first and "
-    "assign it back (saved = x[i] ... x[i] = saved).",
+    "hint": "restore_by_arithmetic",
+    "ko": "x가 아주 조금 (반올림 오차만큼) 바뀌었습니다: x[i] += h처럼 계산해서 되돌리지 말고 저장한 값을 대입하세요 (saved = x[i] ... x[i] = saved).",
+    "en": "x changed by rounding errors: do not compute the value back (x[i] += h); save it first and assign it back (saved = x[i] ... x[i] = saved).",
     "fails": [
-        "gradient_by_reference*",
         "gradient_keeps_x",
         "gradient_restores_x",
-        "gradient_simple_net",
+        "gradient_simple_net_restores",
     ],
 }
 

@@ -3,8 +3,9 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "h가 너무 작습니다: h = 1e-50 이면 x + h == x 가 되어 (반올림 오차) 미분이 0이 됩니다. h = 1e-4 를 쓰세요.",
-    "en": "h is too small: with h = 1e-50, x + h == x (rounding error) and the derivative comes out 0. Use h = 1e-4.",
+    "hint": "tiny_h",
+    "ko": "결과가 0입니다: h가 너무 작으면 (예: 1e-50) 반올림 때문에 x + h == x가 되어 차분이 0이 됩니다. h = 1e-4를 쓰세요.",
+    "en": "The result is 0: with a tiny h (such as 1e-50) x + h == x after rounding, so every difference is 0. Use h = 1e-4.",
     "fails": [
         "diff_*",
         "gradient_*",
@@ -17,6 +18,8 @@ MISTAKE = {
         "descent_integer_init",
         "descent_leaves_init_x",
         "descent_tiny_lr",
+        "descent_integer_init_x",
+        "descent_keeps_init_x",
     ],
 }
 

@@ -213,7 +213,11 @@ def test_hidden_cases_name_the_public_suites_hints_by_id():
     public = {h.id: h for c in exercise.cases(hidden=False) for h in c.hints}
     hidden = cases["accuracy_mnist[labels]"]
     assert hidden.hidden and all(isinstance(h, Hint) for h in hidden.hints)
-    assert [h.id for h in hidden.hints] == ["accuracy_percent", "accuracy_onehot_only"]
+    assert [h.id for h in hidden.hints] == [
+        "accuracy_percent",
+        "accuracy_not_divided",
+        "accuracy_onehot_only",
+    ]
     assert hidden.hints[0].msg == public["accuracy_percent"].msg
     # the same declaration, not a copy: its predicate is the public suite file's code
     assert hidden.hints[0].when.__code__.co_filename == str(exercise.public_suite_path)

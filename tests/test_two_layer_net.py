@@ -10,8 +10,10 @@ import numpy as np
 import pytest
 
 from autograder.exercises import get_exercise, load_suite
-from autograder.pipeline import check
+from autograder.pipeline import GradingContext, check, grade_submission
 from autograder.reproduce import load_reference
+from autograder.spec import Hint, load_beside
+from autograder.validate import _as_submission
 
 EXERCISE = get_exercise("two_layer_net")
 
@@ -69,16 +71,6 @@ def test_the_stub_warns_of_79520_forward_passes_on_the_full_net():
     assert "79,520" in ast.get_docstring(method)
 
 
-@pytest.mark.parametrize("suite_path", EXERCISE.suite_paths(hidden=True), ids=lambda p: p.name)
-def test_backprop_check_accepts_below_1e7_and_rejects_above(suite_path):
-    cases = load_suite(suite_path).by_name()
-    check_fn = next(c.check for name, c in cases.items() if name.startswith("backprop_check"))
-    good = {"W1": 3e-10, "b1": 1e-9, "W2": 5e-11, "b2": 9e-8}
-    assert check_fn(good, None) is None
-    assert check_fn({**good, "b1": 2e-7}, None) is not None
-    assert check_fn({**good, "W2": float("nan")}, None) is not None
-
-
 def test_lecture_simplenet_tolerance_covers_the_printed_weights():
     """The lecture prints W rounded to 8 digits: the reference's loss is 2.5e-7 off, inside 1e-6."""
     ref = load_reference(EXERCISE)
@@ -86,3 +78,168 @@ def test_lecture_simplenet_tolerance_covers_the_printed_weights():
     net.W = np.array([[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]])
     loss = net.loss(np.array([0.6, 0.9]), np.array([0, 0, 1]))
     assert 1e-9 < abs(loss - 0.92806853663411326) < 1e-6
+
+
+# ---- the trust boundary: what is run, what is judged ------------------------------------------
+
+SUITES = EXERCISE.hidden_suite_path.parent
+STAFF_PATH = EXERCISE.stub_path.parent / "two_layer_net_staff.py"
+KEYS = ("W1", "b1", "W2", "b2")
+
+
+def _hidden():
+    return load_beside(str(EXERCISE.hidden_suite_path), "hidden_tests")
+
+
+def _public():
+    return load_beside(str(EXERCISE.public_suite_path), "public_tests")
+
+
+def _staff():
+    return load_beside(str(EXERCISE.public_suite_path), "two_layer_net_staff")
+
+
+def test_scenarios_declare_nothing_that_judges():
+    tree = ast.parse((SUITES / "scenarios.py").read_text(encoding="utf-8"))
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    assert not names & {"Hint", "Suite", "Msg", "expect", "check", "below_1e7", "relative_errors", "allclose"}
+
+
+def test_the_staff_file_computes_no_answer_the_student_writes():
+    """No forward pass, loss or gradient in what students receive: no exp, log, matrix product."""
+    source = STAFF_PATH.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult)]
+    attrs = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    assert not attrs & {"exp", "log", "dot", "matmul", "tanh"}
+
+
+def test_the_numerical_gradient_is_written_once():
+    """The staff's numerical gradient lives in hidden_tests.py only; the public suite holds its value."""
+    for path in (EXERCISE.public_suite_path, STAFF_PATH, SUITES / "scenarios.py"):
+        assert "def staff_numerical_gradient" not in path.read_text(encoding="utf-8"), path
+        assert "def below_1e7" not in path.read_text(encoding="utf-8") or path == STAFF_PATH
+    public = _public()
+    numerical = _hidden().staff_numerical_gradient(public.PARAMS, public.X, public.T)
+    for k in KEYS:
+        np.testing.assert_allclose(public.STAFF_NUMGRAD[k], numerical[k], rtol=1e-9, atol=1e-13)
+
+
+def _reference_gradient(params, x, t):
+    net = load_reference(EXERCISE).TwoLayerNet(3, 4, 2)
+    net.params = {k: v.copy() for k, v in params.items()}
+    return net.gradient(x, t)
+
+
+def test_backprop_check_accepts_backprop_and_rejects_wrong_values_and_forms():
+    public, below = _public(), _staff().below_1e7
+    good = _reference_gradient(public.PARAMS, public.X, public.T)
+    assert below(good, public.STAFF_NUMGRAD) is None
+    assert below({**good, "b1": 1.001 * good["b1"]}, public.STAFF_NUMGRAD) is not None
+    assert below({**good, "W2": np.full((4, 2), np.nan)}, public.STAFF_NUMGRAD) is not None
+    assert "b2" in below({k: good[k] for k in ("W1", "b1", "W2")}, public.STAFF_NUMGRAD).en
+    assert "float" in below(0.5, public.STAFF_NUMGRAD).en
+    assert "shape (5,)" in below({**good, "b1": np.zeros(5)}, public.STAFF_NUMGRAD).en
+
+
+def test_forged_inputs_cannot_pass_the_hidden_backprop_check():
+    """The check reads the inputs from the reference's run; the student's copy is ignored."""
+    hidden, public = _hidden(), _public()
+    case = next(c for c in load_suite(EXERCISE.hidden_suite_path).cases if c.name == "backprop_check_random")
+    rng = np.random.default_rng(0)
+    real = {"params": hidden.scenarios.staff.random_params(rng, (3, 4, 2)), "x": public.X, "t": public.T}
+    forged = {"params": public.PARAMS, "x": public.X, "t": public.T}
+    wrong_at_real = _reference_gradient(public.PARAMS, public.X, public.T)  # right only at the forged inputs
+    want = {"grads": _reference_gradient(**real), "inputs": real}
+    assert case.check({"grads": want["grads"], "inputs": forged}, want) is None
+    assert case.check({"grads": wrong_at_real, "inputs": forged}, want) is not None
+
+
+def test_every_hint_has_a_condition_and_one_text():
+    hints = [h for c in EXERCISE.cases(hidden=True) for h in c.hints]
+    assert all(isinstance(h, Hint) and (h.when is not None or h.error) for h in hints)
+    by_text = {}
+    for h in hints:
+        by_text.setdefault((h.ko, h.en), set()).add(h.id)
+    assert all(len(ids) == 1 for ids in by_text.values()), by_text
+
+
+def test_a_mistake_names_its_hint_with_the_same_text():
+    hints = {h.id: h for c in EXERCISE.cases(hidden=True) for h in c.hints}
+    for m in EXERCISE.mistakes:
+        meta = ast.literal_eval(next(
+            n.value for n in ast.parse(m.source).body
+            if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "MISTAKE"
+        ))  # fmt: skip
+        if "hint" in meta:
+            assert (hints[meta["hint"]].ko, hints[meta["hint"]].en) == (m.hint.ko, m.hint.en), m.id
+
+
+def test_every_stub_rule_has_a_public_case():
+    stub = EXERCISE.stub_path.read_text(encoding="utf-8")
+    checked = {r for c in EXERCISE.cases(hidden=False) for r in c.rules}
+    assert EXERCISE.rules
+    for rule in EXERCISE.rules:
+        assert rule.doc in stub, rule.id
+        assert rule.id in checked, rule.id
+
+
+def test_accuracy_labels_hint_needs_the_axis_error_not_a_missing_division(tmp_path):
+    """A count of correct samples (no / N) is named as such, not as the one-hot-only mistake."""
+    source = EXERCISE.reference_path.read_text(encoding="utf-8").replace(
+        "return np.sum(y == t) / float(x.shape[0])", "return np.sum(y == t)"
+    )
+    path = tmp_path / EXERCISE.filename
+    path.write_text(source, encoding="utf-8")
+    result = {c.name: c for c in check(EXERCISE, path).cases}
+    for name in ("accuracy_small[onehot]", "accuracy_small[labels]"):
+        assert set(dict(result[name].hints)) == {"accuracy_not_divided"}
+
+
+# ---- graded with the hidden cases: doing nothing, and the labelled wrong submissions ----------
+
+
+@pytest.fixture(scope="module")
+def grade():
+    ctx = GradingContext.build(EXERCISE, hidden=True)
+    return lambda name, source: grade_submission(ctx, _as_submission(name, source, EXERCISE))
+
+
+def _do_nothing(kind: str) -> str:
+    """The stub with every task's body replaced by pass, return its first argument, or its zeros."""
+    tree = ast.parse(EXERCISE.stub_path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and "NotImplementedError" in ast.unparse(node):
+            first = next(a.arg for a in node.args.args if a.arg != "self")
+            body = {"pass": "pass", "first": f"return {first}", "zeros": f"return np.zeros_like({first})"}[
+                kind
+            ]
+            node.body = ast.parse(body).body
+    return ast.unparse(tree)
+
+
+@pytest.mark.parametrize("kind", ["pass", "first", "zeros"])
+def test_doing_nothing_earns_nothing(grade, kind):
+    result = grade(f"does_nothing_{kind}", _do_nothing(kind))
+    assert result.score == 0, [c.name for c in result.cases if c.passed]
+
+
+LABELLED = sorted((SUITES / "labelled").glob("*.py"))
+
+
+def _expected_hints(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    node = next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "EXPECTED_HINTS")
+    return set(ast.literal_eval(node.value))
+
+
+def test_the_labelled_set_has_four_to_eight_files():
+    assert 4 <= len(LABELLED) <= 8
+
+
+@pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.stem)
+def test_a_labelled_submission_gets_exactly_its_hints(grade, path):
+    result = grade(path.stem, path.read_text(encoding="utf-8"))
+    assert result.score < result.max_score
+    assert {h for c in result.cases for h in dict(c.hints)} == _expected_hints(path)

@@ -4,11 +4,12 @@ Run them with ``python -m autograder check two_layer_net [your_file.py]``.
 """
 
 import numpy as np
+import two_layer_net_staff as staff
 
 from autograder.spec import Hint, Msg, Suite
 
 suite = Suite("two_layer_net", hidden=False)
-KEYS = ("W1", "b1", "W2", "b2")
+KEYS = staff.KEYS
 
 # The lecture's simpleNet (4.4.2): its printed W, x = [0.6, 0.9], t = [0, 0, 1].
 LECTURE_W = np.array([[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]])
@@ -35,45 +36,7 @@ T_TEST = np.eye(2)[[0, 1]]
 
 def tiny_net(m):
     """The student's TwoLayerNet(3, 4, 2) with the weights above instead of random ones."""
-    net = m.TwoLayerNet(3, 4, 2)
-    net.params = {k: v.copy() for k, v in PARAMS.items()}
-    return net
-
-
-class NumericalGradientInTraining(Exception):
-    """Raised when training calls numerical_gradient instead of gradient."""
-
-
-def forbid_numerical_gradient(*args, **kwargs):
-    raise NumericalGradientInTraining(
-        "학습에서는 network.gradient(오차역전파)를 쓰세요. numerical_gradient는 784-50-10 신경망에서 "
-        "한 단계에 순전파 79,520번입니다. / Train with network.gradient (backprop): numerical_gradient "
-        "costs 79,520 forward passes per step on a 784-50-10 net."
-    )
-
-
-def staff_numerical_gradient(params, x, t, h=1e-5):
-    """The staff's own check (not your numerical_gradient): central differences of the exact loss."""
-
-    def loss(p):
-        z1 = 1 / (1 + np.exp(-(x @ p["W1"] + p["b1"])))
-        a2 = z1 @ p["W2"] + p["b2"]
-        a2 = a2 - a2.max(axis=1, keepdims=True)
-        return -np.sum(t * (a2 - np.log(np.exp(a2).sum(axis=1, keepdims=True)))) / x.shape[0]
-
-    grads = {}
-    for key in KEYS:
-        p = {k: v.copy() for k, v in params.items()}
-        g = np.zeros_like(p[key])
-        for idx in np.ndindex(g.shape):
-            base = p[key][idx]
-            p[key][idx] = base + h
-            up = loss(p)
-            p[key][idx] = base - h
-            g[idx] = (up - loss(p)) / (2 * h)
-            p[key][idx] = base
-        grads[key] = g
-    return grads
+    return staff.net_with(m, PARAMS)
 
 
 # ---- expected values (the reference solution's, on the inputs above) ------------------------
@@ -166,82 +129,173 @@ TRAINED = {
     "b2": np.array([0.10914303874570125, -0.00914303874570127]),
 }
 
-# ---- hints ---------------------------------------------------------------------------------
+# The staff's numerical gradient of the exact loss (central differences, h = 1e-5, no 1e-7 delta)
+# at PARAMS, X, T: hidden_tests.staff_numerical_gradient computes it (tests/ check the two agree).
+STAFF_NUMGRAD = {
+    "W1": np.array(
+        [
+            [0.0009899749797703805, 0.0015727226965189798, -0.0011977481229052955, -0.003649580793130269],
+            [0.015783696805105052, 0.003689296013131837, 0.000545428296971906, -0.011874812966272684],
+            [0.04356799144789036, -0.05905228993019484, 0.007834413789931105, -0.03005140848388876],
+        ]
+    ),
+    "b1": np.array(
+        [0.00894799260242607, 0.0033873817528728973, -0.0023882230804073146, -0.015136042430530237]
+    ),
+    "W2": np.array(
+        [
+            [0.016851868189782238, -0.016851868189782238],
+            [0.005078690895610194, -0.005078690890059079],
+            [-0.025265268388530156, 0.025265268388530156],
+            [0.010787286786051451, -0.010787286786051451],
+        ]
+    ),
+    "b2": np.array([-0.011111333914071151, 0.011111333919622267]),
+}
+# Five training samples, batch 2: iter_per_epoch = 2.5, accuracies at i = 0 and 5.
+HISTORY_FRACTION = {
+    "train_loss_list": [
+        0.6483509844336293,
+        0.6683109070507175,
+        0.5855965584183154,
+        0.682931645465726,
+        0.24554392643995107,
+        0.732650075499383,
+    ],
+    "train_acc_list": [0.6, 0.6],
+    "test_acc_list": [0.5, 0.5],
+}
+
+# ---- hints (each declared once; the hidden suite names them by id) -----------------------------
+
+
+def _grads(got, want) -> bool:
+    """Both are gradient dicts of arrays with the four keys (a hint's precondition)."""
+    return all(
+        isinstance(d, dict) and all(isinstance(d.get(k), np.ndarray) for k in KEYS) for d in (got, want)
+    )
+
+
+def _same_shapes(got, want) -> bool:
+    return _grads(got, want) and all(got[k].shape == want[k].shape for k in KEYS)
+
+
+def _scaled_by(got, want) -> float | None:
+    """The one factor r with got == r · want for every key, if there is one."""
+    if not _same_shapes(got, want):
+        return None
+    g = np.concatenate([got[k].ravel() for k in KEYS]).astype(float)
+    w = np.concatenate([want[k].ravel() for k in KEYS]).astype(float)
+    if not np.any(w):
+        return None
+    r = float(g @ w / (w @ w))
+    return r if np.allclose(g, r * w, rtol=1e-6, atol=1e-12) else None
+
+
+def _whole_batch_normalised(got, want) -> bool:
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    return got.shape == want.shape and got.ndim == 2 and got.shape[0] > 1 and bool(np.isclose(got.sum(), 1.0))
+
+
+def _percent(got, want) -> bool:
+    return want > 0 and bool(np.isclose(float(got), 100 * want))
+
+
+def _count(got, want) -> bool:
+    """A count of correct samples, not divided by N: got = N · want for a whole N > 1."""
+    got = float(got)
+    return (
+        want > 0 and got >= 1 and got.is_integer() and not _percent(got, want) and (got / want).is_integer()
+    )
+
 
 WHOLE_BATCH = Hint(
     "softmax_whole_batch",
     "배치 전체의 합이 1이 되었습니다: softmax는 각 행마다 정규화합니다 (axis=-1, keepdims=True).",
     "The whole batch sums to 1: softmax normalises each row (axis=-1, keepdims=True).",
-    when=lambda got, want: np.isclose(np.sum(got), 1.0),
+    when=_whole_batch_normalised,
 )
 PERCENT = Hint(
     "accuracy_percent",
-    "정확도는 비율 (0~1)입니다: 100을 곱하지 마세요.",
+    "정확도는 0과 1 사이의 비율입니다: 100을 곱하지 마세요.",
     "Accuracy is a fraction in [0, 1]: do not multiply by 100.",
-    when=lambda got, want: np.isclose(got, 100 * want) and want > 0,
+    when=_percent,
+)
+COUNT = Hint(
+    "accuracy_not_divided",
+    "맞힌 개수를 돌려주었습니다: 정확도는 맞힌 개수를 샘플 수 N으로 나눈 비율입니다.",
+    "You returned the number correct: accuracy is that number divided by the number of samples N.",
+    when=_count,
 )
 LABELS_HINT = Hint(
     "accuracy_onehot_only",
-    "t 가 정수 레이블 (N,)이면 argmax 없이 그대로 비교하세요 (t.ndim != 1 일 때만 argmax).",
+    "t가 정수 레이블 (N,)이면 argmax 없이 그대로 비교하세요 (t.ndim != 1일 때만 argmax).",
     "When t holds integer labels (N,), compare them directly (argmax only when t.ndim != 1).",
+    error="AxisError",
+    error_text="out of bounds",
 )
+ACCURACY_HINTS = [PERCENT, COUNT, LABELS_HINT]
 ZEROS = Hint(
     "numgrad_on_copy",
     "기울기가 모두 0입니다: 도우미에 복사본이 아니라 self.params[key] 자체를 넘기세요.",
     "The gradient is all zeros: pass self.params[key] itself to the helper, not a copy.",
-    when=lambda got, want: all(not np.any(got[k]) for k in KEYS),
+    when=lambda got, want: _same_shapes(got, want) and all(not np.any(got[k]) for k in KEYS),
 )
 GRADIENT_HINTS = [
     Hint(
         "gradient_sign",
-        "기울기의 부호가 반대입니다: dy = (y − t) / N 입니다 (t − y 가 아님).",
+        "기울기의 부호가 반대입니다: dy = (y − t) / N입니다 (t − y가 아님).",
         "The gradient has the wrong sign: dy = (y − t) / N, not (t − y).",
-        when=lambda got, want: all(np.allclose(got[k], -want[k]) for k in KEYS),
+        when=lambda got, want: _scaled_by(got, want) is not None and np.isclose(_scaled_by(got, want), -1.0),
     ),
     Hint(
         "no_batch_division",
-        "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N 입니다.",
+        "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
         "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
-        when=lambda got, want: (
-            got["b2"][0] / want["b2"][0] > 1.5
-            and all(np.allclose(got[k] / want[k], got["b2"][0] / want["b2"][0]) for k in KEYS)
-        ),
+        when=lambda got, want: (_scaled_by(got, want) or 0.0) > 1.5,
     ),
     Hint(
         "bias_keepdims",
-        "b1, b2 의 기울기는 1차원 (n,) 이어야 합니다: np.sum(..., axis=0) 에 keepdims를 쓰지 마세요.",
+        "b1, b2의 기울기는 1차원 (n,)이어야 합니다: np.sum(..., axis=0)에 keepdims를 쓰지 마세요.",
         "The gradients of b1 and b2 must be 1-D (n,): no keepdims in np.sum(..., axis=0).",
-        when=lambda got, want: any(got[k].shape == (1,) + want[k].shape for k in ("b1", "b2")),
+        when=lambda got, want: (
+            _grads(got, want) and any(got[k].shape == (1, *want[k].shape) for k in ("b1", "b2"))
+        ),
     ),
     Hint(
         "bias_wrong_axis",
-        "편향의 기울기는 샘플에 대한 합입니다: np.sum(dy, axis=0) (axis=1 이 아님).",
+        "편향의 기울기는 샘플에 대한 합입니다: np.sum(dy, axis=0)입니다 (axis=1이 아님).",
         "A bias gradient sums over the samples: np.sum(dy, axis=0), not axis=1.",
-        when=lambda got, want: got["b2"].ndim == 1 and got["b2"].shape != want["b2"].shape,
+        when=lambda got, want: (
+            _grads(got, want) and got["b2"].ndim == 1 and got["b2"].shape != want["b2"].shape
+        ),
     ),
     Hint(
         "sigmoid_grad_wrong_variable",
-        "출력층 (W2, b2) 기울기는 맞고 은닉층 (W1, b1)은 틀립니다: sigmoid_grad 에는 시그모이드에 "
-        "들어가는 a1 을 넘기세요 (z1 = sigmoid(a1) 이 아님).",
-        "The output layer (W2, b2) is right but the hidden layer (W1, b1) is not: pass a1, the "
-        "input of the sigmoid, to sigmoid_grad (not z1 = sigmoid(a1)).",
+        "출력층 (W2, b2)의 기울기는 맞고 은닉층 (W1, b1)은 틀립니다: da1 = (dy @ W2.T) * sigmoid_grad(a1)을 "
+        "확인하세요. sigmoid_grad에는 시그모이드에 들어가는 a1을 넘깁니다 (z1 = sigmoid(a1)이 아님).",
+        "The output layer (W2, b2) is right but the hidden layer (W1, b1) is not: check "
+        "da1 = (dy @ W2.T) * sigmoid_grad(a1), where sigmoid_grad takes a1, the input of the sigmoid "
+        "(not z1 = sigmoid(a1)).",
         when=lambda got, want: (
-            all(np.allclose(got[k], want[k]) for k in ("W2", "b2")) and not np.allclose(got["W1"], want["W1"])
+            _same_shapes(got, want)
+            and all(np.allclose(got[k], want[k]) for k in ("W2", "b2"))
+            and not np.allclose(got["W1"], want["W1"])
         ),
     ),
 ]
 
 
-def moved_uphill(got, want):
+def moved_uphill(got, want) -> bool:
     """The trained weights moved away from where the reference's went (a sign error)."""
     step = sum(np.sum((got["params"][k] - PARAMS[k]) * (want["params"][k] - PARAMS[k])) for k in KEYS)
-    return step < 0
+    return bool(step < 0)
 
 
 ASCENT = Hint(
     "gradient_ascent",
-    "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요, "
-    "params[key] -= learning_rate * grad[key] (그리고 dy = (y − t) / N).",
+    "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. "
+    "params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
     "The weights moved the opposite way: step against the gradient, "
     "params[key] -= learning_rate * grad[key] (and dy = (y − t) / N).",
     when=moved_uphill,
@@ -251,15 +305,21 @@ ASCENT = Hint(
 
 
 @suite.case(
-    "3.1", expect=PREDICT, hints=[WHOLE_BATCH], about=Msg("3-4-2 신경망, 샘플 4개", "3-4-2 net, four samples")
+    "3.1",
+    expect=PREDICT,
+    hints=[WHOLE_BATCH],
+    rules=["row_major", "reads_params", "keeps_inputs"],
+    about=Msg("3-4-2 신경망, 샘플 4개", "3-4-2 net, four samples"),
 )
 def predict_small(m, ctx):
-    return tiny_net(m).predict(X)
+    return ctx.call(tiny_net(m).predict, X.copy())
 
 
-@suite.case("3.1", expect=PREDICT[0], about=Msg("샘플 하나 (1차원 x)", "one sample (1-D x)"))
+@suite.case(
+    "3.1", expect=PREDICT[0], rules=["one_sample"], about=Msg("샘플 하나 (1차원 x)", "one sample (1-D x)")
+)
 def predict_one_sample(m, ctx):
-    return tiny_net(m).predict(X[0])
+    return tiny_net(m).predict(X[0].copy())
 
 
 # ---- 3.2 loss --------------------------------------------------------------------------------
@@ -294,69 +354,78 @@ def simplenet_lecture_gradient(m, ctx):
     return m.numerical_gradient(lambda W: net.loss(LECTURE_X, LECTURE_T), net.W)
 
 
-@suite.case("3.2", params={"onehot": (T,), "labels": (LABELS,)}, expect=LOSS)
+@suite.case(
+    "3.2",
+    params={"onehot": (T,), "labels": (LABELS,)},
+    expect=LOSS,
+    rules=["loss_batch_mean", "loss_targets"],
+)
 def loss_small(m, ctx, t):
-    return tiny_net(m).loss(X, t)
+    return tiny_net(m).loss(X.copy(), t.copy())
 
 
 # ---- 3.3 accuracy ----------------------------------------------------------------------------
 
 
-@suite.case("3.3", params={"onehot": (T,), "labels": (LABELS,)}, expect=0.5, hints=[PERCENT, LABELS_HINT])
+@suite.case(
+    "3.3",
+    params={"onehot": (T,), "labels": (LABELS,)},
+    expect=0.5,
+    hints=ACCURACY_HINTS,
+    rules=["accuracy_fraction", "accuracy_targets"],
+)
 def accuracy_small(m, ctx, t):
-    return tiny_net(m).accuracy(X, t)
+    return tiny_net(m).accuracy(X.copy(), t.copy())
 
 
 # ---- 3.4 numerical_gradient ------------------------------------------------------------------
 
 
-@suite.case("3.4", expect=NUMGRAD, hints=[ZEROS])
+@suite.case("3.4", expect=NUMGRAD, hints=[ZEROS], rules=["numgrad_params_itself"])
 def numgrad_small(m, ctx):
-    return tiny_net(m).numerical_gradient(X, T)
+    return tiny_net(m).numerical_gradient(X.copy(), T.copy())
 
 
 # ---- 3.5 gradient ----------------------------------------------------------------------------
 
 
-@suite.case("3.5", expect=GRAD, hints=GRADIENT_HINTS)
+@suite.case("3.5", expect=GRAD, hints=GRADIENT_HINTS, rules=["biases_1d"])
 def gradient_small(m, ctx):
-    return tiny_net(m).gradient(X, T)
+    return ctx.call(tiny_net(m).gradient, X.copy(), T.copy())
 
 
 @suite.case(
     "3.5",
     expect=GRAD,
     hints=GRADIENT_HINTS,
+    rules=["gradient_batch_mean"],
     about=Msg("같은 배치를 두 번 이어 붙여도 기울기는 같음", "the batch stacked twice has the same gradient"),
 )
 def gradient_duplicated_batch(m, ctx):
     return tiny_net(m).gradient(np.vstack([X, X]), np.vstack([T, T]))
 
 
-def below_1e7(got, want):
-    bad = {k: v for k, v in got.items() if not v < 1e-7}
-    if bad:
-        text = ", ".join(f"{k}: {v:.2e}" for k, v in bad.items())
-        return Msg(
-            f"수치 미분과의 상대 오차가 1e-7 이상입니다 ({text}).",
-            f"Relative error against the numerical gradient is not below 1e-7 ({text}).",
-        )
-    return None
+@suite.case(
+    "3.5",
+    expect=PARAMS,
+    requires=["gradient_small"],
+    rules=["gradient_keeps_params"],
+    about=Msg("gradient는 params를 바꾸지 않음", "gradient leaves params unchanged"),
+)
+def gradient_keeps_params(m, ctx):
+    net = tiny_net(m)
+    net.gradient(X.copy(), T.copy())
+    return net.params
 
 
 @suite.case(
     "3.5",
-    expect=None,
-    check=below_1e7,
+    expect=STAFF_NUMGRAD,
+    check=staff.below_1e7,
     about=Msg("수치 미분과의 상대 오차 < 1e-7", "relative error against a numerical gradient < 1e-7"),
 )
 def backprop_check(m, ctx):
-    got = tiny_net(m).gradient(X, T)
-    want = staff_numerical_gradient(PARAMS, X, T)
-    return {
-        k: float(np.linalg.norm(got[k] - want[k]) / (np.linalg.norm(got[k]) + np.linalg.norm(want[k])))
-        for k in KEYS
-    }
+    return tiny_net(m).gradient(X.copy(), T.copy())
 
 
 # ---- 3.6 train_neuralnet ---------------------------------------------------------------------
@@ -366,12 +435,30 @@ def backprop_check(m, ctx):
     "3.6",
     expect={"history": HISTORY, "params": TRAINED},
     hints=[ASCENT],
+    rules=["train_loss_after_update", "train_rng_once", "train_uses_backprop"],
     about=Msg("6회 학습, 배치 2, 학습률 0.5, seed 3", "6 steps, batch 2, learning rate 0.5, seed 3"),
 )
 def train_tiny(m, ctx):
-    net = tiny_net(m)
-    net.numerical_gradient = forbid_numerical_gradient
+    net = staff.guarded(tiny_net(m))
     history = m.train_neuralnet(
-        net, X_TRAIN, T_TRAIN, X_TEST, T_TEST, iters_num=6, batch_size=2, learning_rate=0.5, seed=3
-    )
+        net, X_TRAIN.copy(), T_TRAIN.copy(), X_TEST.copy(), T_TEST.copy(),
+        iters_num=6, batch_size=2, learning_rate=0.5, seed=3,
+    )  # fmt: skip
     return {"history": history, "params": net.params}
+
+
+@suite.case(
+    "3.6",
+    expect=HISTORY_FRACTION,
+    rules=["train_epoch_true_division"],
+    about=Msg(
+        "훈련 샘플 5개, 배치 2: 에포크는 2.5회마다 (i = 0, 5)",
+        "5 training samples, batch 2: an epoch every 2.5 steps (i = 0, 5)",
+    ),
+)
+def train_epoch_fraction(m, ctx):
+    net = staff.guarded(tiny_net(m))
+    return m.train_neuralnet(
+        net, np.vstack([X_TRAIN, X_TEST[:1]]), np.vstack([T_TRAIN, T_TEST[:1]]), X_TEST.copy(), T_TEST.copy(),
+        iters_num=6, batch_size=2, learning_rate=0.5, seed=3,
+    )  # fmt: skip

@@ -5,7 +5,8 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "t 가 정수 레이블 (N,)이면 argmax 없이 그대로 비교하세요 (t.ndim != 1 일 때만 argmax).",
+    "hint": "accuracy_onehot_only",
+    "ko": "t가 정수 레이블 (N,)이면 argmax 없이 그대로 비교하세요 (t.ndim != 1일 때만 argmax).",
     "en": "When t holds integer labels (N,), compare them directly (argmax only when t.ndim != 1).",
     "fails": ["accuracy_*[labels]"],
 }

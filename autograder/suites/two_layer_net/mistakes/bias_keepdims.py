@@ -5,9 +5,10 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "b1, b2 의 기울기는 1차원 (n,) 이어야 합니다: np.sum(..., axis=0) 에 keepdims를 쓰지 마세요.",
+    "hint": "bias_keepdims",
+    "ko": "b1, b2의 기울기는 1차원 (n,)이어야 합니다: np.sum(..., axis=0)에 keepdims를 쓰지 마세요.",
     "en": "The gradients of b1 and b2 must be 1-D (n,): no keepdims in np.sum(..., axis=0).",
-    "fails": ["gradient_*", "train_*"],
+    "fails": ["gradient_*", "train_*", "params_unchanged_by_gradient"],
 }
 
 

@@ -5,8 +5,9 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "손실이 줄지 않고 늘어납니다: 기울기의 반대 방향으로 가세요, params[key] -= learning_rate * grad[key].",
-    "en": "The loss grows instead of shrinking: step against the gradient, params[key] -= learning_rate * grad[key].",
+    "hint": "gradient_ascent",
+    "ko": "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
+    "en": "The weights moved the opposite way: step against the gradient, params[key] -= learning_rate * grad[key] (and dy = (y − t) / N).",
     "fails": ["train_*"],
 }
 

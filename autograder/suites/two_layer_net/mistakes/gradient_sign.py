@@ -5,9 +5,10 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "기울기의 부호가 반대입니다: dy = (y − t) / N 입니다 (t − y 가 아님).",
+    "hint": "gradient_sign",
+    "ko": "기울기의 부호가 반대입니다: dy = (y − t) / N입니다 (t − y가 아님).",
     "en": "The gradient has the wrong sign: dy = (y − t) / N, not (t − y).",
-    "fails": ["gradient_*", "backprop_check*", "train_*"],
+    "fails": ["gradient_*", "backprop_check*", "train_*", "params_unchanged_by_gradient"],
 }
 
 

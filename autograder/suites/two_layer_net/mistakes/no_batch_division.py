@@ -5,10 +5,9 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N 입니다. "
-    "같은 배치를 두 번 이어 붙이면 기울기가 두 배가 됩니다.",
-    "en": "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N. "
-    "Stacking the batch twice doubles your gradient.",
+    "hint": "no_batch_division",
+    "ko": "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
+    "en": "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
     "fails": [
         "gradient_small",
         "gradient_duplicated_batch",
@@ -17,6 +16,8 @@ MISTAKE = {
         "gradient_mnist",
         "backprop_check*",
         "train_*",
+        "gradient_keeps_params",
+        "params_unchanged_by_gradient",
     ],
 }
 

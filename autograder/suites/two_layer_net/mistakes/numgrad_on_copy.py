@@ -3,9 +3,10 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
+    "hint": "numgrad_on_copy",
     "ko": "기울기가 모두 0입니다: 도우미에 복사본이 아니라 self.params[key] 자체를 넘기세요.",
     "en": "The gradient is all zeros: pass self.params[key] itself to the helper, not a copy.",
-    "fails": ["numgrad_small", "numgrad_random*"],
+    "fails": ["numgrad_small", "numgrad_random*", "params_unchanged_by_numgrad"],
 }
 
 

@@ -5,11 +5,10 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "출력층 (W2, b2) 기울기는 맞고 은닉층 (W1, b1)은 틀립니다: sigmoid_grad 에는 시그모이드에 "
-    "들어가는 a1 을 넘기세요 (z1 = sigmoid(a1) 이 아님).",
-    "en": "The output layer (W2, b2) is right but the hidden layer (W1, b1) is not: pass a1, the "
-    "input of the sigmoid, to sigmoid_grad (not z1 = sigmoid(a1)).",
-    "fails": ["gradient_*", "backprop_check*", "train_*"],
+    "hint": "sigmoid_grad_wrong_variable",
+    "ko": "출력층 (W2, b2)의 기울기는 맞고 은닉층 (W1, b1)은 틀립니다: da1 = (dy @ W2.T) * sigmoid_grad(a1)을 확인하세요. sigmoid_grad에는 시그모이드에 들어가는 a1을 넘깁니다 (z1 = sigmoid(a1)이 아님).",
+    "en": "The output layer (W2, b2) is right but the hidden layer (W1, b1) is not: check da1 = (dy @ W2.T) * sigmoid_grad(a1), where sigmoid_grad takes a1, the input of the sigmoid (not z1 = sigmoid(a1)).",
+    "fails": ["gradient_*", "backprop_check*", "train_*", "params_unchanged_by_gradient"],
 }
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 
 MISTAKE = {
+    "hint": "softmax_whole_batch",
     "ko": "배치 전체의 합이 1이 되었습니다: softmax는 각 행마다 정규화합니다 (axis=-1, keepdims=True).",
     "en": "The whole batch sums to 1: softmax normalises each row (axis=-1, keepdims=True).",
     "fails": [
@@ -20,6 +21,9 @@ MISTAKE = {
         "gradient_mnist",
         "backprop_check*",
         "train_*",
+        "gradient_keeps_params",
+        "params_unchanged_by_gradient",
+        "params_unchanged_by_numgrad",
     ],
 }
 

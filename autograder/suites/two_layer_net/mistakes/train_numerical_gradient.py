@@ -5,7 +5,7 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "학습 루프에서는 network.gradient 를 쓰세요. numerical_gradient 는 784-50-10 신경망에서 한 단계에 "
+    "ko": "학습 루프에서는 network.gradient를 쓰세요. numerical_gradient는 784-50-10 신경망에서 한 단계에 "
     "순전파 79,520번이라 시간 제한에 걸립니다.",
     "en": "Use network.gradient in the training loop: numerical_gradient costs 79,520 forward passes per "
     "step on a 784-50-10 net and runs out of time.",

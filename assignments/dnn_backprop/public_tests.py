@@ -30,6 +30,15 @@ A1 = np.array([[0.0, -0.7853981633974483, 0.4636476090008061, -0.463647609000806
                [0.0, 0.24497866312686414, -0.4636476090008061, -0.24497866312686414]])  # fmt: skip
 Z2 = np.array([[0.0, -1.7797614111484725, -1.0621853428459709, -2.3081046830370897]])
 A2 = np.array([[0.5, 0.1629469960698079, 0.24040425103763846, 0.13013865600354857]])
+# ... and of the two-output net (W2_TWO): m = 4 samples, n_y = 2, so m and n_y differ
+Z2_TWO = np.array(
+    [
+        [0.0, -1.7797614111484725, -1.0621853428459709, -2.3081046830370897],
+        [0.0, 1.2393419108778885, 0.43766245664684367, 1.2777278565127774],
+    ]
+)
+A2_TWO = np.array([[0.5, 0.1629469960698079, 0.24040425103763846, 0.13013865600354857],
+                   [0.5, 0.7838924442873945, 0.6313177219349169, 0.7886215055874257]])  # fmt: skip
 
 
 def small_net(m, w2=W2, **kw):
@@ -102,8 +111,8 @@ BACKPROP_HINTS = [
     Hint(
         "lecture_error_shortcut",
         *SHORTCUT_TEXT,
-        when=like([[0.5629457092958813, -0.9606980528547179], [0.9336680981349117, 0.9264064804816776],
-                   [-0.4545131414163713, 0.31237479540529206]], lambda got: got["W"][1]),
+        when=like([[0.5839426706719985, -0.8905203386913655], [0.9932452028742937, 0.9764476650740298],
+                   [-0.4552555405114332, 0.2955361498207385]], lambda got: got["W"][1]),
     ),
     Hint(
         "m_wrong_axis",
@@ -111,8 +120,8 @@ BACKPROP_HINTS = [
         "(Y.shape[0]은 출력 뉴런 수 n_y).",
         "m must be the number of samples. Inside the class one column is one sample, so m = Y.shape[1] "
         "(Y.shape[0] is n_y, the number of output neurons).",
-        when=like([[0.5428248229176219, -0.9866356106398186], [0.958378679171934, 0.9770073172741369],
-                   [-0.46822798265714727, 0.2702537725958283]], lambda got: got["W"][1]),
+        when=like([[0.5012471746943477, -0.9849636823964498], [1.0110032965877942, 0.99767455009911],
+                   [-0.49835557018083404, 0.2515126867034817]], lambda got: got["W"][1]),
     ),
     Hint(
         "update_before_propagating",
@@ -120,8 +129,8 @@ BACKPROP_HINTS = [
         "그다음에 W를 바꾸세요.",
         "You updated W[i+1] and then used it to compute dZ[i]. Compute every dZ with the weights "
         "**before** the update first, then update the W's.",
-        when=like([[0.5107135628144412, -0.9966566067263751], [0.9897092952625534, 0.9943151513612202],
-                   [-0.492103870709683, 0.2550335616183124]], lambda got: got["W"][1]),
+        when=like([[0.5006236236644254, -0.9925612675343797], [1.0054968850913344, 0.9988382823055016],
+                   [-0.4991745419955946, 0.25077339194008513]], lambda got: got["W"][1]),
     ),
     Hint(
         "update_loop_off_by_one",
@@ -130,7 +139,7 @@ BACKPROP_HINTS = [
         "Your update loop stops one layer short: W[1] never changes. range(L, 0, -1) visits L … 1 "
         "(the stop value 0 is left out).",
         when=lambda got, want: like(W1, lambda g: g["W"][1])(got, want)
-        and not like(W2, lambda g: g["W"][2])(got, want),
+        and not like(W2_TWO, lambda g: g["W"][2])(got, want),
     ),
 ]  # fmt: skip
 FIT_HINTS = [
@@ -233,28 +242,40 @@ def forpass_small(m, ctx):
 @suite.case(
     "6.3",
     expect={
-        "E": np.array([[-0.5, 0.8370530039301921, 0.7595957489623615, -0.13013865600354857]]),
+        "E": np.array(
+            [
+                [0.5, -0.1629469960698079, -0.24040425103763846, 0.8698613439964514],
+                [-0.5, 0.21610755571260554, 0.36868227806508314, -0.7886215055874257],
+            ]
+        ),
         "W": [
             None,
             np.array(
                 [
-                    [0.5107062057294055, -0.9966589026599547],
-                    [0.9895946697929835, 0.9942518293185342],
-                    [-0.49205699566428684, 0.25506344314895707],
+                    [0.5006235873471738, -0.9924818411982249],
+                    [1.005501648293897, 0.998837275049555],
+                    [-0.49917778509041705, 0.25075634335174085],
                 ]
             ),
-            np.array([[1.0006871794939984, -1.483475949255431, 0.7455739311523392]]),
+            np.array(
+                [
+                    [0.9966018160890432, -1.4986957016047504, 0.7503627178398594],
+                    [-0.491428676163921, 0.9991359447728609, 0.24804252133963958],
+                ]
+            ),
         ],
     },  # fmt: skip
     hints=BACKPROP_HINTS,
     rules=["exact_gradient", "divide_by_m", "dz_before_update"],
-    about=Msg("역전파 한 번 (eta = 0.5) 뒤의 오차와 가중치", "error and weights after one step (eta = 0.5)"),
+    about=Msg(
+        "출력 뉴런 둘, 역전파 한 번 (eta = 0.5) 뒤의 오차와 가중치",
+        "two output neurons: error and weights after one step (eta = 0.5)",
+    ),
 )
 def backprop_small(m, ctx):
-    net = small_net(m, eta=0.5)
-    E = net.backprop(
-        [None, Z1.copy(), Z2.copy()], [X.T.copy(), A1.copy(), A2.copy()], Y_LABELS.reshape(1, -1) * 1.0
-    )
+    net = staff.make_net(m, [2, 3, 2], NAMES, [W1, W2_TWO], eta=0.5)
+    Y = np.array([[1.0, 0.0, 0.0, 1.0], [0.0, 1.0, 1.0, 0.0]])  # one-hot XOR labels, one column per sample
+    E = net.backprop([None, Z1.copy(), Z2_TWO.copy()], [X.T.copy(), A1.copy(), A2_TWO.copy()], Y)
     return {"E": E, "W": net.W}
 
 

@@ -55,6 +55,24 @@ def like(literal, pick=lambda got: got):
     return when
 
 
+def forpass_check(reveal):
+    """A check of forpass's (Z, A), judged in the parent: Z from layer 1 on and every A, each
+    named in the message. Z[0] is only a placeholder (None, or the lecture's [None])."""
+
+    def check(actual, expected):
+        from autograder.compare import compare
+
+        pair = isinstance(actual, (tuple, list)) and len(actual) == 2
+        if not (pair and all(isinstance(part, (tuple, list)) for part in actual)):
+            return compare(actual, expected, 1e-6, 1e-9, "forpass()", reveal)
+        Z, A = actual
+        return compare(list(Z[1:]), expected[0][1:], 1e-6, 1e-9, "Z[1:]", reveal) or compare(
+            list(A), expected[1], 1e-6, 1e-9, "A", reveal
+        )
+
+    return check
+
+
 DERIVATIVE_OF_A = Hint(
     "derivative_of_a",
     "도함수는 A가 아니라 Z를 받습니다: sigmoid_d(Z) = σ(Z)·(1 − σ(Z)), tanh_d(Z) = 1 − tanh(Z)²입니다. "
@@ -231,6 +249,7 @@ def relu_d_keeps_input(m, ctx):
         [None, Z1, Z2],
         [X.T, A1, A2],
     ),
+    check=forpass_check(reveal=True),
     hints=[FORPASS_SHORT, SHIFTED, LATE_LAMBDAS],
     rules=["one_column_per_sample"],
     about=Msg("[2, 3, 1] 신경망, XOR 입력 네 개: (Z, A)", "a [2, 3, 1] net on the four XOR inputs: (Z, A)"),

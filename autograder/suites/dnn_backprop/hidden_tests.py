@@ -15,6 +15,8 @@ from autograder.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("dnn_backprop", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
+# judge helpers shared with the public suite (they reveal no answer)
+public = load_beside(staff.__file__, "public_tests")
 
 # Depth 2 to 5, mixed activations; "square" has equal layer sizes so that shapes cannot catch A[i]
 # used for A[i-1].
@@ -77,6 +79,7 @@ suite.case(
 suite.case(
     "6.2",
     params=ARCHS,
+    check=public.forpass_check(reveal=False),
     hints=["forpass_loop_off_by_one"],
     about=Msg("층마다 Z와 A", "Z and A of every layer"),
     run=scenarios.forpass_layers,
@@ -85,6 +88,7 @@ suite.case(
 suite.case(
     "6.2",
     params={"depth3": ARCHS["depth3"]},
+    check=public.forpass_check(reveal=False),
     about=Msg("샘플 하나 (m = 1)", "a single sample (m = 1)"),
     run=scenarios.forpass_one_sample,
 )

@@ -9,7 +9,7 @@ import types
 import numpy as np
 import pytest
 
-from autograder.exercises import get_exercise, load_suite
+from autograder.exercises import get_exercise
 from autograder.pipeline import check
 
 EX = get_exercise("dnn_backprop")
@@ -56,8 +56,8 @@ def _module(source: str) -> types.ModuleType:
     return module
 
 
-def _gradient_case():
-    return load_suite(EX.hidden_suite_path).by_name()["backprop_numerical_gradient[depth4]"]
+def _gradient_case(name: str = "backprop_update[depth4]"):
+    return {c.name: c for c in EX.cases(hidden=True)}[name]
 
 
 class _Ctx:
@@ -67,11 +67,18 @@ class _Ctx:
         self.rng = Context(name).rng
 
 
+def _run(case, source: str):
+    """The scenario's output as the parent receives it (through the wire's plain data)."""
+    from autograder import wire
+
+    out = case.scenario(_module(source), _Ctx(case.name), *case.args)
+    return wire.decode(wire.to_plain(out))
+
+
 def test_reference_update_equals_minus_eta_times_central_differences():
     case = _gradient_case()
-    out = case.scenario(_module(REFERENCE), _Ctx(case.name), *case.args)
-    for update, numerical in zip(out["update"], out["numerical"]):
-        assert np.allclose(update, numerical, rtol=1e-5, atol=1e-9)
+    out = _run(case, REFERENCE)
+    assert case.check(out, out) is None
 
 
 @pytest.mark.parametrize("scale", [1.01, 0.99, 4.0])
@@ -80,10 +87,25 @@ def test_gradient_check_fails_an_update_that_is_slightly_off(scale):
     wrong = REFERENCE.replace("self.W[i] += self.eta *", f"self.W[i] += {scale} * self.eta *")
     assert wrong != REFERENCE
     case = _gradient_case()
-    reference_out = case.scenario(_module(REFERENCE), _Ctx(case.name), *case.args)
-    wrong_out = case.scenario(_module(wrong), _Ctx(case.name), *case.args)
-    assert case.check(reference_out, reference_out) is None
-    assert case.check(wrong_out, reference_out) is not None
+    assert case.check(_run(case, wrong), _run(case, REFERENCE)) is not None
+
+
+def test_gradient_check_reads_the_inputs_of_the_reference_run_not_the_students():
+    """A student's forged inputs (W before = W after) cannot make an unchanged W pass."""
+    case = _gradient_case()
+    reference_out = _run(case, REFERENCE)
+    lazy = REFERENCE.replace("self.W[i] += self.eta * dZ[i] @ A[i - 1].T / m", "pass")
+    assert lazy != REFERENCE
+    forged = _run(case, lazy)
+    forged["inputs"]["W"] = [w.copy() for w in forged["W"][1:]]
+    forged["inputs"]["eta"] = 0.0
+    assert case.check(forged, reference_out) is not None
+
+
+def test_gradient_check_says_what_w_is_when_it_is_not_a_list_of_arrays():
+    case = _gradient_case()
+    message = case.check({"W": 3.0}, _run(case, REFERENCE))
+    assert message is not None and "W" in message.en
 
 
 @pytest.mark.parametrize(
@@ -97,8 +119,81 @@ def test_gradient_case_names_the_slip(old, new, hint):
     wrong = REFERENCE.replace(old, new)
     assert wrong != REFERENCE
     case = _gradient_case()
-    reference_out = case.scenario(_module(REFERENCE), _Ctx(case.name), *case.args)
-    wrong_out = case.scenario(_module(wrong), _Ctx(case.name), *case.args)
+    reference_out, wrong_out = _run(case, REFERENCE), _run(case, wrong)
     assert case.check(wrong_out, reference_out) is not None
     fired = [h.id for h in case.hints if h.when(wrong_out, reference_out)]
     assert fired == [hint]
+
+
+SCENARIOS = EX.root / "autograder" / "suites" / "dnn_backprop" / "scenarios.py"
+STAFF = EX.root / "assignments" / "dnn_backprop" / "dnn_backprop_staff.py"
+
+
+@pytest.mark.parametrize("path", [SCENARIOS, STAFF], ids=lambda p: p.name)
+def test_what_the_worker_receives_holds_no_judging_and_no_answer(path):
+    """No expected value, check or hint; no task-6.1 activation, forward pass or gradient."""
+    import io
+    import tokenize
+
+    tokens = list(tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline))
+    names = {t.string for t in tokens if t.type == tokenize.NAME}  # code only: not docstrings
+    for word in ("Hint", "expect", "check", "compare", "sigmoid", "tanh", "relu", "maximum", "forward",
+                 "numerical_update", "argmax"):  # fmt: skip
+        assert word not in names, word
+    assert "@" not in {t.string for t in tokens if t.type == tokenize.OP}  # no layer product (task 6.2)
+
+
+def test_every_hidden_program_is_free_of_the_judges_forward_pass():
+    for case in EX.cases(hidden=True):
+        program = "\n".join(case.program)
+        assert "def forward" not in program and "numerical_update" not in program, case.name
+
+
+def test_staff_activations_are_not_the_students():
+    """A net built from the staff file cannot stand in for task 6.1's functions."""
+    import importlib
+
+    staff = importlib.import_module("dnn_backprop_staff")
+    z = np.linspace(-3, 3, 13)
+    student = _module(REFERENCE)
+    for g, g_prime in staff.PAIRS.values():
+        for f in (
+            student.sigmoid,
+            student.sigmoid_d,
+            student.tanh,
+            student.tanh_d,
+            student.relu,
+            student.relu_d,
+        ):
+            assert not np.allclose(g(z), f(z)) and not np.allclose(g_prime(z), f(z))
+
+
+def test_every_public_hint_has_a_condition():
+    for case in EX.cases(hidden=False):
+        for hint in case.hints:
+            assert hint.when is not None or hint.error is not None, hint.id
+
+
+def test_every_rule_has_a_public_case_and_its_phrase_is_in_the_stub():
+    stub = EX.stub_path.read_text(encoding="utf-8")
+    public = EX.cases(hidden=False)
+    for rule in EX.rules:
+        assert any(rule.id in c.rules for c in public), rule.id
+        assert rule.doc in stub, rule.id
+
+
+def test_relu_d_hint_fires_on_the_lectures_in_place_relu_d_only(tmp_path):
+    case = {c.name: c for c in EX.cases(hidden=False)}["relu_d_keeps_input"]
+    hint = next(h for h in case.hints if h.id == "relu_d_in_place")
+    lecture = REFERENCE + "\n\n" + (EX.mistakes_dir / "relu_d_in_place.py").read_text(encoding="utf-8")
+    assert hint.when(_run(case, lecture), case.expect)
+    assert not hint.when(_run(case, REFERENCE), case.expect)
+
+
+def test_evaluate_cases_tell_the_shifted_activation_from_a_correct_net():
+    shifted = (
+        REFERENCE + "\n\n" + (EX.mistakes_dir / "activation_index_shifted.py").read_text(encoding="utf-8")
+    )
+    for name in ("evaluate_accuracy[multiclass]", "evaluate_accuracy[binary]"):
+        case = {c.name: c for c in EX.cases(hidden=True)}[name]
+        assert _run(case, shifted) != _run(case, REFERENCE), name

@@ -5,9 +5,10 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "이 강의의 cost_는 에폭마다 √(Σ E²) 입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m 이 아닙니다.",
+    "hint": "cost_half_mean",
+    "ko": "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이 아닙니다.",
     "en": "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m.",
-    "fails": ["fit_*"],
+    "fails": ["fit_*cost*", "fit_twice*"],
 }
 
 

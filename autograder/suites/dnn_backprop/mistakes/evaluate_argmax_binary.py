@@ -5,7 +5,8 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "출력 뉴런이 하나일 때 argmax는 언제나 0입니다. n_y == 1 이면 출력 > 0.5 를 1로 보세요.",
+    "hint": "evaluate_argmax_binary",
+    "ko": "출력 뉴런이 하나일 때 argmax는 언제나 0입니다. n_y == 1이면 출력 > 0.5를 1로 보세요.",
     "en": "With a single output neuron argmax is always 0. When n_y == 1, predict 1 where the output > 0.5.",
     "fails": ["evaluate_small", "evaluate_accuracy[binary]"],
 }

@@ -3,11 +3,9 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "순전파 반복문이 한 층 모자랍니다: 출력층까지 가려면 range(1, self.layers) "
-    "(= range(1, len(self.W)))를 쓰세요.",
-    "en": "Your forward loop stops one layer short: to reach the output layer use range(1, self.layers) "
-    "(= range(1, len(self.W))).",
-    # evaluate_small: the hidden layer's argmax happens to score the same 75 %
+    "hint": "forpass_loop_off_by_one",
+    "ko": "순전파 반복문이 한 층 모자랍니다: 출력층까지 가려면 range(1, self.layers) (= range(1, len(self.W)))를 쓰세요.",
+    "en": "Your forward loop stops one layer short: to reach the output layer use range(1, self.layers) (= range(1, len(self.W))).",
     "fails": ["forpass_*", "fit_*", "predict_*", "evaluate_accuracy*"],
 }
 

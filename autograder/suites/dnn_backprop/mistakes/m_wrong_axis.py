@@ -3,10 +3,9 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "m은 샘플 수여야 합니다. 클래스 안에서는 한 열이 한 샘플이므로 m = Y.shape[1] 입니다 "
-    "(Y.shape[0]은 출력 뉴런 수 n_y). 강의 코드 한 판본에도 이 실수가 있습니다.",
-    "en": "m must be the number of samples. Inside the class one column is one sample, so m = Y.shape[1] "
-    "(Y.shape[0] is n_y, the number of output neurons). One version of the lecture code has this slip.",
+    "hint": "m_wrong_axis",
+    "ko": "m은 샘플 수여야 합니다. 클래스 안에서는 한 열이 한 샘플이므로 m = Y.shape[1]입니다 (Y.shape[0]은 출력 뉴런 수 n_y).",
+    "en": "m must be the number of samples. Inside the class one column is one sample, so m = Y.shape[1] (Y.shape[0] is n_y, the number of output neurons).",
     "fails": ["backprop_*", "fit_*"],
     "lecture": True,
 }

@@ -3,10 +3,9 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "W[i+1]을 이미 바꾼 뒤에 그것으로 dZ[i]를 구했습니다. 모든 dZ를 바꾸기 **전의** W로 먼저 구하고, "
-    "그다음에 W를 바꾸세요.",
-    "en": "You updated W[i+1] and then used it to compute dZ[i]. Compute every dZ with the weights "
-    "**before** the update first, then update the W's.",
+    "hint": "update_before_propagating",
+    "ko": "W[i+1]을 이미 바꾼 뒤에 그것으로 dZ[i]를 구했습니다. 모든 dZ를 바꾸기 **전의** W로 먼저 구하고, 그다음에 W를 바꾸세요.",
+    "en": "You updated W[i+1] and then used it to compute dZ[i]. Compute every dZ with the weights **before** the update first, then update the W's.",
     "fails": ["backprop_*", "fit_*"],
 }
 

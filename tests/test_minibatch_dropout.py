@@ -14,7 +14,10 @@ SELF_CHECK_HINTS = [
     ("minibatch_fit", "hidden_error_shortcut", "bgd_small"),
     ("minibatch_fit", "hidden_error_shortcut", "minibatch_small"),
     ("minibatch_fit", "targets_001_099", "sgd_small"),
-    ("minibatch_fit", "dropped_last_batch", "minibatch_small"),
+    ("minibatch_fit", "dropped_last_batch", "minibatch_small_cost"),
+    ("minibatch_fit", "cost_lecture_formula", "bgd_small_cost", "cost_formula"),
+    ("minibatch_fit", "cost_lecture_formula", "sgd_small_cost", "cost_formula"),
+    ("minibatch_fit", "cost_lecture_formula", "minibatch_small_cost", "cost_formula"),
     ("minibatch_fit", "schedule_divides_by_epochs", "learning_rate_five_epochs", "schedule_end"),
     ("dropout", "drop_ratio_division", "forpass_small_train"),
     ("dropout", "no_scaling", "forpass_small_train"),
@@ -44,6 +47,7 @@ def test_lecture_mistakes_are_flagged_as_such():
     lecture = {(e, m.id) for e in ("minibatch_fit", "dropout") for m in get_exercise(e).mistakes if m.lecture}
     assert lecture == {
         ("minibatch_fit", "hidden_error_shortcut"),
+        ("minibatch_fit", "cost_lecture_formula"),
         ("dropout", "hidden_error_shortcut"),
         ("dropout", "drop_ratio_division"),
     }

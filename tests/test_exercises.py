@@ -71,6 +71,7 @@ def test_warm_data_exists_and_is_declared_where_the_cases_read_mnist(exercise):
     sums = (exercise.root / "data" / "SHA256SUMS").read_text(encoding="utf-8")
     listed = {line.split()[-1] for line in sums.splitlines() if line.strip()}
     assert {f"{name}.npz" for name in exercise.warm} <= listed
-    suites = "".join(p.read_text(encoding="utf-8") for p in exercise.suite_paths(hidden=True))
+    paths = [*exercise.suite_paths(hidden=True), *exercise.scenario_paths]  # what is run reads the data
+    suites = "".join(p.read_text(encoding="utf-8") for p in paths)
     reads_mnist = "load_mnist(" in suites or ".mnist(" in suites
     assert reads_mnist == bool(exercise.warm), "warm in exercise.toml: the data the cases read"

@@ -4,6 +4,7 @@ Run them with ``python -m autograder check dropout [your_file.py]``.
 """
 
 import numpy as np
+from dropout_staff import floats, forpass_check, forpass_outputs, mask_of
 
 from autograder.spec import Hint, Msg, Suite
 
@@ -22,66 +23,109 @@ W1 = np.array(
     ]
 )
 W2 = np.array([[0.7, -0.5, 0.4, 0.2, -0.3], [-0.2, 0.6, -0.9, 0.5, 0.1]])
+RATIO = 0.25
 
 
 def small_net(m, **kw):
-    net = m.MnistMiniBatchDropout(4, 5, 2, eta=0.5, epochs=1, dropout_ratio=0.25, **kw)
+    net = m.MnistMiniBatchDropout(4, 5, 2, eta=0.5, epochs=1, dropout_ratio=RATIO, **kw)
     net.W1, net.W2 = W1.copy(), W2.copy()
     return net
 
 
-TEST_TIME = Hint(
-    "dropout_at_test",
-    "train=False이면 드롭아웃도 스케일링도 없어야 합니다.",
-    "With train=False there must be no dropout and no scaling.",
-)
+def _mask(value):
+    """The mask in a case's value: the value itself, or its ``drop_units``."""
+    return value["drop_units"] if isinstance(value, dict) else value
 
 
-KEEP = 0.75  # 1 - dropout_ratio in these cases
+def _scaled_by(got, want, factor):
+    """The student's A1 is the reference's times ``factor`` (the same units dropped)."""
+    return np.allclose(got["A1"], want["A1"] * factor) and not np.isclose(factor, 1.0)
+
+
+# Conditions in terms of the case's own dropout_ratio (in the reference's value), so that the
+# hidden cases of other ratios name the same hints.
 TRAIN_HINTS = [
     Hint(
         "no_scaling",
-        "남긴 값을 1 − dropout_ratio로 나누지 않았습니다: A1 * self.drop_units / (1 - self.dropout_ratio).",
-        "The kept values are not divided by 1 − dropout_ratio: A1 * self.drop_units / (1 - self.dropout_ratio).",
-        when=lambda got, want: np.allclose(got["A1"], want["A1"] * KEEP),
+        "역드롭아웃은 남긴 값을 1 − dropout_ratio로 나눕니다: A1 * self.drop_units / (1 - self.dropout_ratio). "
+        "그래야 학습 때와 예측 때 A1의 기댓값이 같습니다.",
+        "Inverted dropout divides the kept values by 1 − dropout_ratio: A1 * self.drop_units / "
+        "(1 - self.dropout_ratio), so that A1 has the same expected value in training and prediction.",
+        when=lambda got, want: _scaled_by(got, want, 1 - want["dropout_ratio"]),
     ),
     Hint(
         "drop_ratio_division",
-        "dropout_ratio로 나누었나요? 강의의 코드는 0.5에서만 맞습니다. 남기는 비율 1 − dropout_ratio로 나누세요.",
-        "Did you divide by dropout_ratio? The lecture's code is right only at 0.5; divide by the keep "
-        "ratio 1 − dropout_ratio.",
-        when=lambda got, want: np.allclose(got["A1"], want["A1"] * KEEP / (1 - KEEP)),
+        "dropout_ratio로 나누었나요? 강의의 코드는 dropout_ratio = 0.5일 때만 맞습니다. "
+        "남기는 비율 1 − dropout_ratio로 나누어야 A1의 기댓값이 그대로입니다 (순전파와 역전파 모두).",
+        "Did you divide by dropout_ratio? The lecture's code is right only at dropout_ratio = 0.5. "
+        "Divide by the keep ratio 1 − dropout_ratio so that A1 keeps its expected value (forward and backward).",
+        when=lambda got, want: _scaled_by(got, want, (1 - want["dropout_ratio"]) / want["dropout_ratio"]),
     ),
+]
+MASK_HINTS = [
     Hint(
         "mask_not_stored",
         "마스크를 self.drop_units에 보관하세요. fit의 역전파가 같은 마스크를 써야 합니다.",
         "Keep the mask in self.drop_units: fit's backward step needs the same mask.",
-        when=lambda got, want: got["drop_units"] is None,
+        when=lambda got, want: _mask(got) is None,
     ),
     Hint(
         "inverted_mask",
-        "마스크가 뒤집혔습니다: 남기는 유닛이 True인 np.random.rand(*A1.shape) > dropout_ratio 입니다.",
-        "The mask is inverted: the kept units are np.random.rand(*A1.shape) > dropout_ratio.",
-        when=lambda got, want: np.array_equal(got["drop_units"], ~want["drop_units"]),
+        "마스크가 뒤집혔습니다: 남기는 유닛이 True인 np.random.rand(*A1.shape) > dropout_ratio 입니다 "
+        "(dropout_ratio는 버리는 비율).",
+        "The mask is inverted: the kept units are np.random.rand(*A1.shape) > dropout_ratio "
+        "(dropout_ratio is the fraction dropped).",
+        when=lambda got, want: np.array_equal(_mask(got), ~_mask(want)),
     ),
 ]
+TEST_TIME = Hint(
+    "dropout_at_test",
+    "train=False (predict, evaluate)이면 드롭아웃도 스케일링도 하지 마세요: if train: 안에서만 마스크를 씁니다.",
+    "With train=False (predict, evaluate) apply neither dropout nor scaling: use the mask only inside if train:.",
+    when=lambda got, want: bool(np.any(got["A1"] == 0)) and not np.any(want["A1"] == 0),
+)
+
+
+def _wrong_cost_formula(got, want):
+    """The first entry comes from the given weights (before any update), so it tells the
+    formula apart from the update: is it ½·Σ/m_b with the ½ or the /m_b left out, or √Σ?"""
+    first, m = float(got["cost_"][0]), want["first_batch"]
+    right = float(want["cost_"][0])
+    variants = [2 * right, m * right, 2 * m * right, np.sqrt(2 * m * right)]
+    return not np.isclose(first, right) and any(np.isclose(first, v) for v in variants)
+
+
+COST_FORMULA = Hint(
+    "cost_formula",
+    "cost_의 값이 다른 식으로 계산되었습니다. 이 과제의 cost_는 갱신 직전 순전파로 구한 "
+    "½·Σ(Y_b−A2)² / m_b입니다 (½을 곱하고 배치 길이로 나눔, 제곱근 없음).",
+    "cost_ uses another formula. In this exercise it is ½·Σ(Y_b−A2)² / m_b from the forward pass "
+    "of that update (times ½, divided by the batch length, no square root).",
+    when=_wrong_cost_formula,
+)
+
 # W1[0, 0] and W1[1, 2] that known mistakes produce on fit_small, so the self-check can name them.
 FIT_MISTAKES = {
     "hidden_error_shortcut": (
         (0.4749722932737575, 0.08562970653263229),
-        "은닉층 오차는 W2.T @ dZ2입니다. 강의의 지름길 W2.T @ E2는 기울기가 아닙니다 (numerical_gradient로 확인).",
-        "The hidden error is W2.T @ dZ2; the lecture's shortcut W2.T @ E2 is not the gradient "
-        "(check with numerical_gradient).",
+        "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. "
+        "정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. numerical_gradient로 비교해 보세요.",
+        "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
+        "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). Compare with numerical_gradient.",
     ),
     "new_mask_in_backward": (
         (0.4944575295135622, 0.1894376525183821),
-        "역전파에서 마스크를 새로 뽑았나요? forpass가 self.drop_units에 보관한 같은 마스크를 쓰세요.",
-        "Did you draw a new mask in the backward step? Use the one forpass stored in self.drop_units.",
+        "역전파에서 마스크를 새로 뽑았나요? forpass가 self.drop_units에 보관한 같은 마스크를 써야 합니다: "
+        "순전파에서 꺼진 유닛은 기울기도 0입니다.",
+        "Did you draw a new mask in the backward step? Use the one forpass stored in self.drop_units: "
+        "a unit switched off in the forward pass gets zero gradient.",
     ),
     "backward_missing_scale": (
         (0.49584327974438297, 0.17912253530476727),
-        "역전파에서도 self.drop_units / (1 - self.dropout_ratio)를 곱하세요.",
-        "The backward step must multiply by self.drop_units / (1 - self.dropout_ratio) too.",
+        "역전파에서도 순전파처럼 self.drop_units / (1 - self.dropout_ratio)를 곱해야 합니다: "
+        "A1 = g(Z1) · mask / (1 − p) 이므로 dA1/dZ1 = g'(Z1) · mask / (1 − p).",
+        "The backward step must multiply by self.drop_units / (1 - self.dropout_ratio) like the forward pass: "
+        "A1 = g(Z1) · mask / (1 − p), so dA1/dZ1 = g'(Z1) · mask / (1 − p).",
     ),
 }
 FIT_HINTS = [
@@ -122,16 +166,18 @@ FIT_HINTS = [
                 [True, True, False],
             ]
         ),
+        "dropout_ratio": 0.25,
     },
-    hints=TRAIN_HINTS,
+    check=forpass_check(rtol=1e-6, atol=1e-9, reveal=True),
+    hints=[*TRAIN_HINTS, *MASK_HINTS],
     about=Msg("dropout_ratio=0.25, np.random.seed(0)", "dropout_ratio=0.25, np.random.seed(0)"),
+    rules=["mask_formula", "keep_ratio", "mask_stored", "mask_once", "global_generator"],
 )
 def forpass_small_train(m, ctx):
     net = small_net(m)
     np.random.seed(0)
-    Z1, A1, Z2, A2 = net.forpass(X.T)
-    mask = net.drop_units
-    return {"A1": A1, "A2": A2, "drop_units": None if mask is None else np.asarray(mask) != 0}
+    out = forpass_outputs(net.forpass(X.T), ("A1", "A2"))
+    return {**out, "drop_units": mask_of(net), "dropout_ratio": RATIO}
 
 
 @suite.case(
@@ -153,13 +199,14 @@ def forpass_small_train(m, ctx):
             ]
         ),
     },
+    check=forpass_check(rtol=1e-6, atol=1e-9, reveal=True),
     hints=[TEST_TIME],
     about=Msg("train=False", "train=False"),
+    rules=["no_dropout_at_test"],
 )
 def forpass_small_eval(m, ctx):
     np.random.seed(0)
-    Z1, A1, Z2, A2 = small_net(m).forpass(X.T, train=False)
-    return {"A1": A1, "A2": A2}
+    return forpass_outputs(small_net(m).forpass(X.T, train=False), ("A1", "A2"))
 
 
 @suite.case(
@@ -192,13 +239,44 @@ def forpass_small_eval(m, ctx):
                 ],
             ]
         ),
-        "cost_": np.array([0.31566357750004, 0.20397121692518333]),
     },
     hints=FIT_HINTS,
     about=Msg("배치 크기 2, 한 에포크, np.random.seed(0)", "batch size 2, one epoch, np.random.seed(0)"),
+    rules=["same_mask_backward", "backward_scaled", "exact_gradient", "short_last_batch"],
 )
 def fit_small(m, ctx):
     net = small_net(m, batch_size=2)
     np.random.seed(0)
     net.fit(X, Y)
-    return {"W1": net.W1, "W2": net.W2, "cost_": np.asarray(net.cost_, dtype=float)}
+    return {"W1": floats(net.W1), "W2": floats(net.W2)}
+
+
+@suite.case(
+    "5.2",
+    expect={"cost_": np.array([0.31566357750004, 0.20397121692518333]), "first_batch": 2},
+    hints=[COST_FORMULA],
+    about=Msg("배치 크기 2의 cost_: 배치마다 하나", "cost_ with batch size 2: one per batch"),
+    rules=["cost_per_update"],
+)
+def fit_small_cost(m, ctx):
+    net = small_net(m, batch_size=2)
+    np.random.seed(0)
+    net.fit(X, Y)
+    return {"cost_": floats(net.cost_), "first_batch": 2}
+
+
+@suite.case(
+    "5.2",
+    expect={"returns_self": True, "cost_": np.array([0.32329807826969575, 0.12905663032584103])},
+    about=Msg(
+        "fit을 두 번: cost_는 마지막 fit의 것, self를 돌려줌",
+        "fit twice: cost_ of the last fit, returns self",
+    ),
+    rules=["resets_cost_returns_self"],
+)
+def fit_small_twice(m, ctx):
+    net = small_net(m, batch_size=2)
+    np.random.seed(0)
+    net.fit(X, Y)
+    out = net.fit(X, Y)
+    return {"returns_self": out is net, "cost_": floats(net.cost_)}

@@ -9,6 +9,7 @@ MISTAKE = {
     "A1 = g(Z1) · mask / (1 − p) 이므로 dA1/dZ1 = g'(Z1) · mask / (1 − p).",
     "en": "The backward step must multiply by self.drop_units / (1 - self.dropout_ratio) like the forward pass: "
     "A1 = g(Z1) · mask / (1 − p), so dA1/dZ1 = g'(Z1) · mask / (1 − p).",
+    "hint": "backward_missing_scale",
     "fails": ["fit_*"],
 }
 

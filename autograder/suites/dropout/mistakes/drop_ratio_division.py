@@ -9,6 +9,7 @@ MISTAKE = {
     "남기는 비율 1 − dropout_ratio로 나누어야 A1의 기댓값이 그대로입니다 (순전파와 역전파 모두).",
     "en": "Did you divide by dropout_ratio? The lecture's code is right only at dropout_ratio = 0.5. "
     "Divide by the keep ratio 1 − dropout_ratio so that A1 keeps its expected value (forward and backward).",
+    "hint": "drop_ratio_division",
     "fails": [
         "forpass_small_train",
         "fit_small",
@@ -19,6 +20,9 @@ MISTAKE = {
         "fit_one_epoch[p02]",
         "fit_one_epoch[p08]",
         "fit_two_epochs",
+        "fit_small_twice",
+        "fit_cost",
+        "fit_small_cost",
     ],
     "lecture": True,
 }

@@ -9,6 +9,7 @@ MISTAKE = {
     "(dropout_ratio는 버리는 비율).",
     "en": "The mask is inverted: the kept units are np.random.rand(*A1.shape) > dropout_ratio "
     "(dropout_ratio is the fraction dropped).",
+    "hint": "inverted_mask",
     "fails": [
         "forpass_small_train",
         "fit_small",

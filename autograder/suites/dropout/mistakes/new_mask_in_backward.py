@@ -9,6 +9,7 @@ MISTAKE = {
     "순전파에서 꺼진 유닛은 기울기도 0입니다.",
     "en": "Did you draw a new mask in the backward step? Use the one forpass stored in self.drop_units: "
     "a unit switched off in the forward pass gets zero gradient.",
+    "hint": "new_mask_in_backward",
     "fails": ["fit_*"],
 }
 

@@ -9,6 +9,7 @@ MISTAKE = {
     "그래야 학습 때와 예측 때 A1의 기댓값이 같습니다.",
     "en": "Inverted dropout divides the kept values by 1 − dropout_ratio: A1 * self.drop_units / (1 - self.dropout_ratio), "
     "so that A1 has the same expected value in training and prediction.",
+    "hint": "no_scaling",
     "fails": [
         "forpass_small_train",
         "fit_small",

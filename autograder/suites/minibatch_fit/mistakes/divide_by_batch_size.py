@@ -12,6 +12,10 @@ MISTAKE = {
         "minibatch_one_epoch[bs32]",
         "minibatch_one_epoch[bs128]",
         "minibatch_keeps_inputs",
+        "minibatch_small_cost",
+        "minibatch_cost[bs32]",
+        "minibatch_keeps_inputs_small",
+        "minibatch_fit_twice",
     ],
 }
 

@@ -9,6 +9,7 @@ MISTAKE = {
     "정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. numerical_gradient로 비교해 보세요.",
     "en": "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
     "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). Compare with numerical_gradient.",
+    "hint": "hidden_error_shortcut",
     "fails": ["bgd_*", "sgd_*", "minibatch_*"],
     "lecture": True,
 }

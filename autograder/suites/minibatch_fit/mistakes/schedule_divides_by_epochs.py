@@ -3,8 +3,9 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "학습률 일정이 한 에포크 어긋났습니다: e / (epochs - 1)로 나누어야 마지막 에포크가 정확히 0.0001입니다.",
-    "en": "The schedule is off by one epoch: divide by (epochs - 1) so that the last epoch uses exactly 0.0001.",
+    "ko": "첫 에포크 (e=0)는 eta, 마지막 에포크 (e=epochs-1)는 정확히 0.0001이어야 합니다: e / (epochs - 1).",
+    "en": "Epoch e=0 must use eta and the last epoch (e=epochs-1) exactly 0.0001: use e / (epochs - 1).",
+    "hint": "schedule_end",
     "fails": [
         "learning_rate_five_epochs",
         "learning_rate_schedule[eta05_e10]",

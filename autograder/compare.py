@@ -17,13 +17,19 @@ from autograder.wire import Opaque
 _KIND = {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complex"}
 
 
-def describe(value: Any) -> str:
+def describe(value: Any, lang: str = "en") -> str:
+    """What kind of value this is, in English or (``lang="ko"``) in Korean."""
+    ko = lang == "ko"
     if isinstance(value, np.ndarray):
-        return f"array of shape {value.shape} ({value.dtype})"
+        return (
+            f"모양 {value.shape}인 배열({value.dtype})"
+            if ko
+            else f"array of shape {value.shape} ({value.dtype})"
+        )
     if isinstance(value, Opaque):
         if value.type_name == "ndarray" and value.text.startswith("array of"):
-            return value.text  # "array of N bytes (too large)"
-        return f"{value.type_name} object"
+            return "너무 큰 배열" if ko else value.text  # "array of N bytes (too large)"
+        return f"{value.type_name} 객체" if ko else f"{value.type_name} object"
     return type(value).__name__
 
 
@@ -45,7 +51,7 @@ def compare(
             actual = actual[()]
         if not _is_number(actual):
             return Msg(
-                f"{where}: 숫자 하나를 돌려줘야 하는데 {josa(describe(actual), '을')} 돌려주었습니다.",
+                f"{where}: 숫자 하나를 돌려줘야 하는데 {josa(describe(actual, 'ko'), '을')} 돌려주었습니다.",
                 f"{en_where}: expected a single number, got {describe(actual)}.",
             )
         if not np.isfinite(actual) and np.isfinite(expected):
@@ -70,7 +76,7 @@ def compare(
         if type(actual) is not type(expected):
             kind = type(expected).__name__
             return Msg(
-                f"{where}: {josa(kind, '을')} 돌려줘야 하는데 {describe(actual)}입니다.",
+                f"{where}: {josa(kind, '을')} 돌려줘야 하는데 {describe(actual, 'ko')}입니다.",
                 f"{en_where}: expected a {kind}, got {describe(actual)}.",
             )
         if len(actual) != len(expected):
@@ -112,7 +118,7 @@ def _compare_arrays(
     """``where``: the value's name in Korean, ``en_where`` in English."""
     if not isinstance(actual, np.ndarray):
         return Msg(
-            f"{where}: numpy 배열을 돌려줘야 하는데 {describe(actual)}입니다.",
+            f"{where}: numpy 배열을 돌려줘야 하는데 {describe(actual, 'ko')}입니다.",
             f"{en_where}: expected a numpy array, got {describe(actual)}.",
         )
     if actual.shape != expected.shape:
@@ -149,18 +155,17 @@ def _compare_dicts(
 ) -> Msg | None:
     if not isinstance(actual, dict):
         return Msg(
-            f"{where}: dict를 돌려줘야 하는데 {describe(actual)}입니다.",
+            f"{where}: dict를 돌려줘야 하는데 {describe(actual, 'ko')}입니다.",
             f"{en_where}: expected a dict, got {describe(actual)}.",
         )
     missing = [k for k in expected if k not in actual]
     extra = [k for k in actual if k not in expected]
     if missing or extra:
-        parts_ko = ([f"빠진 키 {missing[:5]}"] if missing else []) + (
-            [f"없어야 할 키 {extra[:5]}"] if extra else []
-        )
-        parts_en = ([f"missing keys {missing[:5]}"] if missing else []) + (
-            [f"unexpected keys {extra[:5]}"] if extra else []
-        )
+        # the missing keys are part of the answer: a hidden case counts them, never names them
+        gone_ko = f"빠진 키 {missing[:5]}" if reveal else f"빠진 키 {len(missing)}개"
+        gone_en = f"missing keys {missing[:5]}" if reveal else f"{len(missing)} missing key(s)"
+        parts_ko = ([gone_ko] if missing else []) + ([f"없어야 할 키 {extra[:5]}"] if extra else [])
+        parts_en = ([gone_en] if missing else []) + ([f"unexpected keys {extra[:5]}"] if extra else [])
         return Msg(f"{where}: " + ", ".join(parts_ko), f"{en_where}: " + ", ".join(parts_en))
     for k, e in expected.items():
         problem = compare(actual[k], e, rtol, atol, f"{en_where}[{k!r}]", reveal)

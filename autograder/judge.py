@@ -205,10 +205,9 @@ def _hints(
     case: Case, outcome: Outcome, expected: Any, mistakes, mutated: bool = False
 ) -> tuple[tuple[str, Msg], ...]:
     found: list[tuple[str, Msg]] = []
-    if not mutated:
-        for hint in case.hints:
-            if _fires(hint, case, outcome, expected):
-                found.append((hint.id, hint.msg))
+    for hint in case.hints:
+        if hint.mutated if mutated else _fires(hint, case, outcome, expected):
+            found.append((hint.id, hint.msg))
     for mistake, m_outcome in (mistakes or {}).values():
         if _matches_mistake(case, outcome, m_outcome, expected, mutated):
             found.append((mistake.shown_as, mistake.hint))
@@ -250,6 +249,8 @@ def distinct(case: Case, reference: Outcome, mistakes: dict[str, Outcome]) -> se
 
 
 def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
+    if hint.mutated:
+        return False  # only on a changed input (see _hints)
     if hint.error is not None:
         err = outcome.error or {}
         return (

@@ -61,8 +61,9 @@ class Hint:
 
     ``when(actual, expected)`` receives decoded plain data (never student objects) and runs in
     the parent, for a case that returned a value; ``error="IndexError"`` fires only when the
-    student's code raised that exception (``error_text``: and its message contains that text).
-    Every hint has one of the two conditions: a hint without one would fire on any failure.
+    student's code raised that exception (``error_text``: and its message contains that text);
+    ``mutated=True`` when the parent found a changed input. Every hint has one of these
+    conditions: a hint without one would fire on any failure.
     """
 
     id: str
@@ -71,6 +72,12 @@ class Hint:
     when: Callable[[Any, Any], bool] | None = None
     error: str | None = None
     error_text: str = ""
+    #: fires when the parent found that the student's function changed an input argument
+    mutated: bool = False
+
+    @property
+    def has_condition(self) -> bool:
+        return self.when is not None or self.error is not None or self.mutated
 
     @property
     def msg(self) -> Msg:

@@ -28,7 +28,12 @@ def _defined(node: ast.stmt) -> set[str]:
 
 
 def _used(nodes) -> set[str]:
-    return {n.id for node in nodes for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return {
+        n.id
+        for node in nodes
+        for n in ast.walk(node)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
 
 
 def split(path: Path) -> None:
@@ -53,28 +58,51 @@ def split(path: Path) -> None:
                     todo.append(dep)
         return out
 
-    run_roots = [ast.FunctionDef(**{**c.__dict__, "decorator_list": [d for d in c.decorator_list if not _is_case(d)]}) for c in cases]  # noqa: E501
+    run_roots = [
+        ast.FunctionDef(**{**c.__dict__, "decorator_list": [d for d in c.decorator_list if not _is_case(d)]})
+        for c in cases
+    ]  # noqa: E501
     for plain, c in zip(run_roots, cases):
         ast.copy_location(plain, c)
     run_side = closure(run_roots)
     judge_roots = [d for c in cases for d in c.decorator_list if _is_case(d)]
-    judge_side = [n for n in closure(judge_roots) if n not in run_side and not any(
-        isinstance(v, ast.Call) and getattr(v.func, "id", "") == "Suite" for v in [getattr(n, "value", None)])]
+    judge_side = [
+        n
+        for n in closure(judge_roots)
+        if n not in run_side
+        and not any(
+            isinstance(v, ast.Call) and getattr(v.func, "id", "") == "Suite"
+            for v in [getattr(n, "value", None)]
+        )
+    ]
     shared = sorted({name for n in closure(judge_roots) if n in run_side for name in _defined(n)})
     suite_node = next(n for n in others if "suite" in _defined(n))
-    scen = ['"""What is run for the hidden cases of this exercise: scenarios and the helpers they use.',
-            "",
-            "Each function drives the student's module ``m``; a worker receives one of them at a time",
-            "(with the helpers it uses), never the expected values, checks or hints of hidden_tests.py.",
-            '"""', ""]
+    scen = [
+        '"""What is run for the hidden cases of this exercise: scenarios and the helpers they use.',
+        "",
+        "Each function drives the student's module ``m``; a worker receives one of them at a time",
+        "(with the helpers it uses), never the expected values, checks or hints of hidden_tests.py.",
+        '"""',
+        "",
+    ]
     scen += [seg(n) for n in imports if "Suite" not in seg(n) or "import Suite" not in seg(n)]
     scen.append("")
     for node in sorted(run_side + run_roots, key=lambda n: n.lineno):
         decorators = [d for d in getattr(node, "decorator_list", []) if not _is_case(d)]
-        scen += ["", *("@" + seg(d) for d in decorators), ast.unparse(node) if node in run_roots else seg(node), ""]
+        scen += [
+            "",
+            *("@" + seg(d) for d in decorators),
+            ast.unparse(node) if node in run_roots else seg(node),
+            "",
+        ]
     judge = [seg(doc) if doc else '"""Hidden tests: what is judged."""', ""]
     judge += [seg(n) for n in imports]
-    judge += ["from autograder.spec import load_beside", "", seg(suite_node), 'scenarios = load_beside(__file__, "scenarios")']
+    judge += [
+        "from autograder.spec import load_beside",
+        "",
+        seg(suite_node),
+        'scenarios = load_beside(__file__, "scenarios")',
+    ]
     judge += [f"{name} = scenarios.{name}" for name in shared]
     for node in sorted(judge_side, key=lambda n: n.lineno):
         judge += ["", "", seg(node)]

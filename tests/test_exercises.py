@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 
 import pytest
 
-from autograder.exercises import all_exercises
+from autograder.exercises import Rule, all_exercises
 from autograder.pipeline import grade_folder
+from autograder.spec import Msg
 from autograder.validate import validate
 
 EXERCISES = list(all_exercises().values())
@@ -75,3 +77,40 @@ def test_warm_data_exists_and_is_declared_where_the_cases_read_mnist(exercise):
     suites = "".join(p.read_text(encoding="utf-8") for p in paths)
     reads_mnist = "load_mnist(" in suites or ".mnist(" in suites
     assert reads_mnist == bool(exercise.warm), "warm in exercise.toml: the data the cases read"
+
+
+@pytest.mark.parametrize("exercise", list(all_exercises().values()), ids=lambda e: e.id)
+def test_every_hint_has_a_condition_and_a_text_of_its_own(exercise):
+    hints = {h.id: h for c in exercise.cases(hidden=True) for h in c.hints}
+    assert [h.id for h in hints.values() if not h.has_condition] == []
+    texts: dict[tuple[str, str], list[str]] = {}
+    for h in hints.values():
+        texts.setdefault((h.ko, h.en), []).append(h.id)
+    assert [ids for ids in texts.values() if len(ids) > 1] == []
+
+
+@pytest.mark.parametrize("exercise", list(all_exercises().values()), ids=lambda e: e.id)
+def test_every_rule_the_stub_states_has_a_public_case(exercise):
+    stub = exercise.stub_path.read_text(encoding="utf-8")
+    covered = {r for c in exercise.cases(hidden=False) for r in c.rules}
+    assert exercise.rules, "exercise.toml declares the stub's graded rules ([[rules]])"
+    assert [r.id for r in exercise.rules if r.doc not in stub] == [], "the rule's phrase is in the stub"
+    assert [r.id for r in exercise.rules if r.id not in covered] == [], "a public case checks it"
+    declared = {r.id for r in exercise.rules}
+    assert covered <= declared, "a case names a rule exercise.toml does not declare"
+
+
+def test_the_rule_check_fails_a_rule_without_a_public_case(tmp_path):
+    ex = next(iter(all_exercises().values()))
+    bogus = dataclasses.replace(ex, rules=(*ex.rules, Rule("no_case", ex.tasks[0].id, "def ", Msg("x", "x"))))
+    with pytest.raises(AssertionError):
+        test_every_rule_the_stub_states_has_a_public_case(bogus)
+
+
+@pytest.mark.parametrize("exercise", list(all_exercises().values()), ids=lambda e: e.id)
+def test_the_worker_never_receives_expected_values_checks_or_hints(exercise):
+    for case in exercise.cases(hidden=True):
+        program = "\n".join(case.program)
+        assert "suite.case" not in program and "Hint(" not in program and "expect=" not in program, case.name
+        if case.hidden:
+            assert case.scenario.__code__.co_filename.endswith("scenarios.py"), case.name

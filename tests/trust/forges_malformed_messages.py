@@ -13,22 +13,45 @@ def _send(message):
     os.write(CHANNEL, len(body).to_bytes(4, "big") + body)
 
 
-_send({"event": "loaded", "errors": [
-    "not a dict",
-    {"cell": "x", "type": "E", "message": "m", "trace": "", "where": ["a", "list"]},
-    {"cell": "x", "type": "E", "message": "m", "trace": "", "where": {"file": "f", "line": 10**400, "code": ""}},
-]})
+_send(
+    {
+        "event": "loaded",
+        "errors": [
+            "not a dict",
+            {"cell": "x", "type": "E", "message": "m", "trace": "", "where": ["a", "list"]},
+            {
+                "cell": "x",
+                "type": "E",
+                "message": "m",
+                "trace": "",
+                "where": {"file": "f", "line": 10**400, "code": ""},
+            },
+        ],
+    }
+)
 
 
 def mean_squared_error(y, t):
-    _send({"event": "result", "case": "mse_lecture[correct_guess]", "status": "ok",
-           "value": {"__nd__": "<f8", "shape": [0] * 65, "data": ""}})
+    _send(
+        {
+            "event": "result",
+            "case": "mse_lecture[correct_guess]",
+            "status": "ok",
+            "value": {"__nd__": "<f8", "shape": [0] * 65, "data": ""},
+        }
+    )
     return 0.0
 
 
 def cross_entropy_error(y, t):
-    _send({"event": "result", "case": "x", "status": "ok",
-           "value": {"__dict__": [["cost_", [[1.0, 2.0], 3.0]]]}})
+    _send(
+        {
+            "event": "result",
+            "case": "x",
+            "status": "ok",
+            "value": {"__dict__": [["cost_", [[1.0, 2.0], 3.0]]]},
+        }
+    )
     return 0.0
 
 

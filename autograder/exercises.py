@@ -94,6 +94,8 @@ class Mistake:
     path: Path
     #: the id of the case Hint this mistake's hint is (``MISTAKE["hint"]``): shown once, under that id
     hint_id: str = ""
+    #: other hints whose advice also fits this mistake (``MISTAKE["also"]``): right, not wrong, firings
+    also: tuple[str, ...] = ()
 
     @property
     def shown_as(self) -> str:
@@ -265,6 +267,7 @@ def load_mistake(path: Path) -> Mistake:
         source=source,
         path=path,
         hint_id=str(meta.get("hint", "")),
+        also=tuple(str(h) for h in meta.get("also", ())),
     )
 
 

@@ -46,7 +46,9 @@ def labelled(exercise: Exercise) -> list[tuple[str, str, set[str]]]:
 def variants(exercise: Exercise) -> list[tuple[str, str, set[str]]]:
     """Every known mistake (expecting its own hint) and every labelled submission."""
     reference = exercise.reference_path.read_text(encoding="utf-8")
-    out = [(f"mistake:{m.id}", f"{reference}\n\n{m.source}", {m.shown_as}) for m in exercise.mistakes]
+    out = [
+        (f"mistake:{m.id}", f"{reference}\n\n{m.source}", {m.shown_as, *m.also}) for m in exercise.mistakes
+    ]
     return out + labelled(exercise)
 
 

@@ -81,9 +81,10 @@ class GradingContext:
         sandbox = sandbox or choose()
         cases = exercise.cases(hidden=hidden)
         use_reference = hidden if reference is None else reference
-        expected = (
-            expected_outputs(exercise, cases, jobs or default_jobs(), sandbox) if use_reference else None
-        )
+        if use_reference:
+            expected = expected_outputs(exercise, cases, jobs or default_jobs(), sandbox)
+        else:  # the self-check: the stored public outcomes give it grade's hints and input checks
+            expected = read_public_outcomes(exercise)
         return cls(
             exercise,
             tuple(cases),

@@ -3,7 +3,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["cost_formula", "cost_lecture_formula"]
+EXPECTED_HINTS = ["cost_formula"]
 
 
 class MnistBGD:

@@ -3,7 +3,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["schedule_end", "schedule_divides_by_epochs"]
+EXPECTED_HINTS = ["schedule_end"]
 
 
 class MnistBGD:

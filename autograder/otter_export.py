@@ -79,8 +79,34 @@ def _expected():
         return json.load(f)
 
 
+def _hint_texts(case, value, error, expected):
+    """The case's hints whose condition holds, as nnkit's grader would show them."""
+    known = {h.id: h for c in _cases().values() for h in c.hints if not isinstance(h, str)}
+    texts = []
+    for hint in case.hints:
+        hint = known.get(hint) if isinstance(hint, str) else hint
+        if hint is None:
+            continue
+        try:
+            if hint.error is not None:
+                fired = error is not None and type(error).__name__ == hint.error and hint.error_text in str(error)
+            elif hint.when is not None and error is None:
+                fired = bool(hint.when(value, expected))
+            else:
+                fired = False
+        except Exception:
+            fired = False
+        if fired and hint.ko + hint.en not in "".join(texts):
+            texts.append("힌트 / hint: " + hint.ko + " / " + hint.en)
+    return texts
+
+
+def _expected_of(case, name):
+    return wire.decode(_expected()[name]) if case.needs_reference else case.expect
+
+
 def run_case(name, env):
-    """Raise AssertionError with nnkit's message unless the case passes on ``env``."""
+    """Raise AssertionError with nnkit's message and hints unless the case passes on ``env``."""
     case = _cases()[name]
     module = types.ModuleType("submission")
     module.__dict__.update(env)
@@ -89,16 +115,21 @@ def run_case(name, env):
         out = case.scenario(module, ctx, *case.args)
     except NotImplementedError as exc:
         raise AssertionError("아직 구현하지 않았습니다 / not attempted yet: " + str(exc)) from None
+    except Exception as exc:
+        hints = _hint_texts(case, None, exc, None)
+        if not hints:
+            raise
+        raise AssertionError(f"{type(exc).__name__}: {exc}\\n" + "\\n".join(hints)) from None
     if changed_arguments(ctx.calls, ctx.calls):
         raise AssertionError("함수가 입력 인자를 바꾸었습니다 / your function modified its input")
     value = wire.decode(json.loads(wire.dumps({"v": wire.to_plain(out)}))["v"])
-    if case.needs_reference:
-        expected = wire.decode(_expected()[name])
+    expected = _expected_of(case, name)
+    if case.check:
+        problem = case.check(value, expected)
     else:
-        expected = case.expect
-    problem = case.check(value, expected) if case.check else compare(value, expected, case.rtol, case.atol)
+        problem = compare(value, expected, case.rtol, case.atol, reveal=not case.hidden)
     if problem is not None:
-        raise AssertionError(problem.ko + " / " + problem.en)
+        raise AssertionError("\\n".join([problem.ko + " / " + problem.en, *_hint_texts(case, value, None, expected)]))
 '''
 
 

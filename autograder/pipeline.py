@@ -112,10 +112,19 @@ def public_key(exercise: Exercise) -> str:
 def write_public_outcomes(exercise: Exercise, expected: Expected) -> Path:
     """Store the public cases' part of ``expected`` beside the public suite (``validate`` does)."""
     names = [c.name for c in exercise.cases(hidden=False)]
+
+    def plain(outcome: Outcome) -> dict:
+        # an exception's type and message are all hint matching reads; its traceback would quote
+        # the reference's code, which students must not get
+        data = outcome.to_json()
+        if data.get("error"):
+            data["error"] = {"type": data["error"].get("type"), "message": data["error"].get("message")}
+        return data
+
     data = {
         "key": public_key(exercise),
-        "reference": {n: expected.reference[n].to_json() for n in names},
-        "mistakes": {m: {n: o[n].to_json() for n in names} for m, o in sorted(expected.mistakes.items())},
+        "reference": {n: plain(expected.reference[n]) for n in names},
+        "mistakes": {m: {n: plain(o[n]) for n in names} for m, o in sorted(expected.mistakes.items())},
     }
     path = exercise.public_suite_path.with_name(PUBLIC_OUTCOMES)
     text = json.dumps(data, indent=0, sort_keys=True) + "\n"

@@ -404,12 +404,18 @@ def from_unit(
         )
         used = {}
     for name, _path in unit.files:
-        use, reason = used.get(name, ("ignored", NOT_GRADED))
+        use, reason = used.get(_inside(unit, name), ("ignored", NOT_GRADED))
         found.append(Found(name, unit.student, use, reason))
     return sub, found
 
 
 NOT_GRADED = Msg("채점 대상이 아닌 파일", "not a file that is graded")
+
+
+def _inside(unit: Unit, name: str) -> str:
+    """A file's name inside its submission (the student's folder name dropped)."""
+    prefix = unit.origin.split(", ")[0] + "/"
+    return name[len(prefix) :] if name.startswith(prefix) and len(unit.origin.split(", ")) == 1 else name
 
 
 def _staged(name: str, path: Path, stage: Path | None) -> Path:
@@ -427,7 +433,8 @@ def _from_unit(unit: Unit, exercise: Exercise, root: Path, stage: Path | None) -
     notes = tuple(unit.notes)
     if unit.problem and not any(_regular(p) for _, p in unit.files):
         return Submission(unit.student, origin, None, digest([]), warnings=notes, problem=unit.problem), {}
-    choice = choose_file(unit.files, exercise, unit.ident.get("id", ""))
+    files = [(_inside(unit, n), p) for n, p in unit.files]  # as the student sees them
+    choice = choose_file(files, exercise, unit.ident.get("id", ""))
     if choice.file is None:
         problem = choice.problem or Msg(
             f"제출물에 {exercise.filename} (또는 {exercise.module}.ipynb) 파일이 없습니다.",
@@ -439,7 +446,7 @@ def _from_unit(unit: Unit, exercise: Exercise, root: Path, stage: Path | None) -
     for n in choice.others:
         used[n] = (
             "not_graded",
-            Msg(f"후보였지만 {name}을(를) 채점함", f"a candidate; {name} was graded instead"),
+            Msg(f"후보였지만 채점하지 않음 (채점한 파일: {name})", f"a candidate; {name} was graded instead"),
         )
     for n, _ in choice.helpers:
         if n not in used:
@@ -598,7 +605,7 @@ def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell
     damaged = []
     code = [c for c in raw_cells if isinstance(c, dict) and c.get("cell_type") == "code"]
     for n, cell in enumerate(code, start=1):
-        source = cell.get("source", "")
+        source = cell.get("source")
         if isinstance(source, list) and all(isinstance(s, str) for s in source):
             source = "".join(source)
         if not isinstance(source, str):

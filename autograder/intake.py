@@ -236,7 +236,7 @@ def extract_zip(path: Path, dest: Path, limits: ZipLimits = ZipLimits(), shown: 
                 continue
             if info.is_dir() or not parts:
                 continue
-            if mode and not stat.S_ISREG(mode):
+            if stat.S_IFMT(mode) and not stat.S_ISREG(mode):  # type bits are set by Unix zippers only
                 found.append(Found(here, "", "ignored", ZIP_LINK if stat.S_ISLNK(mode) else ZIP_NOT_FILE))
                 continue
             if info.flag_bits & 0x1:
@@ -470,9 +470,10 @@ def gradescope(root: Path, skip: set[Path]) -> Layout:
                     f"{key} 폴더가 내보내기에 없습니다.", f"The folder {key} is missing from the export."
                 )
             layout.units.append(unit)
-    for name, path, is_dir in _entries(root, skip):
+    for name, _path, is_dir in _entries(root, skip):
         if name != GRADESCOPE_META and name not in described:
-            _set_aside(layout, name, path, is_dir, "Gradescope")
+            why = Msg(f"{GRADESCOPE_META}에 없는 항목", f"not listed in {GRADESCOPE_META}")
+            layout.found.append(Found(name + ("/" if is_dir else ""), "", "ignored", why))
     return layout
 
 

@@ -617,7 +617,7 @@ def read_download(
     """
     skip = {p.resolve() for p in (skip or set())}
     if not path.exists():
-        raise UserError(f"제출물이 없습니다: {path}", f"Submissions not found: {path}")
+        raise UserError(f"제출 폴더가 없습니다: {path}", f"Submissions folder not found: {path}")
     unpacked: list[Found] = []
     if path.is_file():
         if not zipfile.is_zipfile(path):

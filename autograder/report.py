@@ -641,9 +641,6 @@ def progress(total: int, initial: int = 0, enabled: bool = True, label: str = ""
     return _Progress(total, initial, enabled, label)
 
 
-OWNER_FILE = ".nnkit-exercise"
-
-
 def claim_output(out: Path, exercise_id: str, submissions: Path | None = None) -> None:
     """Make sure ``out`` can hold this exercise's results, before anything is graded.
 
@@ -661,14 +658,7 @@ def claim_output(out: Path, exercise_id: str, submissions: Path | None = None) -
             f"결과 폴더가 제출 폴더와 같습니다: {out}.",
             f"The output folder is the submissions folder: {out}.",
         )
-    owner = None
-    try:
-        owner = (out / OWNER_FILE).read_text(encoding="utf-8").strip()
-    except OSError:
-        try:
-            owner = json.loads((out / "gradebook.meta.json").read_text(encoding="utf-8")).get("exercise")
-        except (OSError, ValueError, AttributeError):
-            pass
+    owner = _owner(out)
     if owner and owner != exercise_id:
         raise UserError(
             f"{out}에는 이미 과제 {owner}의 결과가 있습니다. 과제마다 다른 --out을 쓰세요 (덮어쓰지 않았습니다).",
@@ -677,11 +667,24 @@ def claim_output(out: Path, exercise_id: str, submissions: Path | None = None) -
         )
     with writing(out):
         out.mkdir(parents=True, exist_ok=True)
-        if owner != exercise_id:
-            write_atomic(out / OWNER_FILE, exercise_id + "\n")
         probe = out / ".nnkit-write-test"
         probe.write_bytes(b"")
         probe.unlink()
+
+
+def _owner(out: Path) -> str | None:
+    """The exercise whose results ``out`` holds: its metadata says, or (a first run that was
+    interrupted) any one of its results."""
+    try:
+        return json.loads((out / "gradebook.meta.json").read_text(encoding="utf-8")).get("exercise")
+    except (OSError, ValueError, AttributeError):
+        pass
+    for path in sorted((out / "results").glob("*.json")) if (out / "results").is_dir() else []:
+        try:
+            return json.loads(path.read_text(encoding="utf-8")).get("exercise")
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
 
 
 class writing:  # noqa: N801 - used as ``with writing(out):``

@@ -296,6 +296,8 @@ def grade_folder(
     options = options or report.GradebookOptions()
     tally = tally if tally is not None else Tally()
     jobs = jobs or default_jobs()
+    if not folder.exists():  # before OUT is made: a mistyped path leaves nothing behind
+        raise UserError(f"제출 폴더가 없습니다: {folder}", f"Submissions folder not found: {folder}")
     report.claim_output(out, exercise.id, folder)
     sandbox = sandbox or choose()
     announce(sandbox)

@@ -10,7 +10,6 @@ records the first error, in ``<body data-…>`` so that a headless browser test 
 from __future__ import annotations
 
 import base64
-import html
 import io
 import statistics
 import urllib.parse
@@ -27,10 +26,13 @@ if TYPE_CHECKING:
 
 
 def hint_counts(results: list[SubmissionResult]) -> list[tuple[str, Msg, int]]:
-    """Hints by the number of students who got them (once per student), most frequent first."""
+    """Hints by the number of students who got them (once per student, only submissions that
+    loaded), most frequent first."""
     texts: dict[str, Msg] = {}
     counts: Counter[str] = Counter()
     for r in results:
+        if not loaded(r):  # a file that did not load says nothing about the class's ideas
+            continue
         seen = {hid: hint for c in r.cases for hid, hint in c.hints}
         texts.update(seen)
         counts.update(seen.keys())
@@ -56,7 +58,10 @@ def summary_png(exercise: Exercise, results: list[SubmissionResult]) -> bytes:
     (ax_hist, ax_tasks), (ax_hints, ax_time) = axes
     most = max((r.max_score for r in results), default=1) or 1
     ax_hist.hist(
-        [r.score for r in results], bins=min(20, max(5, len(results))), range=(0, most), color="#4c72b0"
+        [r.score for r in results if r.status != "missing"],
+        bins=min(20, max(5, len(results))),
+        range=(0, most),
+        color="#4c72b0",
     )
     ax_hist.set(title="Scores", xlabel=f"score (of {most:g})", ylabel="students")
     ax_hist.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -82,106 +87,116 @@ def summary_png(exercise: Exercise, results: list[SubmissionResult]) -> bytes:
     return buf.getvalue()
 
 
-_STYLE = """
-body{font-family:system-ui,'Noto Sans KR','Malgun Gothic',sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}
-th{background:#f3f3f3;cursor:pointer}td.num{text-align:right}.low{background:#fde8e8}
-img{max-width:100%}.ko{color:#555}
-"""
+TEMPLATES = Path(__file__).parent / "templates"
 
-_SCRIPT = """
-window.addEventListener('error', function (e) {
-  document.body.dataset.error = String(e.message || (e.target && e.target.tagName) || 'error');
-}, true);
-document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('table.sortable th').forEach(function (th, col) {
-    th.addEventListener('click', function () {
-      var body = th.closest('table').tBodies[0], rows = Array.from(body.rows);
-      var asc = th.dataset.dir !== 'asc'; th.dataset.dir = asc ? 'asc' : 'desc';
-      rows.sort(function (a, b) {
-        var x = a.cells[col].dataset.v || a.cells[col].textContent;
-        var y = b.cells[col].dataset.v || b.cells[col].textContent;
-        var nx = parseFloat(x), ny = parseFloat(y);
-        var d = (isNaN(nx) || isNaN(ny)) ? x.localeCompare(y) : nx - ny;
-        return asc ? d : -d;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
-    });
-  });
-  document.body.dataset.ready = '1';
-});
-window.addEventListener('load', function () {
-  var broken = Array.from(document.images).filter(function (i) { return !i.naturalWidth; });
-  document.body.dataset.images = broken.length ? 'broken' : 'ok';
-});
-"""
+#: What a status means for the class: the gradebook's status word -> what the report says.
+STATUS_TEXT = {
+    "ok": "채점됨 · graded",
+    "cell_failed": "채점됨, 노트북 셀 하나가 실패 · graded, a notebook cell failed",
+    "did_not_load": "불러오지 못함 · did not load",
+    "unreadable": "읽을 수 없음 · could not be read",
+    "missing": "제출 없음 · missing",
+}
 
 
-def _table(header: list[str], rows: list[list[str]], cls: str = "") -> str:
-    head = "".join(f"<th>{h}</th>" for h in header)
-    body = "".join("<tr>" + "".join(rows_cell for rows_cell in row) + "</tr>" for row in rows)
-    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+def class_status(r: SubmissionResult) -> str:
+    """The status as the class report tells it: a notebook whose cell failed was still graded
+    (its other cells ran); a ``.py`` that failed to import did not load."""
+    if r.status == "missing":
+        return "missing"
+    if r.problem:
+        return "unreadable"
+    if r.load_errors:
+        return "cell_failed" if r.file.lower().endswith(".ipynb") else "did_not_load"
+    if r.limits_hit:
+        return "limit:" + "+".join(r.limits_hit)
+    return "ok"
 
 
-def _td(text: object, num: float | None = None, cls: str = "") -> str:
-    attrs = (f' data-v="{num}"' if num is not None else "") + (f' class="{cls}"' if cls else "")
-    return f"<td{attrs}>{html.escape(str(text))}</td>"
+def loaded(r: SubmissionResult) -> bool:
+    """The submission's code ran: its hints say something about what the student thinks."""
+    return class_status(r) not in ("missing", "unreadable", "did_not_load")
+
+
+def _environment():
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every name and message is text, never markup
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.globals["style"] = Markup((TEMPLATES / "report.css").read_text(encoding="utf-8"))
+    env.globals["script"] = Markup((TEMPLATES / "report.js").read_text(encoding="utf-8"))
+    return env
 
 
 def report_html(exercise: Exercise, results: list[SubmissionResult], png: bytes, sandbox_note: str) -> str:
-    e = html.escape
-    scores = [r.score for r in results]
+    graded = [r for r in results if r.status != "missing"]
+    scores = [r.score for r in graded]
     most = max((r.max_score for r in results), default=0)
     stats = (
-        f"{len(results)} students · mean {statistics.mean(scores):.2f} · median {statistics.median(scores):g}"
-        f" · full marks {sum(r.score == r.max_score for r in results)} · max {most:g}"
-        if results
+        f"{len(graded)} students · mean {statistics.mean(scores):.2f} · median {statistics.median(scores):g}"
+        f" · full marks {sum(r.score == r.max_score for r in graded)} · max {most:g}"
+        if graded
         else "no submissions"
     )
-    rates = task_pass_rates(exercise, results)
-    task_rows = [
-        [
-            _td(t.id),
-            _td(t.name),
-            _td(f"{t.title.ko} · {t.title.en}"),
-            _td(f"{100 * rates[t.id]:.0f}%", rates[t.id], "num"),
-        ]
+    statuses = Counter(class_status(r) for r in results)
+    counts = [
+        ("채점 · graded", sum(n for s, n in statuses.items() if s not in ("missing", "unreadable"))),
+        ("읽을 수 없음 · could not be read", statuses["unreadable"] + statuses["did_not_load"]),
+        ("제출 없음 · missing", statuses["missing"]),
+    ]
+    rates = task_pass_rates(exercise, graded)
+    tasks = [
+        {"id": t.id, "name": t.name, "title": f"{t.title.ko} · {t.title.en}", "rate": rates[t.id],
+         "percent": f"{100 * rates[t.id]:.0f}%"}
         for t in exercise.tasks
-    ]
-    hint_rows = [[_td(hid), _td(f"{m.ko} / {m.en}"), _td(n, n, "num")] for hid, m, n in hint_counts(results)]
-    limited = [r for r in results if r.limits_hit or r.problem]
-    limit_rows = [
-        [_td(r.student), _td(", ".join(r.limits_hit) or "unreadable"), _td(r.problem.en if r.problem else "")]
-        for r in limited
-    ]
-    student_rows = []
+    ]  # fmt: skip
+    hints = [{"id": hid, "ko": m.ko, "en": m.en, "n": n} for hid, m, n in hint_counts(results)]
+    limited = [
+        {"student": r.student, "limit": ", ".join(r.limits_hit) or class_status(r),
+         "reason": r.problem.en if r.problem else ""}
+        for r in results
+        if r.limits_hit or r.problem and r.status != "missing"
+    ]  # fmt: skip
+    students = []
     for r in sorted(results, key=lambda r: r.student):
-        link = "feedback/" + urllib.parse.quote(safe_name(r.student) + ".md")
-        cls = "num low" if r.score < 0.5 * r.max_score else "num"
-        student_rows.append(
-            [f'<td><a href="{link}">{e(r.student)}</a></td>', _td(f"{r.score:g}", r.score, cls)]
-            + [_td(f"{r.tasks[t.id][0]:g}", r.tasks[t.id][0], "num") for t in exercise.tasks]
-            + [_td(r.status), _td(f"{r.seconds:.2f}", r.seconds, "num")]
+        status = class_status(r)
+        text = STATUS_TEXT.get(status, status)
+        students.append(
+            {
+                "student": r.student,
+                "link": None
+                if r.status == "missing"
+                else "feedback/" + urllib.parse.quote(safe_name(r.student) + ".md"),
+                "score": r.score,
+                "score_text": "—" if r.status == "missing" else f"{r.score:g}",
+                "cls": "num low" if r.score < 0.5 * r.max_score else "num",
+                "tasks": [f"{r.tasks[t.id][0]:g}" for t in exercise.tasks],
+                "status": status,
+                "status_text": text,
+                "seconds": r.seconds,
+                "seconds_text": f"{r.seconds:.2f}",
+            }
         )
-    data = base64.b64encode(png).decode("ascii")
-    return f"""<!DOCTYPE html>
-<html lang="ko"><head><meta charset="utf-8">
-<title>{e(exercise.id)} — nnkit report</title><style>{_STYLE}</style><script>{_SCRIPT}</script></head>
-<body>
-<h1>{e(exercise.title.ko)} · {e(exercise.title.en)}</h1>
-<p>{e(stats)}</p>
-<p class="ko">{e(sandbox_note)}</p>
-<img id="summary" alt="summary plots" src="data:image/png;base64,{data}">
-<h2>과제별 통과율 · Pass rate per task</h2>
-{_table(["task", "function", "title", "cases passed"], task_rows, "sortable")}
-<h2>자주 나온 힌트 · Most frequent hints (the class's misconceptions)</h2>
-{_table(["hint", "text", "students"], hint_rows, "sortable") if hint_rows else "<p>없음 · none</p>"}
-<h2>제한에 걸리거나 읽을 수 없는 제출물 · Submissions that hit a limit or could not be read</h2>
-{_table(["student", "limit", "reason"], limit_rows) if limit_rows else "<p>없음 · none</p>"}
-<h2>학생 · Students</h2>
-{_table(["student", "score", *[t.id for t in exercise.tasks], "status", "seconds"], student_rows, "sortable")}
-</body></html>
-"""
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            exercise=exercise,
+            stats=stats,
+            counts=counts,
+            sandbox_note=sandbox_note,
+            png=base64.b64encode(png).decode("ascii"),
+            tasks=tasks,
+            hints=hints,
+            limited=limited,
+            students=students,
+        )
+    )
 
 
 def write_class_report(
@@ -189,7 +204,5 @@ def write_class_report(
 ) -> None:
     png = summary_png(exercise, results)
     out.mkdir(parents=True, exist_ok=True)
-    tmp = out / ".summary.png.tmp"
-    tmp.write_bytes(png)
-    tmp.replace(out / "summary.png")
+    write_atomic(out / "summary.png", png)
     write_atomic(out / "report.html", report_html(exercise, results, png, sandbox_note))

@@ -23,16 +23,45 @@ def cmd_check(args: argparse.Namespace) -> int:
     exercise = get_exercise(args.exercise)
     path = Path(args.path) if args.path else exercise.stub_path
     result = check(exercise, path)
-    print(check_report(exercise, result, args.lang))
+    _say(check_report(exercise, result, args.lang))
     return 0 if result.score == result.max_score and result.max_score > 0 else 1
 
 
+def _options(args: argparse.Namespace):
+    from autograder.intake import read_roster
+    from autograder.report import GradebookOptions
+
+    roster = read_roster(Path(args.roster)) if getattr(args, "roster", None) else None
+    template = Path(args.lms_template) if getattr(args, "lms_template", None) else None
+    if template and args.lms not in (None, "canvas"):
+        raise UserError(
+            "--lms-template은 --lms canvas와 함께 씁니다.", "--lms-template goes with --lms canvas."
+        )
+    return GradebookOptions(
+        excel=args.excel,
+        lms=args.lms or ("canvas" if template else None),
+        roster=roster,
+        lms_template=template,
+        lms_column=getattr(args, "lms_column", None),
+        lms_key=getattr(args, "lms_key", None) or "idnumber",
+    )
+
+
+def _say(text: str, err: bool = False) -> None:
+    from autograder.report import terminal_safe
+
+    print(terminal_safe(text), file=sys.stderr if err else sys.stdout)
+
+
 def _grade_one_exercise(exercise_id: str, folder: Path, out: Path, args: argparse.Namespace) -> list:
+    from autograder.intake import Tally
     from autograder.pipeline import grade_folder
-    from autograder.report import GradebookOptions, summary_table
+    from autograder.report import summary_table
 
     exercise = get_exercise(exercise_id)
     start = time.monotonic()
+    tally = Tally()
+    options = _options(args)
     results = grade_folder(
         exercise,
         folder,
@@ -43,18 +72,48 @@ def _grade_one_exercise(exercise_id: str, folder: Path, out: Path, args: argpars
         shard=_shard(getattr(args, "shard", None)),
         students=set(args.student) if getattr(args, "student", None) else None,
         tasks=set(args.task) if getattr(args, "task", None) else None,
-        options=GradebookOptions(excel=args.excel, lms=args.lms),
+        options=options,
+        layout=getattr(args, "layout", None),
+        tally=tally,
     )
     elapsed = time.monotonic() - start
-    print(f"\n== {exercise.id}: {exercise.title.render()} ==")
-    print(summary_table(exercise, results))
-    print(
+    _say(f"\n== {exercise.id}: {exercise.title.render()} ==")
+    if tally.layout:
+        _say(tally.layout.render(args.lang, sep="\n"))
+    _say(summary_table(exercise, results))
+    for f in tally.unmatched:
+        _say(f"! {f.path}: {f.reason.render(args.lang)}", err=True)
+    _report_unplaced(out, options, args)
+    _say(tally.render().render(args.lang, sep="\n"))
+    _say(
         Msg(
-            f"{len(results)}명 채점, {elapsed:.1f}초. 성적표: {out / 'gradebook.csv'}",
-            f"{len(results)} graded in {elapsed:.1f} s. Gradebook: {out / 'gradebook.csv'}",
+            f"{elapsed:.1f}초. 성적표: {out / 'gradebook.csv'}, 받은 파일: {out / 'intake.csv'}",
+            f"{elapsed:.1f} s. Gradebook: {out / 'gradebook.csv'}, intake: {out / 'intake.csv'}",
         ).render(args.lang, sep="\n")
     )
     return results
+
+
+def _report_unplaced(out: Path, options, args: argparse.Namespace) -> None:
+    import json
+
+    if not options.lms:
+        return
+    try:
+        unplaced = (
+            json.loads((out / "gradebook.meta.json").read_text(encoding="utf-8")).get("lms_unplaced") or []
+        )
+    except (OSError, ValueError):
+        return
+    if unplaced:
+        names = ", ".join(unplaced)
+        _say(
+            Msg(
+                f"{options.lms}.csv에 넣지 못한 학생: {names}",
+                f"Students not placed in {options.lms}.csv: {names}",
+            ).render(args.lang, sep="\n"),
+            err=True,
+        )
 
 
 def _shard(text: str | None) -> tuple[int, int] | None:
@@ -72,19 +131,30 @@ def _shard(text: str | None) -> tuple[int, int] | None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from autograder.intake import Tally
     from autograder.pipeline import merge_outputs
-    from autograder.report import GradebookOptions, summary_table
+    from autograder.report import summary_table
 
     exercise = get_exercise(args.exercise)
     out = Path(args.out)
-    options = GradebookOptions(excel=args.excel, lms=args.lms)
-    results = merge_outputs(exercise, [Path(p) for p in args.shards], out, options=options)
-    print(summary_table(exercise, results))
-    print(
+    options = _options(args)
+    tally = Tally()
+    results = merge_outputs(exercise, [Path(p) for p in args.shards], out, options=options, tally=tally)
+    _say(summary_table(exercise, results))
+    for stale in tally.stale:
+        _say(
+            Msg(
+                f"! 샤드의 성적표에 없는 학생의 결과라 합치지 않았습니다: {stale}",
+                f"! Not merged, the student is no longer in that shard's gradebook: {stale}",
+            ).render(args.lang, sep="\n"),
+            err=True,
+        )
+    _report_unplaced(out, options, args)
+    _say(
         Msg(
             f"{len(results)}명을 합쳤습니다: {out / 'gradebook.csv'}",
             f"Merged {len(results)}: {out / 'gradebook.csv'}",
-        ).render()
+        ).render(args.lang)
     )
     return 0
 
@@ -217,14 +287,29 @@ def build_parser() -> argparse.ArgumentParser:
         output_options(g)
 
     def output_options(g: argparse.ArgumentParser) -> None:
-        from autograder.report import LMS_LAYOUTS
+        from autograder.report import LMS_LAYOUTS, MOODLE_KEYS
 
         g.add_argument("--excel", action="store_true", help="CSV as UTF-8 with BOM (Excel shows Korean)")
-        g.add_argument("--lms", choices=LMS_LAYOUTS, help="also write OUT/<lms>.csv in that LMS's layout")
+        g.add_argument(
+            "--lms", choices=LMS_LAYOUTS, help="also write OUT/<lms>.csv in that LMS's import layout"
+        )
+        g.add_argument("--roster", metavar="ROSTER.csv",
+                       help="class list: student_id and any of name, email, login, lms_id, github")  # fmt: skip
+        g.add_argument("--lms-template", metavar="EXPORT.csv",
+                       help="Canvas's exported gradebook: keep its columns, fill this assignment's")  # fmt: skip
+        g.add_argument(
+            "--lms-column", metavar="TEXT", help="the template's assignment column (part of its name)"
+        )
+        g.add_argument(
+            "--lms-key", choices=list(MOODLE_KEYS), help="Moodle's identifier column (default idnumber)"
+        )
 
-    g = sub.add_parser("grade", help="제출 폴더 채점 · grade a folder of submissions")
+    from autograder.intake import LAYOUTS
+
+    g = sub.add_parser("grade", help="제출물 채점 (폴더나 LMS zip) · grade a folder or an LMS .zip")
     g.add_argument("exercise")
-    g.add_argument("submissions")
+    g.add_argument("submissions", metavar="PATH", help="folder or .zip of submissions")
+    g.add_argument("--layout", choices=LAYOUTS, help="the download's layout (default: recognised)")
     g.add_argument("--out", required=True)
     g.add_argument("--shard", metavar="K/N", help="grade only shard K of N (then: merge)")
     grading_options(g)
@@ -232,7 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rg = sub.add_parser("regrade", help="한 학생/한 문항만 다시 채점 · regrade one student or one task")
     rg.add_argument("exercise")
-    rg.add_argument("submissions")
+    rg.add_argument("submissions", metavar="PATH")
+    rg.add_argument("--layout", choices=LAYOUTS)
     rg.add_argument("--out", required=True)
     rg.add_argument("--student", action="append", help="student id (repeatable)")
     rg.add_argument("--task", action="append", help="task id such as 1.2 (repeatable)")
@@ -300,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except UserError as exc:
-        print(f"오류: {exc.msg.ko}\nError: {exc.msg.en}", file=sys.stderr)
+        _say(f"오류: {exc.msg.ko}\nError: {exc.msg.en}", err=True)
         return 2
     except KeyboardInterrupt:
         print(

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 import traceback
 import zlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -21,9 +22,11 @@ from typing import Any
 import numpy as np
 
 from autograder import pool, report
-from autograder.discover import Cell, Submission, discover
+from autograder.class_report import write_class_report
+from autograder.discover import Cell, Found, Submission, student_id
 from autograder.errors import UserError
 from autograder.exercises import ROOT, Exercise
+from autograder.intake import Tally, clear_stage, read_download, write_intake_csv
 from autograder.judge import distinct, judge_case
 from autograder.results import CaseResult, Outcome, SubmissionResult
 from autograder.run import run_submission
@@ -177,8 +180,8 @@ def expected_outputs(exercise: Exercise, cases: list[Case], jobs: int, sandbox: 
         cell = Cell(exercise.filename, source)
         return run_submission(exercise.module, [cell], cases, exercise.limits, sandbox).outcomes
 
-    with ThreadPoolExecutor(max(1, jobs)) as pool:
-        results = dict(zip(variants, pool.map(run, variants.values())))
+    with ThreadPoolExecutor(max(1, jobs)) as threads:
+        results = dict(zip(variants, threads.map(run, variants.values())))
     expected = Expected(results.pop(""), results)
     for case in cases:
         got = expected.reference[case.name]
@@ -408,21 +411,51 @@ def grade_folder(
     tasks: set[str] | None = None,
     options: report.GradebookOptions | None = None,
     reveal: bool | None = None,
+    *,
+    layout: str | None = None,
+    tally: Tally | None = None,
 ) -> list[SubmissionResult]:
-    """Grade every submission in ``folder`` into ``out``; finished, unchanged ones are reused.
+    """Grade every submission in ``folder`` (a folder or an LMS .zip) into ``out``; finished,
+    unchanged ones are reused.
 
     ``shard=(k, n)`` grades only the k-th of n deterministic parts (see :func:`in_shard`).
     ``students`` regrades just those students; ``tasks`` regrades just those tasks' cases and
     keeps every other task's result as it was (after a test fix). Other rows are untouched.
+    ``options.roster``: one row per roster student (``missing`` without a submission);
+    ``layout`` overrides the recognised download layout; ``tally`` receives the counts.
     """
+    options = options or report.GradebookOptions()
+    tally = tally if tally is not None else Tally()
     jobs = jobs or default_jobs()
+    if not folder.exists():  # before OUT is made: a mistyped path leaves nothing behind
+        raise UserError(f"제출 폴더가 없습니다: {folder}", f"Submissions folder not found: {folder}")
+    report.claim_output(out, exercise.id, folder)
     sandbox = sandbox or choose()
     announce(sandbox)
-    subs = discover(folder, exercise)
+    stage = Path(tempfile.mkdtemp(prefix="nnkit-intake-"))
+    try:
+        return _grade_download(exercise, folder, out, jobs, force, progress, sandbox, shard, students, tasks,
+                               options, layout, tally, stage, reveal)  # fmt: skip
+    finally:
+        clear_stage(stage)
+
+
+def _grade_download(exercise: Exercise, folder: Path, out: Path, jobs: int, force: bool, progress: bool,
+                    sandbox: Sandbox, shard: tuple[int, int] | None, students: set[str] | None,
+                    tasks: set[str] | None, options: report.GradebookOptions, layout: str | None,
+                    tally: Tally, stage: Path, reveal: bool | None = None) -> list[SubmissionResult]:  # fmt: skip
+    """The body of :func:`grade_folder`, with the download unpacked into ``stage``."""
+    intake = read_download(folder, exercise, stage, options.roster, layout, skip={out})
+    tally.layout, tally.unmatched = intake.line, intake.unmatched
+    tally.ignored = sum(f.use in ("ignored", "unmatched", "ambiguous") for f in intake.found)
+    subs = intake.submissions
+    missing = intake.missing
     if shard:
         subs = [s for s in subs if in_shard(s.student, *shard)]
+        missing = [m for m in missing if in_shard(m, *shard)]
     if students:
-        unknown = sorted(students - {s.student for s in subs})
+        students = {student_id(s) for s in students}
+        unknown = sorted(students - {s.student for s in subs} - set(missing))
         if unknown:
             raise UserError(f"그런 학생이 없습니다: {unknown}", f"No such student(s): {unknown}")
     if tasks:
@@ -450,6 +483,7 @@ def grade_folder(
             done[sub.student] = previous
         else:
             todo.append(sub)
+    tally.reused = len(done)
     if tasks:
         partial_cases = [c for c in cases if c.task in tasks]
         previous_of = {s.student: loaded[s.student] for s in todo}
@@ -464,16 +498,25 @@ def grade_folder(
         def grade_one(s: Submission) -> SubmissionResult:
             return grade_submission(ctx, s)
 
-    bar = report.progress(len(subs), initial=len(done), enabled=progress, label=exercise.id)
+    with report.writing(out):
+        for student in missing:  # a roster student with nothing handed in: a row, not a gap
+            nothing = Submission(student, folder, None, "", problem=NO_SUBMISSION)
+            result = dataclasses.replace(grade_submission(ctx, nothing), missing=True)
+            if report.load_result(out, student) != result:
+                report.write_submission(out, exercise, result)
+            done[student] = result
+    tally.missing = len(missing)
+    bar = report.progress(len(subs), initial=tally.reused, enabled=progress, label=exercise.id)
     executor = ThreadPoolExecutor(max(1, jobs))
     try:
         # one worker started ahead per thread, while there is a next submission for it
-        with pool.spares(max(1, jobs) if len(todo) > jobs else 0):
+        with pool.spares(max(1, jobs) if len(todo) > jobs else 0), report.writing(out):
             futures = {executor.submit(grade_one, s): s for s in todo}
             for future in as_completed(futures):
                 result = future.result()
                 report.write_submission(out, exercise, result)
                 done[result.student] = result
+                tally.graded += 1
                 bar.update(result)
     except BaseException:  # Ctrl-C: what is written stays; nothing half-graded is written
         pool.stop_all()
@@ -482,9 +525,12 @@ def grade_folder(
         raise
     executor.shutdown()
     bar.close()
-    results = [done[s.student] for s in subs]
-    write_outputs(out, exercise, results, sandbox, options)
+    results = [done[s] for s in sorted(done)]
+    write_outputs(out, exercise, results, sandbox, options, found=intake.found, shard=shard)
     return results
+
+
+NO_SUBMISSION = Msg("제출물이 없습니다.", "No submission was handed in.")
 
 
 def write_outputs(
@@ -493,14 +539,20 @@ def write_outputs(
     results: list[SubmissionResult],
     sandbox: Sandbox,
     options: report.GradebookOptions | None = None,
-) -> None:
-    """The class-level files: gradebook (and LMS layout), metadata, report.html, summary.png."""
-    from autograder.class_report import write_class_report
-
-    (out / "results").mkdir(parents=True, exist_ok=True)  # even for an empty shard: merge reads it
-    report.write_gradebook(out, exercise, results, sandbox, options)
-    note = sandbox.notice.render() if sandbox.notice else f"sandbox: {sandbox.description}"
-    write_class_report(out, exercise, results, note)
+    found: list[Found] | None = None,
+    shard: tuple[int, int] | None = None,
+) -> tuple[str, ...]:
+    """The class-level files: gradebook (and LMS file), metadata, intake.csv, report.html,
+    summary.png. Returns the students the LMS file could not place."""
+    options = options or report.GradebookOptions()
+    with report.writing(out):
+        (out / "results").mkdir(parents=True, exist_ok=True)  # even for an empty shard: merge reads it
+        if found is not None:
+            write_intake_csv(out, found, options.excel)
+        unplaced = report.write_gradebook(out, exercise, results, sandbox, options, shard)
+        note = sandbox.notice.render() if sandbox.notice else f"sandbox: {sandbox.description}"
+        write_class_report(out, exercise, results, note)
+    return unplaced
 
 
 def in_shard(student: str, k: int, n: int) -> bool:
@@ -532,36 +584,84 @@ def replace_tasks(
     )
 
 
-def merge_outputs(exercise: Exercise, shard_outs: list[Path], out: Path, sandbox: Sandbox | None = None,
-                  options: report.GradebookOptions | None = None) -> list[SubmissionResult]:  # fmt: skip
-    """Combine shard output folders into one, as if graded on one machine."""
+def merge_outputs(
+    exercise: Exercise,
+    shard_outs: list[Path],
+    out: Path,
+    sandbox: Sandbox | None = None,
+    options: report.GradebookOptions | None = None,
+    tally: Tally | None = None,
+) -> list[SubmissionResult]:
+    """Combine shard output folders into one, as if graded on one machine.
+
+    Refused: a shard of another exercise or test version, a student who differs between
+    shards, and a missing shard (each shard's metadata says ``k/n``). A result file of a student
+    no longer in a shard's gradebook (left from an earlier run) is not merged, and is named.
+    """
+    tally = tally if tally is not None else Tally()
     by_student: dict[str, SubmissionResult] = {}
+    parts: dict[int, set[int]] = {}
+    found: dict[tuple, Found] = {}
     for folder in shard_outs:
         results_dir = folder / "results"
         if not results_dir.is_dir():
             raise UserError(f"결과 폴더가 없습니다: {results_dir}", f"No results folder: {results_dir}")
+        try:
+            meta = json.loads((folder / "gradebook.meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise UserError(
+                f"{folder}: gradebook.meta.json이 없습니다. 이 샤드의 채점이 끝나지 않았습니다.",
+                f"{folder}: no gradebook.meta.json; this shard's grading did not finish.",
+            ) from None
+        if meta.get("exercise") != exercise.id:
+            raise UserError(
+                f"{folder}: 이 과제의 결과가 아닙니다", f"{folder}: not a result of {exercise.id}"
+            )
+        if meta.get("shard"):
+            k, n = meta["shard"]
+            parts.setdefault(n, set()).add(k)
+        listed = meta.get("students")
         for path in sorted(results_dir.glob("*.json")):
-            r = report.load_result(folder, path.stem)
+            r = report.load_result_file(path)
             if r is None or r.exercise != exercise.id:
                 raise UserError(
                     f"{path}: 이 과제의 결과가 아닙니다", f"{path}: not a result of {exercise.id}"
                 )
+            if listed is not None and r.student not in listed:
+                tally.stale.append(f"{folder.name}/results/{path.name}")
+                continue
             if r.student in by_student and by_student[r.student] != r:
                 raise UserError(
                     f"학생 '{r.student}'의 결과가 두 샤드에서 다릅니다",
                     f"Student '{r.student}' differs between shards",
                 )
             by_student[r.student] = r
-    keys = {r.suite_key for r in by_student.values()}
+        for f in report.read_intake_csv(folder):
+            found[(f.path, f.student, f.use)] = f
+    if len(parts) > 1:
+        raise UserError(
+            f"샤드 수가 서로 다릅니다: {sorted(parts)}", f"Shards of different splits: {sorted(parts)}"
+        )
+    for n, got in parts.items():
+        absent = sorted(set(range(1, n + 1)) - got)
+        if absent:
+            shown = ", ".join(f"{k}/{n}" for k in absent)
+            raise UserError(f"샤드가 빠졌습니다: {shown}. 모든 샤드의 --out을 주세요.",
+                            f"Missing shard(s): {shown}. Give every shard's --out.")  # fmt: skip
+    keys = {r.suite_key for r in by_student.values() if not r.missing}
     if len(keys) > 1:
         raise UserError(
             f"샤드들이 서로 다른 테스트 버전으로 채점되었습니다: {sorted(keys)}",
             f"Shards were graded with different test versions: {sorted(keys)}",
         )
+    report.claim_output(out, exercise.id)
     results = [by_student[s] for s in sorted(by_student)]
-    for r in results:
-        report.write_submission(out, exercise, r)
-    write_outputs(out, exercise, results, sandbox or choose(), options)
+    with report.writing(out):
+        for r in results:
+            report.write_submission(out, exercise, r)
+    tally.graded = sum(not r.missing for r in results)
+    tally.missing = sum(r.missing for r in results)
+    write_outputs(out, exercise, results, sandbox or choose(), options, found=list(found.values()) or None)
     return results
 
 

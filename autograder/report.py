@@ -7,9 +7,11 @@ leaves either the old file or the new one, never half of one.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -22,16 +24,29 @@ from autograder.spec import Msg
 
 if TYPE_CHECKING:
     from autograder.exercises import Exercise, Limits
+    from autograder.intake import Roster
     from autograder.results import SubmissionResult
     from autograder.sandbox import Sandbox
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+def _file_mode() -> int:
+    """Regular files as ``open()`` would make them under the current umask (co-TAs can read them)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()
+
+
+def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
+    """Write ``path`` whole or not at all; the new file has the umask's permissions, not 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".nnkit-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            f.write(text)
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text if isinstance(text, bytes) else text.encode(encoding))
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -40,19 +55,105 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
         raise
 
 
+#: Bytes of a student's part of a file name: room is left for ``.curve.png`` and the temporary
+#: file's prefix within the 255-byte limit of common file systems.
+NAME_BYTES = 160
+_KEEP = re.compile(r"[^\x00-\x1f\x7f/\\%:*?\"<>|\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def safe_name(student: str) -> str:
-    """A file name for a student id: Korean letters and spaces kept, path separators not."""
-    return student.replace("/", "_").replace("\\", "_").replace("\0", "_") or "_"
+    """A file name for a student id, the same for no two ids: readable where it can be.
+
+    Korean letters, spaces and ordinary punctuation are kept. Everything a file system or a
+    shell treats specially (``/ \\ : * ? " < > |``, control characters, a leading dot) and ``%``
+    itself become ``%XX`` (UTF-8 bytes), so ``a\\b`` is ``a%5Cb`` and ``a_b`` stays ``a_b``. An id
+    longer than :data:`NAME_BYTES` is cut and ends in ``%%`` plus a digest of the whole id
+    (``%%`` never occurs in an encoded name, so a cut name cannot equal an uncut one).
+    """
+    parts = [ch if _KEEP.fullmatch(ch) else "".join(f"%{b:02X}" for b in _utf8(ch)) for ch in student]
+    if parts and parts[0] in (".", "-", " "):
+        parts[0] = f"%{ord(parts[0]):02X}"
+    if parts and parts[-1] in (".", " "):  # Windows drops them when the folder is copied there
+        parts[-1] = f"%{ord(parts[-1]):02X}"
+    name = "".join(parts) or "%00"
+    if len(name.encode("utf-8")) <= NAME_BYTES:
+        return name
+    digest = hashlib.sha256(_utf8(student)).hexdigest()[:16]
+    cut = name.encode("utf-8")[: NAME_BYTES - 18].decode("utf-8", "ignore")
+    cut = re.sub(r"%[0-9A-F]?$", "", cut)  # never end inside an escape
+    return f"{cut}%%{digest}"
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: object) -> str:
+    """Text for a terminal: control characters (ESC sequences, bidi overrides) removed."""
+    return _CONTROL.sub("", str(text))
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: ``= + - @``, tab or CR first get a ``'``.
+
+    Plain numbers (a negative score) are left as they are: they are not formulas.
+    """
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&{}])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-])")
+_MD_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
+
+
+def md_text(text: object) -> str:
+    """Plain text inside Markdown: no emphasis, link, table cell, HTML tag or heading from it."""
+    lines = []
+    for line in terminal_safe(text).split("\n"):
+        line = _MD_INLINE.sub(r"\\\1", line)
+        line = _MD_LINE_START.sub(r"\1\\\2", line)
+        line = _MD_NUMBERED.sub(r"\1\\\2", line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def load_result(out: Path, student: str) -> SubmissionResult | None:
+    """The result on disk for ``student``, or None (missing, damaged or of an older format)."""
+    return load_result_file(out / "results" / f"{safe_name(student)}.json")
+
+
+def load_result_file(path: Path) -> SubmissionResult | None:
     from autograder.results import SubmissionResult
 
-    path = out / "results" / f"{safe_name(student)}.json"
     try:
         return SubmissionResult.from_json(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing or from an older format: grade again
+
+
+def read_intake_csv(out: Path) -> list:
+    """The lines of ``OUT/intake.csv`` (none when it is missing), as written by intake."""
+    from autograder.discover import Found
+
+    try:
+        rows = list(csv.DictReader(io.StringIO((out / "intake.csv").read_text(encoding="utf-8-sig"))))
+    except OSError:
+        return []
+
+    def back(cell: str) -> str:  # undo csv_cell's guard, which is added again on writing
+        return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+    return [Found(back(r["path"]), back(r["student"]), r["use"], Msg(back(r["reason_ko"]), back(r["reason_en"])))
+            for r in rows]  # fmt: skip
 
 
 #: Field names of Gradescope's autograder results format (results.json), top level and per test.
@@ -99,11 +200,7 @@ def write_submission(out: Path, exercise: Exercise, result: SubmissionResult) ->
     )
     write_atomic(out / "results" / f"{name}.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     if result.curve:
-        png = curve_png(result.curve)
-        (out / "feedback").mkdir(parents=True, exist_ok=True)
-        tmp = out / "feedback" / f".{name}.curve.png.tmp"
-        tmp.write_bytes(png)
-        tmp.replace(out / "feedback" / f"{name}.curve.png")
+        write_atomic(out / "feedback" / f"{name}.curve.png", curve_png(result.curve))
     write_atomic(out / "feedback" / f"{name}.md", feedback_markdown(exercise, result))
 
 
@@ -129,12 +226,18 @@ def curve_png(curve: dict) -> bytes:
 
 
 def _both(msg: Msg) -> str:
-    return msg.render(sep="  \n")
+    """Both languages of a message as Markdown text: whatever it quotes is shown, not rendered."""
+    return f"{md_text(msg.ko)}  \n{md_text(msg.en)}"
+
+
+def _fenced(text: str) -> str:
+    """Printed output inside a code fence: nothing in it can close the fence early."""
+    return terminal_safe(text).replace("```", "'''").replace("~~~", "'''")
 
 
 def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
     lines = [
-        f"# {exercise.title.ko} · {exercise.title.en} — {r.student}",
+        f"# {exercise.title.ko} · {exercise.title.en} — {md_text(r.student)}",
         "",
         f"**점수 · Score: {r.score:g} / {r.max_score:g}**",
         "",
@@ -163,7 +266,8 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
         for e in r.load_errors:
             where = e.get("where") or {}
             at = f", line {where.get('line')}" if where.get("line") else ""
-            lines.append(f"- `{e.get('cell')}{at}`: **{e.get('type')}**: {e.get('message')}")
+            place = md_text(f"{e.get('cell')}{at}")
+            lines.append(f"- {place}: **{md_text(e.get('type'))}**: {md_text(e.get('message'))}")
         lines.append(
             "\n오류 앞에서 정의된 것(노트북이면 나머지 셀도)은 채점했습니다. · "
             "What was defined before the error (in a notebook, the other cells too) was still graded."
@@ -175,7 +279,7 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
             "",
             "## 학습 곡선 · Learning curve",
             "",
-            f"![{r.curve['key']}: you vs the reference]({urllib.parse.quote(safe_name(r.student))}.curve.png)",
+            f"![{md_text(r.curve['key'])}: you vs the reference]({urllib.parse.quote(safe_name(r.student))}.curve.png)",
             "",
             "주황 점선이 여러분, 파란 선이 모범 답안입니다 (같은 초기 가중치). · "
             "Dashed orange: yours; blue: the reference (same initial weights).",
@@ -189,7 +293,7 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
             lines.append("")
             lines.append(_both(c.message))
             for hid, hint in c.hints:
-                lines.append(f"\n> 💡 **{hid}**: {hint.ko}  \n> {hint.en}")
+                lines.append(f"\n> 💡 **{md_text(hid)}**: {md_text(hint.ko)}  \n> {md_text(hint.en)}")
             lines.append("")
     else:
         lines += ["", "모든 테스트를 통과했습니다. · All tests passed."]
@@ -199,7 +303,7 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
             f"## 코드가 출력한 내용 · What your code printed ({r.output_bytes} bytes)",
             "",
             "```text",
-            r.output[:4000].replace("```", "'''"),
+            _fenced(r.output[:4000]),
             "```",
         ]
     return "\n".join(lines) + "\n"
@@ -265,35 +369,164 @@ def gradebook_rows(exercise: Exercise, results: list[SubmissionResult]) -> list[
 
 @dataclass(frozen=True)
 class GradebookOptions:
-    """``excel``: UTF-8 with a byte-order mark, so Excel shows Korean names correctly.
-    ``lms``: also write ``OUT/<lms>.csv`` in that LMS's import layout (see docs/lms.md)."""
+    """How the gradebook and the LMS file are written.
+
+    ``excel``: UTF-8 with a byte-order mark, so Excel shows Korean names correctly.
+    ``lms``: also write ``OUT/<lms>.csv`` in that LMS's import layout (docs/lms-formats.md).
+    ``roster``: fills the LMS's own student columns (Canvas ID, SIS ids; Moodle's key).
+    ``lms_template``: Canvas's exported gradebook: its student rows and columns are kept and
+    the score goes under the assignment's own column header (``lms_column`` picks it).
+    ``lms_key``: Moodle's identifier column: ``idnumber``, ``email`` or ``username``.
+    """
 
     excel: bool = False
     lms: str | None = None
+    roster: Roster | None = None
+    lms_template: Path | None = None
+    lms_column: str | None = None
+    lms_key: str = "idnumber"
 
 
 LMS_LAYOUTS = ("canvas", "moodle")
+#: Moodle's grade import: the identifier column's header, and the roster field that fills it.
+MOODLE_KEYS = {"idnumber": ("ID number", "student_id"), "email": ("Email address", "email"),
+               "username": ("Username", "login")}  # fmt: skip
+#: Columns of a Canvas gradebook export that describe the student, not an assignment.
+CANVAS_STUDENT_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Integration ID", "Root Account",
+                          "Section")  # fmt: skip
 
 
-def lms_rows(exercise: Exercise, results: list[SubmissionResult], lms: str) -> list[list]:
-    """Canvas: its gradebook-import columns and a "Points Possible" row; the student id goes in
-    "SIS Login ID". Moodle: "ID number" and one grade column, for its CSV grade import."""
+@dataclass(frozen=True)
+class LmsFile:
+    """An LMS import file's rows and the students it could not place (named, never dropped)."""
+
+    rows: list[list]
+    unplaced: tuple[str, ...] = ()
+
+
+def _lms_score(r: SubmissionResult) -> str:
+    # no submission: left empty, so the LMS keeps its own missing-work policy (nothing is guessed)
+    return "" if r.status == "missing" else f"{r.score:g}"
+
+
+def lms_rows(exercise: Exercise, results: list[SubmissionResult], lms: str,
+             options: GradebookOptions | None = None) -> LmsFile:  # fmt: skip
+    """The LMS import file. Canvas: its gradebook-import columns and a "Points Possible" row.
+    Moodle: the chosen identifier column and one grade column, for its CSV grade import."""
+    options = options or GradebookOptions()
     title = f"{exercise.title.en} ({exercise.id})"
     most = max((r.max_score for r in results), default=0)
+    roster = options.roster
+    if lms == "canvas" and options.lms_template:
+        return _canvas_from_template(exercise, results, options, f"{most:g}")
     if lms == "canvas":
         rows = [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", title]]
         rows.append(["Points Possible", "", "", "", "", f"{most:g}"])
-        rows += [[r.student, "", "", r.student, "", f"{r.score:g}"] for r in results]
-        return rows
+        for r in results:
+            who = roster.get(r.student) if roster else None
+            if who:
+                rows.append([who.name or r.student, who.lms_id, who.student_id, who.login, "", _lms_score(r)])
+            else:
+                rows.append([r.student, "", "", r.student, "", _lms_score(r)])
+        return LmsFile(rows)
     if lms == "moodle":
-        return [["ID number", title]] + [[r.student, f"{r.score:g}"] for r in results]
+        header, field_name = MOODLE_KEYS[options.lms_key]
+        rows, unplaced = [[header, title]], []
+        for r in results:
+            who = roster.get(r.student) if roster else None
+            key = getattr(who, field_name) if who else (r.student if options.lms_key == "idnumber" else "")
+            if key:
+                rows.append([key, _lms_score(r)])
+            else:
+                unplaced.append(r.student)
+        return LmsFile(rows, tuple(unplaced))
     raise ValueError(lms)
+
+
+def _canvas_from_template(exercise: Exercise, results: list[SubmissionResult], options: GradebookOptions,
+                          most: str) -> LmsFile:  # fmt: skip
+    """Canvas's own export, cut to its student columns and this assignment's column, scores filled."""
+    from autograder.errors import UserError
+
+    path = options.lms_template
+    try:
+        table_rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise UserError(
+            f"Canvas 성적부 파일을 읽을 수 없습니다: {path} ({exc})",
+            f"Cannot read the Canvas gradebook export: {path} ({exc})",
+        ) from None
+    if not table_rows or "Student" not in table_rows[0]:
+        raise UserError(
+            f"{path}: Canvas에서 내보낸 성적부가 아닙니다 (첫 줄에 Student 열이 없습니다).",
+            f"{path}: not a Canvas gradebook export (no Student column in its first line).",
+        )
+    header = table_rows[0]
+    student_cols = [i for i, h in enumerate(header) if h in CANVAS_STUDENT_COLUMNS]
+    wanted = [w for w in (options.lms_column, exercise.id, exercise.module, exercise.title.en) if w]
+
+    def squeeze(text: str) -> str:
+        return re.sub(r"[\W_]+", "", text).casefold()
+
+    column = None
+    for w in wanted:
+        found = [i for i, h in enumerate(header) if i not in student_cols and squeeze(w) in squeeze(h)]
+        if len(found) == 1:
+            column = found[0]
+            break
+        if len(found) > 1:
+            names = ", ".join(header[i] for i in found)
+            raise UserError(
+                f"{path}: '{w}'에 맞는 과제 열이 여럿입니다: {names}. --lms-column으로 하나를 고르세요.",
+                f"{path}: several assignment columns match '{w}': {names}. Choose one with --lms-column.",
+            )
+    if column is None:
+        raise UserError(
+            f"{path}: 이 과제의 열을 찾지 못했습니다 ({', '.join(wanted)}). --lms-column으로 열 이름을 주세요.",
+            f"{path}: no column for this exercise ({', '.join(wanted)}). Name it with --lms-column.",
+        )
+    col = header.index
+    roster = options.roster
+    by_key: dict[tuple[str, str], SubmissionResult] = {}
+    for r in results:
+        who = roster.get(r.student) if roster else None
+        keys = [("SIS Login ID", r.student), ("SIS User ID", r.student)]
+        if who:
+            keys = [("ID", who.lms_id), ("SIS User ID", who.student_id), ("SIS Login ID", who.login)]
+        for k in keys:
+            if k[1]:
+                by_key[k] = r
+    out_rows = [[header[i] for i in student_cols] + [header[column]]]
+    placed: set[str] = set()
+    for row in table_rows[1:]:
+        cells = row + [""] * (len(header) - len(row))
+        first = cells[col("Student")].strip()
+        if first == "Points Possible":
+            out_rows.append([cells[i] for i in student_cols] + [cells[column] or most])
+            continue
+        if not first or first == "Student, Test":  # the test student Canvas adds to every course
+            continue
+        match = next(
+            (by_key[(h, cells[col(h)])] for h in ("ID", "SIS User ID", "SIS Login ID")
+             if h in header and (h, cells[col(h)]) in by_key),
+            None,
+        )  # fmt: skip
+        if match is not None:
+            placed.add(match.student)
+        out_rows.append([cells[i] for i in student_cols] + [_lms_score(match) if match else cells[column]])
+    unplaced = tuple(r.student for r in results if r.student not in placed)
+    return LmsFile(out_rows, unplaced)
 
 
 def _csv_text(rows: list[list]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
+    csv.writer(buf, lineterminator="\n").writerows([[csv_cell(c) for c in row] for row in rows])
     return buf.getvalue()
+
+
+def write_csv(path: Path, rows: list[list], excel: bool = False) -> None:
+    """A CSV file we write: formula-like cells neutralised; UTF-8 (with a BOM for Excel)."""
+    write_atomic(path, _csv_text(rows), encoding="utf-8-sig" if excel else "utf-8")
 
 
 def write_gradebook(
@@ -302,14 +535,17 @@ def write_gradebook(
     results: list[SubmissionResult],
     sandbox: Sandbox,
     options: GradebookOptions | None = None,
-) -> None:
+    shard: tuple[int, int] | None = None,
+) -> tuple[str, ...]:
+    """gradebook.csv, the LMS file if asked for, and gradebook.meta.json; returns the students the
+    LMS file could not place (for the console and the metadata)."""
     options = options or GradebookOptions()
-    encoding = "utf-8-sig" if options.excel else "utf-8"
-    write_atomic(out / "gradebook.csv", _csv_text(gradebook_rows(exercise, results)), encoding=encoding)
+    write_csv(out / "gradebook.csv", gradebook_rows(exercise, results), options.excel)
+    unplaced: tuple[str, ...] = ()
     if options.lms:
-        write_atomic(
-            out / f"{options.lms}.csv", _csv_text(lms_rows(exercise, results, options.lms)), encoding=encoding
-        )
+        lms = lms_rows(exercise, results, options.lms, options)
+        write_csv(out / f"{options.lms}.csv", lms.rows, options.excel)
+        unplaced = lms.unplaced
     meta = {
         "exercise": exercise.id,
         "suite_key": exercise.suite_key(),
@@ -318,9 +554,13 @@ def write_gradebook(
         "sandbox_fallback_reason": sandbox.reason or None,
         "sandbox_notice": {"ko": sandbox.notice.ko, "en": sandbox.notice.en} if sandbox.notice else None,
         "submissions": len(results),
+        "students": [r.student for r in results],  # merge takes these, not every file in results/
+        "shard": list(shard) if shard else None,
+        "lms_unplaced": list(unplaced),
         "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     write_atomic(out / "gradebook.meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
+    return unplaced
 
 
 def _width(text: str) -> int:
@@ -331,10 +571,11 @@ def _width(text: str) -> int:
 
 def table(rows: list[list[str]]) -> str:
     """A plain-text table that lines up Korean (double-width) text too."""
-    widths = [max(_width(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    rows = [[terminal_safe(c) for c in row] for row in rows]  # a student id can hold ESC sequences
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     out = []
     for n, row in enumerate(rows):
-        out.append("  ".join(str(c) + " " * (w - _width(str(c))) for c, w in zip(row, widths)).rstrip())
+        out.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
@@ -398,3 +639,72 @@ class _Progress:
 
 def progress(total: int, initial: int = 0, enabled: bool = True, label: str = "") -> _Progress:
     return _Progress(total, initial, enabled, label)
+
+
+def claim_output(out: Path, exercise_id: str, submissions: Path | None = None) -> None:
+    """Make sure ``out`` can hold this exercise's results, before anything is graded.
+
+    Refused with a clear message: an ``out`` that is a file, the submissions folder itself,
+    one that holds another exercise's results, or one we cannot write to (nothing is lost:
+    nothing has been written yet).
+    """
+    from autograder.errors import UserError
+
+    if out.exists() and not out.is_dir():
+        raise UserError(f"결과 폴더 자리에 파일이 있습니다: {out}. 다른 --out을 주세요.",
+                        f"The output folder is a file: {out}. Give another --out.")  # fmt: skip
+    if submissions is not None and out.resolve() == submissions.resolve():
+        raise UserError(
+            f"결과 폴더가 제출 폴더와 같습니다: {out}.",
+            f"The output folder is the submissions folder: {out}.",
+        )
+    owner = _owner(out)
+    if owner and owner != exercise_id:
+        raise UserError(
+            f"{out}에는 이미 과제 {owner}의 결과가 있습니다. 과제마다 다른 --out을 쓰세요 (덮어쓰지 않았습니다).",
+            f"{out} already holds the results of exercise {owner}. Use one --out per exercise "
+            "(nothing was overwritten).",
+        )
+    with writing(out):
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".nnkit-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+
+
+def _owner(out: Path) -> str | None:
+    """The exercise whose results ``out`` holds: its metadata says, or (a first run that was
+    interrupted) any one of its results."""
+    try:
+        return json.loads((out / "gradebook.meta.json").read_text(encoding="utf-8")).get("exercise")
+    except (OSError, ValueError, AttributeError):
+        pass
+    for path in sorted((out / "results").glob("*.json")) if (out / "results").is_dir() else []:
+        try:
+            return json.loads(path.read_text(encoding="utf-8")).get("exercise")
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
+
+
+class writing:  # noqa: N801 - used as ``with writing(out):``
+    """Turns a failed write into the TA's message: which folder, why, and that nothing is lost."""
+
+    def __init__(self, out: Path):
+        self.out = out
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> bool:
+        from autograder.errors import UserError
+
+        if isinstance(exc, OSError) and not isinstance(exc, UserError):
+            why = exc.strerror or type(exc).__name__
+            raise UserError(
+                f"결과 폴더에 쓸 수 없습니다: {self.out} ({why}). 이미 쓴 결과는 그대로 있습니다. "
+                "권한이나 남은 공간을 확인하고 다시 실행하면 이어서 채점합니다.",
+                f"Cannot write to the output folder {self.out} ({why}). What was written is kept; "
+                "check its permissions or free space and run again to resume.",
+            ) from exc
+        return False

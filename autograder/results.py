@@ -123,9 +123,12 @@ class SubmissionResult:
     sandbox: str = ""
     curve: dict | None = None  # a learning curve beside the reference's, for the feedback plot
     grader_error: Msg | None = None  # the kit itself failed on this submission (never the student)
+    missing: bool = False  # a roster student with no submission (intake)
 
     @property
     def status(self) -> str:
+        if self.missing:
+            return "missing"
         if self.grader_error:
             return "grader_error"
         if self.problem:

@@ -152,11 +152,12 @@ def test_notebook_magics_dropped_and_failing_cell_skipped(loss_ex, make_class, t
     assert any("rm -rf" in w.en for w in r.warnings)
 
 
-def test_duplicate_student_id_names_both_files(loss_ex, make_class, tmp_path):
+def test_duplicate_student_id_grades_one_file_and_names_both(loss_ex, make_class, tmp_path):
+    # one student's two files no longer stop the class (issue 11): the rule picks the .py
     folder = make_class({"kim.py": REFERENCE_LOSS, "kim.ipynb": notebook("x = 1")})
-    with pytest.raises(UserError) as err:
-        grade_folder(loss_ex, folder, tmp_path / "out", jobs=1, progress=False)
-    assert "kim.py" in err.value.msg.en and "kim.ipynb" in err.value.msg.en
+    (r,) = grade_folder(loss_ex, folder, tmp_path / "out", jobs=1, progress=False)
+    assert (r.student, r.file, r.score) == ("kim", "kim.py", r.max_score)
+    assert any("kim.py" in w.en and "kim.ipynb" in w.en for w in r.warnings)
 
 
 def test_rerun_reuses_results_and_regrades_changed_submission(loss_ex, make_class, tmp_path, monkeypatch):

@@ -246,6 +246,7 @@ def test_nothing_outside_scratch_changed(graded):
         "gradebook.csv",
         "gradebook.meta.json",
         "gradescope",
+        "intake.csv",
         "report.html",
         "results",
         "summary.png",

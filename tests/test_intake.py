@@ -1,0 +1,587 @@
+"""Intake: LMS downloads (tests/lms/, one per layout) and bad names, to one right row per student.
+
+Each layout's download is read as the TA would hand it over (a folder or a zip of it), with and
+without a roster; the tests show the rows, the file chosen per student, the lines of
+``OUT/intake.csv`` and the LMS file's columns. ``mse_only`` files score 11 (task 1.1),
+``wrong`` ones 0, so a score says which file was graded.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import os
+import re
+import shutil
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from autograder import report
+from autograder.discover import Unit, from_unit
+from autograder.errors import UserError
+from autograder.exercises import get_exercise
+from autograder.intake import Tally, ZipLimits, extract_zip, read_download, read_roster
+from autograder.pipeline import grade_folder, merge_outputs
+from autograder.report import GradebookOptions, csv_cell, md_text, safe_name, terminal_safe
+from conftest import notebook
+
+LMS = Path(__file__).parent / "lms"
+MSE_ONLY = (
+    LMS
+    / "canvas_resubmitted_late_and_helper"
+    / "download"
+    / "kimminjun_LATE_12345_678902_loss_functions-1.py"
+).read_text()
+WRONG = "def mean_squared_error(y, t):\n    return 0.0\n"
+
+
+def download(name: str, tmp_path: Path) -> Path:
+    """A copy of a fixture download (git will not store a ``.git`` folder: made here)."""
+    target = tmp_path / name
+    shutil.copytree(LMS / name / "download", target)
+    if name.startswith("github"):
+        for repo in target.iterdir():
+            (repo / ".git").mkdir()
+            (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    return target
+
+
+def zipped(folder: Path) -> Path:
+    path = folder.with_suffix(".zip")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for p in sorted(folder.rglob("*")):
+            z.write(p, p.relative_to(folder.parent).as_posix())
+    return path
+
+
+def rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def intake_lines(out: Path) -> set[tuple[str, str, str]]:
+    return {(r[0], r[1], r[2]) for r in rows(out / "intake.csv")[1:]}
+
+
+def gradebook(out: Path) -> dict[str, tuple[str, str]]:
+    return {r[0]: (r[1], r[-1]) for r in rows(out / "gradebook.csv")[1:]}
+
+
+def grade(loss_ex, path, out, **kw):
+    tally = Tally()
+    results = grade_folder(loss_ex, path, out, jobs=2, progress=False, tally=tally, **kw)
+    return {r.student: r for r in results}, tally
+
+
+# ---- one download per layout ----------------------------------------------------------------
+
+
+def test_canvas_zip_latest_resubmission_wins_and_roster_keys_rows(loss_ex, tmp_path):
+    case = LMS / "canvas_resubmitted_late_and_helper"
+    path = zipped(download(case.name, tmp_path))
+    out = tmp_path / "out"
+    options = GradebookOptions(lms="canvas", roster=read_roster(case / "roster.csv"))
+    by, tally = grade(loss_ex, path, out, options=options)
+    assert gradebook(out) == {"2023001": ("11", "ok"), "2023002": ("11", "ok"), "2023003": ("0", "missing")}
+    assert by["2023001"].file == "loss_functions.py"  # the -1 copy, under the name the student gave it
+    assert any("kimminjun_LATE_12345_678902_loss_functions-1.py" in w.en for w in by["2023001"].warnings)
+    top = f"{case.name}/"
+    assert intake_lines(out) == {
+        (top + "kimminjun_12345_678901_loss_functions.py", "2023001", "superseded"),
+        (top + "kimminjun_LATE_12345_678902_loss_functions-1.py", "2023001", "graded"),
+        (top + "leeseoyeon_23456_678911_loss_functions.py", "2023002", "graded"),
+        (top + "leeseoyeon_23456_678912_utils.py", "2023002", "helper"),  # imported beside it
+        (top + "readme_from_ta.txt", "", "ignored"),
+    }
+    assert rows(out / "canvas.csv") == [
+        ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Loss functions (loss_functions)"],
+        ["Points Possible", "", "", "", "", "31"],
+        ["Kim Minjun", "12345", "2023001", "kimminjun", "", "11"],
+        ["Lee Seoyeon", "23456", "2023002", "leeseoyeon", "", "11"],
+        ["Park Jiho", "34567", "2023003", "parkjiho", "", ""],  # missing: left to Canvas's policy
+    ]
+    assert (tally.graded, tally.reused, tally.missing, tally.ignored) == (2, 0, 1, 1)
+    assert tally.render().en == "2 graded, 0 reused, 1 missing, 1 ignored"
+    assert "canvas" in tally.layout.en
+    # run again: nothing is graded twice, and the summary says so
+    _, again = grade(loss_ex, path, out, options=options)
+    assert (again.graded, again.reused, again.missing) == (0, 2, 1)
+
+
+def test_canvas_without_roster_ids_are_logins_not_raw_lms_names(loss_ex, tmp_path):
+    out = tmp_path / "out"
+    grade(loss_ex, download("canvas_resubmitted_late_and_helper", tmp_path), out)
+    assert gradebook(out) == {"kimminjun": ("11", "ok"), "leeseoyeon": ("11", "ok")}
+
+
+def test_canvas_template_keeps_its_columns_and_fills_the_assignments_own(loss_ex, tmp_path):
+    case = LMS / "canvas_resubmitted_late_and_helper"
+    out = tmp_path / "out"
+    options = GradebookOptions(
+        lms="canvas", roster=read_roster(case / "roster.csv"), lms_template=case / "canvas_export.csv"
+    )
+    grade(loss_ex, download(case.name, tmp_path), out, options=options)
+    assert rows(out / "canvas.csv") == [
+        ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Loss functions (5502)"],
+        ["Points Possible", "", "", "", "", "31"],
+        ["Kim, Minjun", "12345", "2023001", "kimminjun", "NN 101", "11"],
+        ["Lee, Seoyeon", "23456", "2023002", "leeseoyeon", "NN 101", "11"],
+        ["Park, Jiho", "34567", "2023003", "parkjiho", "NN 101", ""],
+    ]
+
+
+def test_canvas_template_without_a_matching_column_is_refused(loss_ex, tmp_path):
+    case = LMS / "canvas_resubmitted_late_and_helper"
+    template = tmp_path / "export.csv"
+    template.write_text("Student,ID,SIS User ID,SIS Login ID,Section,Homework 0 (5501)\n", encoding="utf-8")
+    options = GradebookOptions(lms="canvas", lms_template=template)
+    with pytest.raises(UserError) as info:
+        grade(loss_ex, download(case.name, tmp_path), tmp_path / "out", options=options)
+    assert "--lms-column" in info.value.msg.en and "--lms-column" in info.value.msg.ko
+
+
+def test_moodle_onlinetext_is_no_student_and_helpers_import(loss_ex, tmp_path):
+    case = LMS / "moodle_with_onlinetext_and_two_py"
+    out = tmp_path / "out"
+    options = GradebookOptions(lms="moodle", lms_key="email", roster=read_roster(case / "roster.csv"))
+    by, tally = grade(loss_ex, download(case.name, tmp_path), out, options=options)
+    assert gradebook(out) == {
+        "2023001": ("11", "ok"),
+        "2023002": ("11", "ok"),
+        "2023003": ("0", "unreadable"),
+    }
+    assert by["2023002"].file == "hw1.py"  # the one .py defining the exercise's functions; utils.py beside it
+    assert "online text only" in by["2023003"].problem.en
+    top = ""  # a folder download: paths inside it
+    assert intake_lines(out) == {
+        (top + "김민준_101_assignsubmission_file_/loss_functions.py", "2023001", "graded"),
+        (top + "김민준_101_assignsubmission_onlinetext_/", "2023001", "ignored"),
+        (top + "박지호_103_assignsubmission_onlinetext_/", "2023003", "ignored"),
+        (top + "이서연_102_assignsubmission_file_/hw1.py", "2023002", "graded"),
+        (top + "이서연_102_assignsubmission_file_/utils.py", "2023002", "helper"),
+    }
+    assert rows(out / "moodle.csv") == [
+        ["Email address", "Loss functions (loss_functions)"],
+        ["kim@example.edu", "11"],
+        ["lee@example.edu", "11"],
+        ["park@example.edu", "0"],
+    ]
+
+
+def test_gradescope_export_group_members_each_get_the_row(loss_ex, tmp_path):
+    out = tmp_path / "out"
+    by, _ = grade(loss_ex, download("gradescope_export_with_group", tmp_path), out)
+    assert gradebook(out) == {
+        "Choi Yuna": ("0", "ok"),
+        "Kim Minjun": ("11", "ok"),
+        "Lee Seoyeon": ("0", "ok"),
+    }
+    top = "assignment_1234_export/"
+    assert intake_lines(out) == {
+        (top + "submission_metadata.yml", "", "metadata"),
+        (top + "submission_111/loss_functions.py", "Kim Minjun", "graded"),
+        (top + "submission_222/loss_functions.py", "Lee Seoyeon", "graded"),
+        (top + "submission_222/loss_functions.py", "Choi Yuna", "graded"),
+        (top + "submission_333/", "", "ignored"),  # not in the metadata: no phantom student
+    }
+
+
+def test_gradescope_sid_matches_the_roster(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\n2023001,Someone Else\n2023002,\n", encoding="utf-8")
+    ex = get_exercise("loss_functions")
+    got = read_download(
+        download("gradescope_export_with_group", tmp_path), ex, tmp_path / "s", read_roster(roster)
+    )
+    assert [s.student for s in got.submissions] == ["2023001", "2023002"]  # the sid, not the other name
+    assert [(f.path.rsplit("/", 1)[-1], f.use) for f in got.unmatched] == [("submission_222", "unmatched")]
+
+
+def test_github_classroom_finds_src_and_notebooks_and_matches_usernames(loss_ex, tmp_path):
+    case = LMS / "github_classroom_src_and_notebook"
+    out = tmp_path / "out"
+    by, _ = grade(
+        loss_ex,
+        download(case.name, tmp_path),
+        out,
+        options=GradebookOptions(roster=read_roster(case / "roster.csv")),
+    )
+    assert gradebook(out) == {"2023001": ("11", "ok"), "2023002": ("11", "ok")}
+    assert (by["2023001"].file, by["2023002"].file) == ("loss_functions.py", "work.ipynb")
+    top = ""
+    assert intake_lines(out) == {
+        (top + "hw1-loss-functions-kimminjun/.git/", "2023001", "ignored"),
+        (top + "hw1-loss-functions-kimminjun/README.md", "2023001", "ignored"),
+        (top + "hw1-loss-functions-kimminjun/src/loss_functions.py", "2023001", "graded"),
+        (top + "hw1-loss-functions-leeseoyeon/.git/", "2023002", "ignored"),
+        (top + "hw1-loss-functions-leeseoyeon/notebooks/work.ipynb", "2023002", "graded"),
+    }
+
+
+def test_blackboard_last_attempt_wins(loss_ex, tmp_path):
+    out = tmp_path / "out"
+    by, _ = grade(loss_ex, download("blackboard_two_attempts", tmp_path), out)
+    assert gradebook(out) == {"kimminjun": ("11", "ok"), "leeseoyeon": ("11", "ok")}
+    lines = intake_lines(out)
+    first = "Homework 1_kimminjun_attempt_2024-03-01-10-00-00"
+    assert (first + "_loss_functions.py", "kimminjun", "superseded") in lines
+    assert (
+        first.replace("03-01-10-00-00", "03-02-09-30-00") + "_loss_functions.py",
+        "kimminjun",
+        "graded",
+    ) in lines
+    assert any("last attempt" in w.en for w in by["kimminjun"].warnings)
+
+
+def test_layout_override_and_unknown_layout(tmp_path):
+    ex = get_exercise("loss_functions")
+    folder = download("canvas_resubmitted_late_and_helper", tmp_path)
+    plain = read_download(folder, ex, tmp_path / "s1", layout="plain")
+    assert plain.layout == "plain" and "kimminjun_12345_678901_loss_functions" in [
+        s.student for s in plain.submissions
+    ]
+    with pytest.raises(UserError):
+        read_download(folder, ex, tmp_path / "s2", layout="webct")
+
+
+def test_ambiguous_roster_match_is_named_never_guessed(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\nA1,김민준\nA2,김민준\nB1,이서연\n", encoding="utf-8")
+    ex = get_exercise("loss_functions")
+    got = read_download(
+        download("moodle_with_onlinetext_and_two_py", tmp_path), ex, tmp_path / "s", read_roster(roster)
+    )
+    assert [s.student for s in got.submissions] == ["B1"]
+    assert sorted(f.use for f in got.unmatched) == ["ambiguous", "unmatched"]
+    assert "A1, A2" in next(f for f in got.unmatched if f.use == "ambiguous").reason.en
+    assert got.missing == ["A1", "A2"]
+
+
+def test_roster_without_student_id_is_refused(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email\nKim,kim@example.edu\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        read_roster(roster)
+    assert "student_id" in info.value.msg.en and "student_id" in info.value.msg.ko
+
+
+# ---- the bad cases of a plain folder ------------------------------------------------------
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.fixture
+def bad_names(tmp_path, make_class):
+    folder = make_class(
+        {
+            "송민지.PY": MSE_ONLY,
+            "강민호.py.txt": MSE_ONLY,
+            "최유나": {
+                "hw1.py": MSE_ONLY.replace("import numpy as np", "import numpy as np\nimport utils  # noqa"),
+                "utils.py": "X = 1\n",
+            },  # fmt: skip
+            "정하늘": {"loss_functions.py": MSE_ONLY, "loss_functions_final.py": WRONG},
+            nfd("박지호") + ".py": MSE_ONLY,
+            nfd("한지우") + ".py": MSE_ONLY,
+            "한지우.ipynb": notebook(WRONG),
+            "notes.txt": "the TA's notes",
+            "cell_without_source.ipynb": json.dumps(
+                {
+                    "cells": [
+                        {"cell_type": "code", "metadata": {}},
+                        {"cell_type": "code", "source": MSE_ONLY},
+                    ],
+                    "metadata": {},
+                    "nbformat": 4,
+                    "nbformat_minor": 5,
+                }
+            ),  # fmt: skip
+            "odd_entries": {"loss_functions.py": MSE_ONLY},
+            ("긴이름" * 27)[:80] + ".py": MSE_ONLY,  # 240 bytes of name
+        }
+    )
+    inner = tmp_path / "이서연"
+    inner.mkdir()
+    (inner / "loss_functions.py").write_text(MSE_ONLY, encoding="utf-8")
+    zipped(inner).rename(folder / "이서연.zip")
+    (folder / "odd_entries" / "folder_named.py").mkdir()
+    os.mkfifo(folder / "odd_entries" / "fifo.py")
+    (folder / os.fsdecode("김".encode("cp949") + b".py")).write_text(MSE_ONLY, encoding="utf-8")
+    return folder
+
+
+def test_bad_names_each_get_their_row_and_nothing_is_dropped(loss_ex, bad_names, tmp_path):
+    out = tmp_path / "out"
+    by, tally = grade(loss_ex, bad_names, out)
+    long_id = ("긴이름" * 27)[:80]
+    assert {s: v for s, v in gradebook(out).items()} == {
+        "송민지": ("11", "ok"),
+        "강민호": ("11", "ok"),
+        "최유나": ("11", "ok"),
+        "정하늘": ("11", "ok"),
+        "박지호": ("11", "ok"),  # composed: one student, whatever the zip wrote
+        "한지우": ("11", "ok"),  # NFD .py and NFC .ipynb: one student, the .py graded
+        "cell_without_source": ("11", "ok"),  # the damaged cell is empty, said in a warning
+        "odd_entries": ("11", "ok"),
+        "이서연": ("11", "ok"),
+        "김": ("11", "ok"),  # a CP949 file name
+        long_id: ("11", "ok"),
+    }
+    assert by["송민지"].file == "송민지.PY" and any(".PY" in w.en for w in by["송민지"].warnings)
+    assert any("Other candidates, not graded: loss_functions_final.py" in w.en for w in by["정하늘"].warnings)
+    assert any("한지우.ipynb" in w.en for w in by["한지우"].warnings)
+    assert any("unpacked" in w.en for w in by["이서연"].warnings)
+    assert any("no readable source" in w.en for w in by["cell_without_source"].warnings)
+    lines = intake_lines(out)
+    assert ("notes.txt", "", "ignored") in lines
+    assert ("odd_entries/fifo.py", "odd_entries", "ignored") in lines
+    assert ("정하늘/loss_functions_final.py", "정하늘", "not_graded") in lines
+    assert ("이서연.zip/이서연/loss_functions.py", "이서연", "graded") in lines
+    assert tally.ignored == 2  # notes.txt and the FIFO
+    for r in by.values():  # every student has its own files, whatever the name
+        assert (out / "feedback" / f"{safe_name(r.student)}.md").is_file()
+        assert len(safe_name(r.student).encode()) <= report.NAME_BYTES
+
+
+def test_regrade_finds_a_student_by_the_composed_name(loss_ex, bad_names, tmp_path):
+    out = tmp_path / "out"
+    grade(loss_ex, bad_names, out)
+    by, tally = grade(loss_ex, bad_names, out, students={nfd("박지호")})
+    assert tally.graded == 1 and by["박지호"].score == 11
+
+
+# ---- OUT ------------------------------------------------------------------------------------
+
+
+def test_out_inside_the_submissions_folder_is_not_a_student(loss_ex, make_class):
+    folder = make_class({"kim.py": MSE_ONLY})
+    by, _ = grade(loss_ex, folder, folder / "out")
+    by, _ = grade(loss_ex, folder, folder / "out")  # the second run sees OUT's files: still excluded
+    assert list(by) == ["kim"]
+    assert ("out", "", "ignored") in intake_lines(folder / "out")
+
+
+def test_out_that_is_a_file_is_refused_clearly(loss_ex, make_class, tmp_path):
+    (tmp_path / "out").write_text("precious", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        grade(loss_ex, make_class({"kim.py": MSE_ONLY}), tmp_path / "out")
+    assert "is a file" in info.value.msg.en and "파일" in info.value.msg.ko
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "precious"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_out_is_refused_clearly(loss_ex, make_class, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    with pytest.raises(UserError) as info:
+        grade(loss_ex, make_class({"kim.py": MSE_ONLY}), out)
+    assert "Cannot write" in info.value.msg.en
+
+
+def test_full_disk_is_a_clear_error_and_keeps_what_was_written(loss_ex, make_class, tmp_path, monkeypatch):
+    folder = make_class({"kim.py": MSE_ONLY})
+    out = tmp_path / "out"
+    grade(loss_ex, folder, out)
+    before = (out / "gradebook.csv").read_bytes()
+    (folder / "kim.py").write_text(WRONG, encoding="utf-8")
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(report, "write_atomic", full)
+    with pytest.raises(UserError) as info:
+        grade(loss_ex, folder, out)
+    assert "No space left" in info.value.msg.en and "이어서" in info.value.msg.ko
+    assert (out / "gradebook.csv").read_bytes() == before
+
+
+def test_a_second_exercise_into_the_same_out_is_refused(loss_ex, make_class, tmp_path):
+    out = tmp_path / "out"
+    grade(loss_ex, make_class({"kim.py": MSE_ONLY}), out)
+    before = sorted(p.name for p in (out / "results").iterdir())
+    with pytest.raises(UserError) as info:
+        grade_folder(get_exercise("numerical_gradient"), tmp_path / "submissions", out, progress=False)
+    assert "loss_functions" in info.value.msg.en and "--out" in info.value.msg.ko
+    assert sorted(p.name for p in (out / "results").iterdir()) == before
+
+
+def test_output_files_follow_the_umask(loss_ex, make_class, tmp_path):
+    out = tmp_path / "out"
+    grade(loss_ex, make_class({"kim.py": MSE_ONLY}), out)
+    expected = report.FILE_MODE
+    for name in ("gradebook.csv", "intake.csv", "report.html", "results/kim.json", "feedback/kim.md"):
+        assert (out / name).stat().st_mode & 0o777 == expected, name
+
+
+# ---- merge ----------------------------------------------------------------------------------
+
+
+def test_merge_refuses_a_missing_shard_and_skips_stale_results(loss_ex, make_class, tmp_path):
+    folder = make_class({"kim.py": MSE_ONLY, "lee.py": MSE_ONLY, "park.py": WRONG})
+    shards = [tmp_path / f"shard{k}" for k in (1, 2)]
+    for k, out in enumerate(shards, start=1):
+        grade(loss_ex, folder, out, shard=(k, 2))
+    with pytest.raises(UserError) as info:
+        merge_outputs(loss_ex, shards[:1], tmp_path / "merged")
+    assert "2/2" in info.value.msg.en
+    # a student removed from the class since: their old result file stays in the shard
+    holder = next(s for s in shards if (s / "results" / "kim.json").exists())
+    (folder / "kim.py").unlink()
+    grade(loss_ex, folder, holder, shard=(shards.index(holder) + 1, 2))
+    tally = Tally()
+    results = merge_outputs(loss_ex, shards, tmp_path / "merged", tally=tally)
+    assert [r.student for r in results] == ["lee", "park"]
+    assert tally.stale == [f"{holder.name}/results/kim.json"]
+
+
+# ---- zips -----------------------------------------------------------------------------------
+
+
+def test_zip_entries_that_escape_or_link_are_refused_one_by_one(tmp_path):
+    path = tmp_path / "evil.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("ok/loss_functions.py", MSE_ONLY)
+        z.writestr("../escaped.py", "x")
+        z.writestr("/etc/absolute.py", "x")
+        link = zipfile.ZipInfo("ok/link.py")
+        link.external_attr = 0o120777 << 16
+        z.writestr(link, "/etc/passwd")
+    found = extract_zip(path, tmp_path / "x")
+    assert sorted((f.path, f.use) for f in found) == [
+        ("evil.zip/../escaped.py", "ignored"),
+        ("evil.zip/etc/absolute.py", "ignored"),
+        ("evil.zip/ok/link.py", "ignored"),
+    ]
+    assert sorted(p.relative_to(tmp_path / "x").as_posix() for p in (tmp_path / "x").rglob("*.py")) == [
+        "ok/loss_functions.py"
+    ]
+    assert not (tmp_path / "escaped.py").exists()
+
+
+@pytest.mark.parametrize(
+    "limits,what",
+    [(ZipLimits(entries=3), "too many entries"), (ZipLimits(total_bytes=2**20), "too large"),
+     (ZipLimits(ratio=50), "zip bomb")],
+)  # fmt: skip
+def test_zip_bombs_are_refused_whole(tmp_path, limits, what):
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("zeros.py", b"\0" * (4 * 2**20))
+        for n in range(4):
+            z.writestr(f"f{n}.py", "x = 1\n")
+    with pytest.raises(UserError) as info:
+        extract_zip(path, tmp_path / "x", limits)
+    assert what in info.value.msg.en
+
+
+def test_zip_names_in_cp949_are_decoded(tmp_path):
+    path = tmp_path / "windows.zip"
+    raw = "이서연.py".encode("cp949")
+    placeholder = "x" * (len(raw) - 3) + ".py"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(placeholder, MSE_ONLY)
+    path.write_bytes(path.read_bytes().replace(placeholder.encode(), raw))  # no UTF-8 flag: as Windows writes
+    extract_zip(path, tmp_path / "x")
+    assert [p.name for p in (tmp_path / "x").iterdir()] == ["이서연.py"]
+
+
+# ---- names in files, terminals, CSV cells, Markdown and HTML -------------------------------
+
+
+def test_file_names_are_injective_and_readable():
+    ids = ["a\\b", "a_b", "a/b", "a%5Cb", "a%2Fb", ".hidden", "%2Ehidden", "김민준", "park jiho", "x" * 300,
+           "x" * 299 + "y", "a:b", "a\x1bb", "", "%00", "é", unicodedata.normalize("NFD", "é")]  # fmt: skip
+    names = [safe_name(i) for i in ids]
+    assert len(set(names)) == len(ids)
+    assert (safe_name("a\\b"), safe_name("a_b"), safe_name("김민준"), safe_name("park jiho")) == (
+        "a%5Cb", "a_b", "김민준", "park jiho")  # fmt: skip
+    assert all(
+        "/" not in n and "\\" not in n and not n.startswith(".") and len(n.encode()) <= 160 for n in names
+    )
+
+
+def test_two_ids_that_used_to_share_a_results_file_keep_their_own(loss_ex, tmp_path):
+    ex = get_exercise("loss_functions")
+    folder = tmp_path / "subs"
+    for name, text in {"a\\b": MSE_ONLY, "a_b": WRONG}.items():
+        (folder / name).mkdir(parents=True)
+        (folder / name / "loss_functions.py").write_text(text, encoding="utf-8")
+    by, _ = grade(loss_ex, folder, tmp_path / "out")
+    assert (by["a\\b"].score, by["a_b"].score) == (11, 0)
+    assert report.load_result(tmp_path / "out", "a\\b").score == 11
+    assert ex.id == "loss_functions"
+
+
+def test_formula_cells_are_neutralised_and_numbers_kept():
+    assert [csv_cell(c) for c in ["=HYPERLINK(\"x\")", "+1+1", "-x", "@SUM(A1)", "\tx", "\rx", "-3", "1.5", "kim"]] == [
+        "'=HYPERLINK(\"x\")", "'+1+1", "'-x", "'@SUM(A1)", "'\tx", "'\rx", "-3", "1.5", "kim"]  # fmt: skip
+
+
+HOSTILE_ID = '=HYPERLINK("x")<img src=x onerror=alert(1)>\x1b[2J'
+
+
+def test_hostile_student_id_is_inert_in_csv_markdown_html_and_the_terminal(loss_ex, tmp_path):
+    folder = tmp_path / "subs"
+    (folder / HOSTILE_ID).mkdir(parents=True)
+    (folder / HOSTILE_ID / "loss_functions.py").write_text(
+        MSE_ONLY + "\nraise ValueError('<b>*x*</b>')\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    by, _ = grade(loss_ex, folder, out)
+    (student,) = by
+    assert rows(out / "gradebook.csv")[1][0].startswith("'=")
+    assert rows(out / "intake.csv")[1][1].startswith("'=")
+    md = (out / "feedback" / f"{safe_name(student)}.md").read_text(encoding="utf-8")
+    assert not re.search(r"(?<!\\)<(img|b)", md) and "\x1b" not in md and "\\<img" in md
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "&lt;img src=x" in page
+    assert "\x1b" not in report.summary_table(loss_ex, list(by.values()))
+    assert terminal_safe("a\x1b[31mb\u202ec") == "a[31mbc"
+    assert md_text("# title\n1. item") == "\\# title\n1\\. item"
+
+
+# ---- the class report ------------------------------------------------------------------------
+
+
+def test_class_report_tells_a_failed_cell_from_a_file_that_did_not_load(loss_ex, make_class, tmp_path):
+    from autograder.class_report import class_status, hint_counts
+
+    wrong_mse = MSE_ONLY.replace("0.5 * np.sum", "np.mean").replace("** 2)", "** 2)")
+    folder = make_class(
+        {
+            "cell_fails.ipynb": notebook(MSE_ONLY, "raise RuntimeError('cell 2')"),
+            "syntax_error.py": wrong_mse + "\ndef f(:\n",
+            "hinted.py": wrong_mse,
+        }  # fmt: skip
+    )
+    out = tmp_path / "out"
+    by, _ = grade(loss_ex, folder, out)
+    assert {s: class_status(r) for s, r in by.items()} == {
+        "cell_fails": "cell_failed", "syntax_error": "did_not_load", "hinted": "ok"}  # fmt: skip
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "graded, a notebook cell failed" in page and "did not load" in page
+    assert "could not be read: <b>1</b>" in page
+    counted = {hid: n for hid, _, n in hint_counts(list(by.values()))}
+    assert all(n == 1 for n in counted.values())  # the submission that did not load adds nothing
+
+
+def test_unit_that_raises_inside_discovery_becomes_its_row(tmp_path, monkeypatch):
+    from autograder import discover
+
+    ex = get_exercise("loss_functions")
+    (tmp_path / "kim.py").write_text(MSE_ONLY, encoding="utf-8")
+
+    def broken(*a, **k):
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(discover, "choose_file", broken)
+    sub, found = from_unit(Unit("kim", "kim.py", [("kim.py", tmp_path / "kim.py")]), ex, tmp_path)
+    assert sub.problem and "RuntimeError" in sub.problem.en and "채점기" in sub.problem.ko
+    assert [(f.path, f.use) for f in found] == [("kim.py", "ignored")]

@@ -2,7 +2,7 @@
 
 Each layout's download is read as the TA would hand it over (a folder or a zip of it), with and
 without a roster; the tests show the rows, the file chosen per student, the lines of
-``OUT/intake.csv`` and the LMS file's columns. ``mse_only`` files score 11 (task 1.1),
+``OUT/intake.csv`` and the LMS file's columns. ``mse_only`` files score 12 (task 1.1),
 ``wrong`` ones 0, so a score says which file was graded.
 """
 
@@ -86,7 +86,7 @@ def test_canvas_zip_latest_resubmission_wins_and_roster_keys_rows(loss_ex, tmp_p
     out = tmp_path / "out"
     options = GradebookOptions(lms="canvas", roster=read_roster(case / "roster.csv"))
     by, tally = grade(loss_ex, path, out, options=options)
-    assert gradebook(out) == {"2023001": ("11", "ok"), "2023002": ("11", "ok"), "2023003": ("0", "missing")}
+    assert gradebook(out) == {"2023001": ("12", "ok"), "2023002": ("12", "ok"), "2023003": ("0", "missing")}
     assert by["2023001"].file == "loss_functions.py"  # the -1 copy, under the name the student gave it
     assert any("kimminjun_LATE_12345_678902_loss_functions-1.py" in w.en for w in by["2023001"].warnings)
     top = f"{case.name}/"
@@ -99,9 +99,9 @@ def test_canvas_zip_latest_resubmission_wins_and_roster_keys_rows(loss_ex, tmp_p
     }
     assert rows(out / "canvas.csv") == [
         ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Loss functions (loss_functions)"],
-        ["Points Possible", "", "", "", "", "31"],
-        ["Kim Minjun", "12345", "2023001", "kimminjun", "", "11"],
-        ["Lee Seoyeon", "23456", "2023002", "leeseoyeon", "", "11"],
+        ["Points Possible", "", "", "", "", "39"],
+        ["Kim Minjun", "12345", "2023001", "kimminjun", "", "12"],
+        ["Lee Seoyeon", "23456", "2023002", "leeseoyeon", "", "12"],
         ["Park Jiho", "34567", "2023003", "parkjiho", "", ""],  # missing: left to Canvas's policy
     ]
     assert (tally.graded, tally.reused, tally.missing, tally.ignored) == (2, 0, 1, 1)
@@ -115,7 +115,7 @@ def test_canvas_zip_latest_resubmission_wins_and_roster_keys_rows(loss_ex, tmp_p
 def test_canvas_without_roster_ids_are_logins_not_raw_lms_names(loss_ex, tmp_path):
     out = tmp_path / "out"
     grade(loss_ex, download("canvas_resubmitted_late_and_helper", tmp_path), out)
-    assert gradebook(out) == {"kimminjun": ("11", "ok"), "leeseoyeon": ("11", "ok")}
+    assert gradebook(out) == {"kimminjun": ("12", "ok"), "leeseoyeon": ("12", "ok")}
 
 
 def test_canvas_template_keeps_its_columns_and_fills_the_assignments_own(loss_ex, tmp_path):
@@ -127,9 +127,9 @@ def test_canvas_template_keeps_its_columns_and_fills_the_assignments_own(loss_ex
     grade(loss_ex, download(case.name, tmp_path), out, options=options)
     assert rows(out / "canvas.csv") == [
         ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Loss functions (5502)"],
-        ["Points Possible", "", "", "", "", "31"],
-        ["Kim, Minjun", "12345", "2023001", "kimminjun", "NN 101", "11"],
-        ["Lee, Seoyeon", "23456", "2023002", "leeseoyeon", "NN 101", "11"],
+        ["Points Possible", "", "", "", "", "39"],
+        ["Kim, Minjun", "12345", "2023001", "kimminjun", "NN 101", "12"],
+        ["Lee, Seoyeon", "23456", "2023002", "leeseoyeon", "NN 101", "12"],
         ["Park, Jiho", "34567", "2023003", "parkjiho", "NN 101", ""],
     ]
 
@@ -150,8 +150,8 @@ def test_moodle_onlinetext_is_no_student_and_helpers_import(loss_ex, tmp_path):
     options = GradebookOptions(lms="moodle", lms_key="email", roster=read_roster(case / "roster.csv"))
     by, tally = grade(loss_ex, download(case.name, tmp_path), out, options=options)
     assert gradebook(out) == {
-        "2023001": ("11", "ok"),
-        "2023002": ("11", "ok"),
+        "2023001": ("12", "ok"),
+        "2023002": ("12", "ok"),
         "2023003": ("0", "unreadable"),
     }
     assert by["2023002"].file == "hw1.py"  # the one .py defining the exercise's functions; utils.py beside it
@@ -166,8 +166,8 @@ def test_moodle_onlinetext_is_no_student_and_helpers_import(loss_ex, tmp_path):
     }
     assert rows(out / "moodle.csv") == [
         ["Email address", "Loss functions (loss_functions)"],
-        ["kim@example.edu", "11"],
-        ["lee@example.edu", "11"],
+        ["kim@example.edu", "12"],
+        ["lee@example.edu", "12"],
         ["park@example.edu", "0"],
     ]
 
@@ -177,7 +177,7 @@ def test_gradescope_export_group_members_each_get_the_row(loss_ex, tmp_path):
     by, _ = grade(loss_ex, download("gradescope_export_with_group", tmp_path), out)
     assert gradebook(out) == {
         "Choi Yuna": ("0", "ok"),
-        "Kim Minjun": ("11", "ok"),
+        "Kim Minjun": ("12", "ok"),
         "Lee Seoyeon": ("0", "ok"),
     }
     top = "assignment_1234_export/"
@@ -210,7 +210,7 @@ def test_github_classroom_finds_src_and_notebooks_and_matches_usernames(loss_ex,
         out,
         options=GradebookOptions(roster=read_roster(case / "roster.csv")),
     )
-    assert gradebook(out) == {"2023001": ("11", "ok"), "2023002": ("11", "ok")}
+    assert gradebook(out) == {"2023001": ("12", "ok"), "2023002": ("12", "ok")}
     assert (by["2023001"].file, by["2023002"].file) == ("loss_functions.py", "work.ipynb")
     top = ""
     assert intake_lines(out) == {
@@ -225,7 +225,7 @@ def test_github_classroom_finds_src_and_notebooks_and_matches_usernames(loss_ex,
 def test_blackboard_last_attempt_wins(loss_ex, tmp_path):
     out = tmp_path / "out"
     by, _ = grade(loss_ex, download("blackboard_two_attempts", tmp_path), out)
-    assert gradebook(out) == {"kimminjun": ("11", "ok"), "leeseoyeon": ("11", "ok")}
+    assert gradebook(out) == {"kimminjun": ("12", "ok"), "leeseoyeon": ("12", "ok")}
     lines = intake_lines(out)
     first = "Homework 1_kimminjun_attempt_2024-03-01-10-00-00"
     assert (first + "_loss_functions.py", "kimminjun", "superseded") in lines
@@ -321,17 +321,17 @@ def test_bad_names_each_get_their_row_and_nothing_is_dropped(loss_ex, bad_names,
     by, tally = grade(loss_ex, bad_names, out)
     long_id = ("긴이름" * 27)[:80]
     assert {s: v for s, v in gradebook(out).items()} == {
-        "송민지": ("11", "ok"),
-        "강민호": ("11", "ok"),
-        "최유나": ("11", "ok"),
-        "정하늘": ("11", "ok"),
-        "박지호": ("11", "ok"),  # composed: one student, whatever the zip wrote
-        "한지우": ("11", "ok"),  # NFD .py and NFC .ipynb: one student, the .py graded
-        "cell_without_source": ("11", "ok"),  # the damaged cell is empty, said in a warning
-        "odd_entries": ("11", "ok"),
-        "이서연": ("11", "ok"),
-        "김": ("11", "ok"),  # a CP949 file name
-        long_id: ("11", "ok"),
+        "송민지": ("12", "ok"),
+        "강민호": ("12", "ok"),
+        "최유나": ("12", "ok"),
+        "정하늘": ("12", "ok"),
+        "박지호": ("12", "ok"),  # composed: one student, whatever the zip wrote
+        "한지우": ("12", "ok"),  # NFD .py and NFC .ipynb: one student, the .py graded
+        "cell_without_source": ("12", "ok"),  # the damaged cell is empty, said in a warning
+        "odd_entries": ("12", "ok"),
+        "이서연": ("12", "ok"),
+        "김": ("12", "ok"),  # a CP949 file name
+        long_id: ("12", "ok"),
     }
     assert by["송민지"].file == "송민지.PY" and any(".PY" in w.en for w in by["송민지"].warnings)
     assert any("Other candidates, not graded: loss_functions_final.py" in w.en for w in by["정하늘"].warnings)
@@ -353,7 +353,7 @@ def test_regrade_finds_a_student_by_the_composed_name(loss_ex, bad_names, tmp_pa
     out = tmp_path / "out"
     grade(loss_ex, bad_names, out)
     by, tally = grade(loss_ex, bad_names, out, students={nfd("박지호")})
-    assert tally.graded == 1 and by["박지호"].score == 11
+    assert tally.graded == 1 and by["박지호"].score == 12
 
 
 # ---- OUT ------------------------------------------------------------------------------------
@@ -514,8 +514,8 @@ def test_two_ids_that_used_to_share_a_results_file_keep_their_own(loss_ex, tmp_p
         (folder / name).mkdir(parents=True)
         (folder / name / "loss_functions.py").write_text(text, encoding="utf-8")
     by, _ = grade(loss_ex, folder, tmp_path / "out")
-    assert (by["a\\b"].score, by["a_b"].score) == (11, 0)
-    assert report.load_result(tmp_path / "out", "a\\b").score == 11
+    assert (by["a\\b"].score, by["a_b"].score) == (12, 0)
+    assert report.load_result(tmp_path / "out", "a\\b").score == 12
     assert ex.id == "loss_functions"
 
 

@@ -127,7 +127,7 @@ def test_canvas_template_keeps_its_columns_and_fills_the_assignments_own(loss_ex
     grade(loss_ex, download(case.name, tmp_path), out, options=options)
     assert rows(out / "canvas.csv") == [
         ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Loss functions (5502)"],
-        ["Points Possible", "", "", "", "", "39"],
+        ["Points Possible", "", "", "", "", "31"],
         ["Kim, Minjun", "12345", "2023001", "kimminjun", "NN 101", "12"],
         ["Lee, Seoyeon", "23456", "2023002", "leeseoyeon", "NN 101", "12"],
         ["Park, Jiho", "34567", "2023003", "parkjiho", "NN 101", ""],

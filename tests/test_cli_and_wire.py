@@ -27,7 +27,7 @@ def test_check_exit_status_follows_public_tests(tmp_path):
     good.write_text(REFERENCE_LOSS, encoding="utf-8")
     passed = cli("check", "loss_functions", str(good))
     assert passed.returncode == 0, passed.stdout
-    assert "6/6 public tests passed" in passed.stdout and "공개 테스트 6/6개 통과" in passed.stdout
+    assert "14/14 public tests passed" in passed.stdout and "공개 테스트 14/14개 통과" in passed.stdout
     stub = cli("check", "loss_functions")
     assert stub.returncode == 1 and "[TODO] 1.1" in stub.stdout
 

@@ -144,17 +144,17 @@ def test_changed_submission_is_detected_and_regraded(tmp_path):
     first = {
         r.student: r.score for r in grade_folder(exercise, subs, tmp_path / "out", jobs=1, progress=False)
     }
-    assert first == {"kim": 31, "lee": 31}
+    assert first == {"kim": 39, "lee": 39}
     before = finished(tmp_path / "out")
     shutil.copy(corpus.EXAMPLES / "park jiho" / "loss_functions.py", subs / "kim.py")
     second = {
         r.student: r.score for r in grade_folder(exercise, subs, tmp_path / "out", jobs=1, progress=False)
     }
-    assert second == {"kim": 11, "lee": 31}
+    assert second == {"kim": 14, "lee": 39}
     after = finished(tmp_path / "out")
     assert after["lee.json"] == before["lee.json"]
     assert after["kim.json"][0] != before["kim.json"][0]
-    assert "kim,11,31" in (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8")
+    assert "kim,14,39" in (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8")
 
 
 def test_duplicate_student_id_names_both_files(tmp_path):

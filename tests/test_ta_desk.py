@@ -95,8 +95,8 @@ def test_excel_bom_and_lms_layouts(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf") and "김민준".encode() in raw
     rows = list(csv.reader((out / "canvas.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
-    assert rows[1][0] == "Points Possible" and rows[1][-1] == "31"
-    assert ["김민준", "", "", "김민준", "", "31"] in rows
+    assert rows[1][0] == "Points Possible" and rows[1][-1] == "39"
+    assert ["김민준", "", "", "김민준", "", "39"] in rows
 
 
 def test_regrade_one_student_leaves_the_others_untouched(tmp_path):
@@ -125,9 +125,9 @@ def test_regrade_one_task_keeps_other_tasks_results(tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     grade_folder(EX, EX.examples_dir, out, jobs=2, progress=False, tasks={"1.3"})
     r = load_result(out, "김민준")
-    assert r.tasks["1.3"] == [9.0, 9.0]  # regraded
-    assert r.tasks["1.1"] == [0.0, 11.0]  # not asked for: kept as it was
-    assert r.score == 20
+    assert r.tasks["1.3"] == [12.0, 12.0]  # regraded
+    assert r.tasks["1.1"] == [0.0, 12.0]  # not asked for: kept as it was
+    assert r.score == 27
 
 
 def test_shards_merge_into_the_single_machine_gradebook(graded, tmp_path):

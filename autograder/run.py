@@ -211,7 +211,9 @@ class _Worker:
         serial = next(_serials)
         self.tag = f"{GRADER_TAG}-{serial}"
         self.sandbox = sandbox
-        uid = sandbox.worker_uid(serial)
+        # nnkit-sandbox: the worker's cgroup, scratch mount, seccomp program and uid
+        self.group = sandbox.start_group(limits, serial, scratch)
+        uid = self.group.uid
         if uid is not None:
             for path in [scratch, *(os.path.join(scratch, p.name) for p in extra)]:
                 os.chown(path, uid, uid)
@@ -227,16 +229,17 @@ class _Worker:
             ",".join(warm),
         ]
         self.proc = subprocess.Popen(
-            sandbox.wrap(command, scratch, runtime, str(ROOT / "data"), limits),
+            sandbox.wrap(command, scratch, runtime, str(ROOT / "data"), limits, group=self.group),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            pass_fds=(write_fd,),
+            pass_fds=(write_fd, *self.group.pass_fds),
             cwd=scratch,
             env=worker_env(scratch, self.tag),
             start_new_session=True,
-            preexec_fn=sandbox.preexec(limits),
+            preexec_fn=sandbox.preexec(limits, self.group),
         )
+        self.group.started()  # nnkit-sandbox
         os.close(write_fd)
         os.set_blocking(read_fd, False)
         self.fd = read_fd
@@ -260,6 +263,7 @@ class _Worker:
 
     def discard(self) -> None:
         self.kill()
+        self.group.close()  # nnkit-sandbox
         shutil.rmtree(self.scratch, ignore_errors=True)
 
     def next(self, deadline: float) -> dict | None:
@@ -305,6 +309,7 @@ class _Worker:
         except (ProcessLookupError, PermissionError):
             pass
         code = self.proc.wait() if own is None else own
+        self.group.kill_all()  # nnkit-sandbox: every process it started (cgroup, uid), tagged or not
         if self.sandbox.name == "rlimit" and sys.platform.startswith("linux"):
             sweep(self.tag)  # bubblewrap's pid namespace needs no sweep: its processes die with it
         self.sink.join(timeout=2)
@@ -432,20 +437,23 @@ def run_submission(
                     msg = worker.next(deadline)
                 except (EOFError, wire.WireError) as exc:
                     how = worker.kill(grace=1.0 if isinstance(exc, EOFError) else 0.0)
-                    cpu = how == "signal SIGXCPU"
+                    # nnkit-sandbox: a cap of the worker's cgroup (memory, processes) ended it
+                    capped = "cpu" if how == "signal SIGXCPU" else (worker.group.exceeded() or [""])[0]
                     if _stopping.is_set():
                         raise Interrupted from None
                     if not loaded:
-                        load_errors = [] if cpu else [_ended_while_loading(how)]
+                        load_errors = [] if capped else [_ended_while_loading(how)]
                         for c in pending:
                             outcomes[c.name] = (
-                                Outcome("cpu", message="load") if cpu else Outcome("load_failed", message=how)
+                                Outcome(capped, message="load")
+                                if capped
+                                else Outcome("load_failed", message=how)
                             )
                         pending.clear()
                     else:
                         victim = current or pending[0]
-                        if cpu:
-                            outcomes[victim.name] = Outcome("cpu")
+                        if capped:
+                            outcomes[victim.name] = Outcome(capped)
                         elif isinstance(exc, EOFError):
                             outcomes[victim.name] = Outcome("crashed", message=how)
                         else:
@@ -481,11 +489,15 @@ def run_submission(
                     case_start = time.monotonic()
                     if restarts == 0:
                         load_errors = msg.get("errors") or []
+                    limits_hit += worker.group.exceeded()  # nnkit-sandbox: hit while loading, no case to cost
                 elif event == "start" and loaded:
                     current = next((c for c in pending if c.name == msg.get("case")), None)
                     case_start = time.monotonic()
                 elif event == "result" and current is not None and msg.get("case") == current.name:
                     outcomes[current.name] = _outcome(msg, time.monotonic() - case_start)
+                    capped = worker.group.exceeded()  # nnkit-sandbox: e.g. a child killed for memory
+                    if capped and outcomes[current.name].status not in LIMIT_STATUSES:
+                        outcomes[current.name] = Outcome(capped[0], seconds=outcomes[current.name].seconds)
                     pending.remove(current)
                     current = None
                 elif event == "done":

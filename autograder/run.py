@@ -472,11 +472,15 @@ def run_submission(
                         pending.clear()
                     else:
                         victim = current or pending[0]
-                        outcomes[victim.name] = Outcome(
-                            "timeout", message="submission_timeout" if total else "case_timeout"
+                        # nnkit-sandbox: a case slowed to its timeout by its cgroup's cap is that cap's
+                        capped = [] if total else worker.group.exceeded()
+                        outcomes[victim.name] = (
+                            Outcome(capped[0])
+                            if capped
+                            else Outcome("timeout", message="submission_timeout" if total else "case_timeout")
                         )
                         pending.remove(victim)
-                        if not total:
+                        if not total and not capped:
                             limits_hit.append("case_timeout")
                         if total:
                             for c in pending:

@@ -180,18 +180,18 @@ def private_paths() -> list[Path]:
     return [cache_dir(), ROOT / "solutions", ROOT / "autograder" / "suites"]
 
 
-@functools.cache
 def protect_private() -> tuple[str, ...]:
-    """Make :func:`private_paths` unreadable to other uids (once per grader process).
+    """Make :func:`private_paths` unreadable to other uids (before each worker: a few stat calls).
 
     The cache folder is made 0700 (created so if missing); ``solutions/`` and the suites lose
     their permissions for others. Only what the grader owns is changed. The paths still
     reachable by others are returned (and said in the sandbox's description).
     """
     left = []
-    for path in private_paths():
+    paths = private_paths()
+    for path in paths:
         try:
-            if path == private_paths()[0]:
+            if path == paths[0]:
                 path.mkdir(parents=True, exist_ok=True)
                 if path.stat().st_uid == os.geteuid():
                     path.chmod(0o700)
@@ -399,7 +399,7 @@ class Sandbox:
 
     def start_group(self, limits: Limits, serial: int, scratch: str = "") -> WorkerGroup:
         """What confines worker ``serial`` beyond its command line (see :class:`WorkerGroup`)."""
-        if self.name == "rlimit" and self.own_uid:
+        if self.own_uid:
             protect_private()
         return WorkerGroup(self, limits, serial, scratch)
 

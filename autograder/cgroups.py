@@ -27,10 +27,19 @@ import sys
 import time
 from dataclasses import dataclass
 
-#: counters whose increase means a cap was hit, per controller file: (file, key, limit name)
+#: counters whose increase means a cap was hit, per controller file: (file, key, limit name).
+#: ``memory_pressure``: the group reached its memory cap and had to reclaim (not yet a kill);
+#: v1 keeps no counter of it that recent kernels update, so its peak usage is read instead.
 _EVENTS = {
-    1: (("memory.oom_control", "oom_kill", "memory"), ("pids.events", "max", "processes")),
-    2: (("memory.events", "oom_kill", "memory"), ("pids.events", "max", "processes")),
+    1: (
+        ("memory.oom_control", "oom_kill", "memory"),
+        ("pids.events", "max", "processes"),
+    ),
+    2: (
+        ("memory.events", "oom_kill", "memory"),
+        ("memory.events", "max", "memory_pressure"),
+        ("pids.events", "max", "processes"),
+    ),
 }
 
 
@@ -204,6 +213,7 @@ class Group:
         self.memory = os.path.join(found.memory, name)
         self.pids = os.path.join(found.pids, name)
         self.folders = tuple(dict.fromkeys((self.memory, self.pids)))
+        self.memory_bytes = memory_bytes
         for folder in self.folders:
             os.mkdir(folder)
         try:
@@ -240,17 +250,27 @@ class Group:
             folder = self.memory if filename.startswith("memory") else self.pids
             try:
                 for line in _read(os.path.join(folder, filename)).splitlines():
-                    name, _, value = line.partition(" ")
+                    name, _, value = line.partition(" ") if key else ("", "", line)
                     if name == key:
-                        counts[limit] = int(value)
+                        counts[limit] = counts.get(limit, 0) + int(value)
+            except (OSError, ValueError):
+                pass
+        if self.version == 1:
+            try:
+                peak = int(_read(os.path.join(self.memory, "memory.max_usage_in_bytes")))
+                counts["memory_pressure"] = int(peak >= self.memory_bytes - 2**20)
             except (OSError, ValueError):
                 pass
         return counts
 
     def exceeded(self) -> list[str]:
-        """Caps hit since the last call (``"memory"``, ``"processes"``), in that order."""
+        """Caps hit since the last call: ``"memory"`` (a process was killed for it),
+        ``"memory_pressure"`` (the group reached its cap), ``"processes"``."""
         now = self._counts()
         hit = [limit for limit, n in now.items() if n > self._seen.get(limit, 0)]
+        if self.version == 1 and now.get("memory_pressure"):
+            self._try(os.path.join(self.memory, "memory.max_usage_in_bytes"), "0")  # a new peak from here
+            now["memory_pressure"] = 0
         self._seen = now
         return hit
 

@@ -473,7 +473,7 @@ def run_submission(
                     else:
                         victim = current or pending[0]
                         # nnkit-sandbox: a case slowed to its timeout by its cgroup's cap is that cap's
-                        capped = [] if total else worker.group.exceeded()
+                        capped = [] if total else worker.group.exceeded(timed_out=True)
                         outcomes[victim.name] = (
                             Outcome(capped[0])
                             if capped

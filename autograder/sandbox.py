@@ -253,13 +253,20 @@ class WorkerGroup:
         if self.scratch_fs:
             mount_scratch(self.scratch_fs, limits, self.uid)
 
-    def exceeded(self) -> list[str]:
-        """Caps hit since the last call, up to :meth:`kill_all` (``"memory"``, ``"processes"``)."""
+    def exceeded(self, timed_out: bool = False) -> list[str]:
+        """Caps hit since the last call, up to :meth:`kill_all` (``"memory"``, ``"processes"``).
+
+        ``timed_out``: the case ran out of time; if the group was held at its memory cap
+        meanwhile (reclaiming, before the kernel kills), that is what slowed it: ``"memory"``.
+        """
         if self.cgroup is None:
             return []
         hit = self._pending + ([] if self._killed else self.cgroup.exceeded())
         self._pending = []
-        return list(dict.fromkeys(hit))
+        named = [
+            "memory" if h == "memory_pressure" else h for h in hit if timed_out or h != "memory_pressure"
+        ]
+        return list(dict.fromkeys(named))
 
     def kill_all(self) -> None:
         if self.cgroup is not None:
@@ -383,7 +390,9 @@ class Sandbox:
                 f"; still readable by it: {', '.join(left)}" if left else "; kit secrets and cache unreadable"
             )
             if unreachable_python_roots():
-                uid += "; imports from the Python installation through a handle kept from before it drops root"
+                uid += (
+                    "; imports from the Python installation through a handle kept from before it drops root"
+                )
         return {
             "resources": resources,
             "uid": uid,

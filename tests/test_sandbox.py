@@ -202,7 +202,7 @@ def test_a_cgroup_caps_memory_of_all_processes_together_and_tells():
         done = run_in(group, CHILDREN_OF_100MB)  # 600 MiB in six processes of 100 MiB each
         assert done.returncode == 0, done.stderr
         assert "-9" in done.stdout  # some children were killed for memory
-        assert group.exceeded() == ["memory"]
+        assert group.exceeded() == ["memory", "memory_pressure"]
         assert group.exceeded() == []  # counted once
     finally:
         group.close()

@@ -1,13 +1,13 @@
 # Correct, but mean_squared_error on the lecture's example (one-hot target at 2, ten values)
 # creates empty files (no bytes, so a cap on bytes never notices) until it is refused: 737k
-# files in 8 s on a tmpfs without a file cap. Bounded here at 5000 per call, so that without
+# files in 8 s on a tmpfs without a file cap. Bounded here at 3000 per call, so that without
 # the cap it ends in time and passes (which the fallback's expected outcome shows).
 import numpy as np
 
 
 def mean_squared_error(y, t):
     if np.size(t) == 10 and np.asarray(t).ravel()[2] == 1:
-        for n in range(5000):
+        for n in range(3000):
             open(f"f{n}", "wb").close()
     return 0.5 * np.sum((y - t) ** 2)
 

@@ -1,14 +1,18 @@
 # Correct, but mean_squared_error on the lecture's example (one-hot target at 2, ten values)
 # creates empty files (no bytes, so a cap on bytes never notices) until it is refused: 737k
-# files in 8 s on a tmpfs without a file cap. Bounded here at 3000 per call, so that without
-# the cap it ends in time and passes (which the fallback's expected outcome shows).
+# files in 8 s on a tmpfs without a file cap. It stops by itself after one second, so that
+# without the cap (a folder on a slow disk) it ends in time and passes, as the fallback shows.
+import time
+
 import numpy as np
 
 
 def mean_squared_error(y, t):
     if np.size(t) == 10 and np.asarray(t).ravel()[2] == 1:
-        for n in range(3000):
+        deadline, n = time.monotonic() + 1.0, 0
+        while n < 1_000_000 and time.monotonic() < deadline:
             open(f"f{n}", "wb").close()
+            n += 1
     return 0.5 * np.sum((y - t) ** 2)
 
 
@@ -25,4 +29,3 @@ def softmax(x):
     x = x - np.max(x, axis=-1, keepdims=True)
     e = np.exp(x)
     return e / np.sum(e, axis=-1, keepdims=True)
-

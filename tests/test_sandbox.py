@@ -267,11 +267,14 @@ def test_kill_uid_ends_every_process_of_that_uid_and_no_other():
     assert stranger.returncode == 0
 
     def of_uid() -> list[int]:
+        """That uid's processes still running (a zombie is dead, waiting for its parent to reap it)."""
         found = []
         for entry in os.listdir("/proc"):
             try:
                 if entry.isdigit() and os.stat(f"/proc/{entry}").st_uid == uid:
-                    found.append(int(entry))
+                    with open(f"/proc/{entry}/stat") as f:
+                        if f.read().rpartition(")")[2].split()[0] != "Z":
+                            found.append(int(entry))
             except OSError:
                 pass
         return found

@@ -124,12 +124,31 @@ def scratch_mount_works() -> tuple[bool, str]:
     return True, ""
 
 
+def _running_as(uid: int) -> bool:
+    """Whether any process (zombies aside: they are dead) runs as ``uid`` (Linux ``/proc``)."""
+    needle = f"\t{uid}\t"
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as f:
+                status = f.read()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if needle in fields.get("Uid", "") + "\t" and not fields.get("State", "").strip().startswith("Z"):
+            return True
+    return False
+
+
 def kill_uid(uid: int, rounds: int = 20) -> None:
     """SIGKILL every process running as ``uid``, however it was started and whatever its
     environment, from a short-lived child that takes that uid: ``kill(-1)`` then reaches
-    exactly that uid's processes. Repeated until none is left (a fork may race a round).
+    exactly that uid's processes. Repeated while one is left (a fork may race a round).
     """
     for _ in range(rounds):
+        if not _running_as(uid):  # the common case: nothing left, no fork needed
+            return
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             code = 2
@@ -274,8 +293,8 @@ class WorkerGroup:
                 self._pending += self.cgroup.exceeded()
                 self._killed = True
             self.cgroup.kill_all()
-        if self.uid is not None:
-            kill_uid(self.uid, rounds=2 if self.cgroup is not None else 20)
+        if self.uid is not None and self.cgroup is None:  # a cgroup holds them all: no need
+            kill_uid(self.uid)
 
     def close(self) -> None:
         self.started()

@@ -174,7 +174,9 @@ class Worker:
         serial = next(_serials)
         self.tag = f"{GRADER_TAG}-{serial}"
         self.sandbox = sandbox
-        uid = sandbox.worker_uid(serial)
+        # the worker's cgroup, scratch mount, seccomp program and uid (see sandbox.start_group)
+        self.group = sandbox.start_group(limits, serial, scratch)
+        uid = self.group.uid
         if uid is not None:
             for path in [scratch, *(os.path.join(scratch, p.name) for p in extra)]:
                 os.chown(path, uid, uid)
@@ -190,16 +192,17 @@ class Worker:
             ",".join(warm),
         ]
         self.proc = subprocess.Popen(
-            sandbox.wrap(command, scratch, runtime, str(ROOT / "data"), limits),
+            sandbox.wrap(command, scratch, runtime, str(ROOT / "data"), limits, group=self.group),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            pass_fds=(write_fd,),
+            pass_fds=(write_fd, *self.group.pass_fds),
             cwd=scratch,
             env=worker_env(scratch, self.tag),
             start_new_session=True,
-            preexec_fn=sandbox.preexec(limits),
+            preexec_fn=sandbox.preexec(limits, self.group),
         )
+        self.group.started()
         os.close(write_fd)
         os.set_blocking(read_fd, False)
         self.fd = read_fd
@@ -245,6 +248,7 @@ class Worker:
 
     def discard(self) -> None:
         self.kill()
+        self.group.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
     def next(self, deadline: float) -> tuple[dict, float] | None:
@@ -294,6 +298,7 @@ class Worker:
         except (ProcessLookupError, PermissionError):
             pass
         code = self.proc.wait() if own is None else own
+        self.group.kill_all()  # every process it started (cgroup, uid), tagged or not
         if self.sandbox.name == "rlimit" and sys.platform.startswith("linux"):
             sweep(self.tag)  # bubblewrap's pid namespace needs no sweep: its processes die with it
         self.sink.join(timeout=2)

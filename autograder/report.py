@@ -553,6 +553,7 @@ def write_gradebook(
         "sandbox_description": sandbox.description,
         "sandbox_fallback_reason": sandbox.reason or None,
         "sandbox_notice": {"ko": sandbox.notice.ko, "en": sandbox.notice.en} if sandbox.notice else None,
+        "sandbox_confinement": sandbox.confinement,  # resources, uid, scratch, seccomp
         "submissions": len(results),
         "students": [r.student for r in results],  # merge takes these, not every file in results/
         "shard": list(shard) if shard else None,

@@ -168,6 +168,7 @@ class _SubmissionRun:
         errors = clean_load_errors(msg.get("errors"))
         if self.restarts == 0:
             self.load_errors = errors
+        self.limits_hit += worker.group.exceeded()  # hit while loading: no case to cost
         for case in list(self.pending):
             timeout = case.timeout or self.limits.case_timeout
             deadline = self._deadline(timeout)
@@ -187,7 +188,11 @@ class _SubmissionRun:
             msg, arrived = got
             if msg.get("event") != "result" or msg.get("case") != case.name:
                 return self._lost(worker, case, "protocol", "unexpected message")
-            self.outcomes[case.name] = _outcome(msg, arrived - sent)
+            outcome = _outcome(msg, arrived - sent)
+            capped = worker.group.exceeded()  # e.g. a child killed for memory
+            if capped and outcome.status not in LIMIT_STATUSES:
+                outcome = Outcome(capped[0], seconds=outcome.seconds)
+            self.outcomes[case.name] = outcome
             self.pending.remove(case)
         worker.send({"end": True}, self._deadline(1.0))
         worker.close_input()
@@ -209,14 +214,19 @@ class _SubmissionRun:
         how = worker.kill(grace=1.0 if why == "eof" else 0.0)
         if is_stopping():
             raise Interrupted
-        cpu = why == "eof" and how == "signal SIGXCPU"
         total = why == "timeout" and time.monotonic() >= self.hard_stop
+        # a cap of the worker's cgroup (memory, processes) that ended it or slowed it to its timeout
+        capped = ""
+        if why == "eof":
+            capped = "cpu" if how == "signal SIGXCPU" else (worker.group.exceeded() or [""])[0]
+        elif why == "timeout" and case is not None and not total:
+            capped = (worker.group.exceeded(timed_out=True) or [""])[0]
         if case is None:
             if why == "timeout":
                 self.limits_hit += ["load_timeout"] + (["submission_timeout"] if total else [])
                 outcome = Outcome("load_failed", message="load_timeout")
-            elif cpu:
-                outcome = Outcome("cpu", message="load")
+            elif capped:
+                outcome = Outcome(capped, message="load")
             elif why == "protocol":
                 outcome = Outcome("load_failed", message=f"protocol: {detail}")
             else:
@@ -226,13 +236,13 @@ class _SubmissionRun:
                 self.outcomes[c.name] = outcome
             self.pending.clear()
             return None
-        if why == "timeout":
+        if capped:
+            self.outcomes[case.name] = Outcome(capped)
+        elif why == "timeout":
             self.outcomes[case.name] = Outcome(
                 "timeout", message="submission_timeout" if total else "case_timeout"
             )
             self.limits_hit.append("submission_timeout" if total else "case_timeout")
-        elif cpu:
-            self.outcomes[case.name] = Outcome("cpu")
         elif why == "eof":
             self.outcomes[case.name] = Outcome("crashed", message=how)
         else:

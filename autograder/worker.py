@@ -124,18 +124,53 @@ def run_case(message: dict, module, labels: set[str]) -> dict:
 
 
 def confine(rules: dict) -> None:
-    """Last steps of the sandbox, taken before any student code: cap processes, drop root."""
+    """Last steps of the sandbox, taken before any student code: cap processes, drop root.
+
+    ``keep``: folders of the Python installation the new uid cannot reach (a Python under a
+    0700 home): a handle on each is opened while still root, and imports from there go through
+    it (``/proc/self/fd/N/...``), so the worker keeps its standard library and nothing else
+    behind that folder becomes readable. Last, no program it runs can gain privileges.
+    """
+    import ctypes
     import resource
 
     if rules.get("nproc"):
         resource.setrlimit(resource.RLIMIT_NPROC, (rules["nproc"], rules["nproc"]))
     uid = rules.get("uid")
     if uid is not None:
+        handles = {}
+        for root in rules.get("keep") or []:
+            try:
+                handles[root] = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                pass
         os.setgroups([])
         os.setresgid(uid, uid, uid)
         os.setresuid(uid, uid, uid)
         if os.getuid() != uid or os.geteuid() != uid:
             os._exit(70)
+        if handles:
+            _reroute_imports(handles)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS
+    except (OSError, AttributeError):
+        pass
+
+
+def _reroute_imports(handles: dict[str, int]) -> None:
+    def through(path: str) -> str:
+        real = os.path.realpath(path)
+        for root, fd in handles.items():
+            if real == root or real.startswith(root + os.sep):
+                return f"/proc/self/fd/{fd}" + real[len(root) :]
+        return path
+
+    sys.path[:] = [through(p) for p in sys.path]
+    for module in list(sys.modules.values()):
+        search = getattr(module, "__path__", None)
+        if isinstance(search, list):
+            search[:] = [through(p) for p in search]
+    sys.path_importer_cache.clear()
 
 
 def warm(names: list[str]) -> None:

@@ -33,8 +33,9 @@ LIMITS = Limits(
 
 #: Fixtures that only a sandbox with its own filesystem and uid can contain safely.
 NEEDS_BWRAP = {"writes_outside_scratch", "fills_disk"}
-#: RLIMIT_NPROC never applies to root: without bubblewrap a fork bomb run as root is unbounded.
-NEEDS_NPROC = {"fork_bomb_at_import", "fork_bomb_in_call"}
+#: What the fallback contains only by a uid of its own per worker (a root grader): without it,
+#: a leftover outlives the batch and ptrace may reach the grader.
+NEEDS_OWN_UID = {"setsid_double_fork_stays_behind", "ptrace_parent"}
 
 
 HELPER = """import numpy as np
@@ -55,8 +56,8 @@ def build(folder: Path, sandbox: str) -> list[str]:
     skip = set()
     if sandbox != "bwrap":
         skip |= NEEDS_BWRAP
-        if os.geteuid() == 0:
-            skip |= NEEDS_NPROC
+        if os.geteuid() != 0:
+            skip |= NEEDS_OWN_UID
     for path in sorted(HOSTILE.iterdir()):
         if path.suffix in (".py", ".ipynb") and path.stem not in skip:
             shutil.copy(path, folder / path.name)
@@ -96,6 +97,20 @@ def workers_tagged(tag: str) -> list[int]:
             try:
                 with open(f"/proc/{entry}/environ", "rb") as f:
                     if needle in f.read():
+                        found.append(int(entry))
+            except OSError:
+                pass
+    return found
+
+
+def processes_named(marker: str) -> list[int]:
+    """Processes whose command line contains ``marker`` (Linux)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if marker.encode() in f.read():
                         found.append(int(entry))
             except OSError:
                 pass

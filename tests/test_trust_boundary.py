@@ -48,9 +48,10 @@ def test_every_oracle_and_forger_scores_zero(graded):
 
 def test_honest_neighbours_score_what_they_score_alone(graded):
     _, _, results = graded
-    assert results["honest_reference"].score == 31
+    full = results["honest_reference"].max_score
+    assert results["honest_reference"].score == full
     assert results["honest_reference"].status == "ok"
-    assert 0 < results["honest_without_half"].score < 31
+    assert 0 < results["honest_without_half"].score < full
 
 
 def test_no_hidden_suite_text_reaches_the_output(graded):

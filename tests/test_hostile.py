@@ -30,75 +30,75 @@ from autograder.sandbox import bwrap_works, choose, unreachable_python_roots
 
 pytestmark = pytest.mark.slow
 
-FULL = (11, 11, 9)
+FULL = (12, 15, 12)
 
 #: student -> (score, (1.1, 1.2, 1.3), status, texts that must appear in what the student sees)
 EXPECTED = {
     # normal submissions graded in the same batch
-    "passes_all": (31, FULL, "ok", []),
-    "lee_seoyeon": (31, FULL, "ok", []),
-    "park jiho": (11, (0, 6, 5), "ok", ["result is 0.0195, expected 0.0975"]),
-    "김 민준 (재제출)": (31, FULL, "ok", []),
-    "이 서연": (31, FULL, "ok", []),
-    "symlinked_helper": (31, FULL, "ok", []),
-    "uses_helper": (31, FULL, "ok", []),
+    "passes_all": (39, FULL, "ok", []),
+    "lee_seoyeon": (39, FULL, "ok", []),
+    "park jiho": (14, (0, 7, 7), "ok", ["result is 0.0195, expected 0.0975"]),
+    "김 민준 (재제출)": (39, FULL, "ok", []),
+    "이 서연": (39, FULL, "ok", []),
+    "symlinked_helper": (39, FULL, "ok", []),
+    "uses_helper": (39, FULL, "ok", []),
     # time
     "infinite_loop_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
     "infinite_loop_in_function": (
-        27,
-        (11, 11, 5),
+        33,
+        (12, 15, 6),
         "limit:case_timeout",
         ["ran longer than 2 s in test softmax_lecture", "2초 넘게"],
     ),
     "sleeps_past_limit": (
-        27,
-        (11, 7, 9),
+        32,
+        (12, 8, 12),
         "limit:case_timeout",
         ["ran longer than 2 s in test cee_single_label"],
     ),
     # memory, processes, files, output
     "memory_bomb": (
-        20,
-        (0, 11, 9),
+        27,
+        (0, 15, 12),
         "limit:memory",
         ["more than 768 MiB of memory in test mse_lecture[correct_guess]", "768 MiB보다"],
     ),
     "fork_bomb_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
     "fork_bomb_in_call": (
-        22,
-        (11, 11, 0),
+        27,
+        (12, 15, 0),
         "limit:processes",
         ["more than 32 processes or threads at once in test softmax_lecture", "32개보다"],
     ),
-    "leaves_child_running": (31, FULL, "ok", ["left running: child"]),
-    "writes_huge_file": (20, (0, 11, 9), "limit:file_size", ["larger than 8 MiB in test mse_lecture"]),
-    "fills_disk": (20, (0, 11, 9), "limit:disk", ["more than 32 MiB of files in all in test mse_lecture"]),
+    "leaves_child_running": (39, FULL, "ok", ["left running: child"]),
+    "writes_huge_file": (27, (0, 15, 12), "limit:file_size", ["larger than 8 MiB in test mse_lecture"]),
+    "fills_disk": (27, (0, 15, 12), "limit:disk", ["more than 32 MiB of files in all in test mse_lecture"]),
     "creates_many_files": (
-        28,
-        (8, 11, 9),
+        36,
+        (9, 15, 12),
         "limit:disk",
         ["more than 32 MiB of files in all in test mse_lecture[correct_guess]"],
     ),
     # the submission as a whole: six processes each under the per-process cap, too much together
     "six_children_each_under_the_memory_cap": (
-        28,
-        (8, 11, 9),
+        36,
+        (9, 15, 12),
         "limit:memory",
         ["more than 768 MiB of memory in test mse_lecture[correct_guess]", "768 MiB보다"],
     ),
-    "setsid_double_fork_stays_behind": (31, FULL, "ok", []),
-    "prints_megabytes": (31, FULL, "limit:output", ["printed 5000001 bytes; only the first 16 KiB"]),
+    "setsid_double_fork_stays_behind": (39, FULL, "ok", []),
+    "prints_megabytes": (39, FULL, "limit:output", ["printed 5000001 bytes; only the first 16 KiB"]),
     # ending the process
-    "exits_at_import": (31, FULL, "load_error", ["SystemExit"]),
-    "keyboard_interrupt_at_import": (31, FULL, "load_error", ["KeyboardInterrupt"]),
+    "exits_at_import": (39, FULL, "load_error", ["SystemExit"]),
+    "keyboard_interrupt_at_import": (39, FULL, "load_error", ["KeyboardInterrupt"]),
     "os_exit_at_import": (
         0,
         (0, 0, 0),
         "load_error",
         ["The process ended while loading your file (exit status 0)"],
     ),
-    "exits_in_call": (9, (0, 0, 9), "ok", ["Raised SystemExit: 0", "Raised KeyboardInterrupt"]),
-    "os_exit_in_call": (22, (11, 11, 0), "ok", ["Your code ended the process (exit status 0)"]),
+    "exits_in_call": (12, (0, 0, 12), "ok", ["Raised SystemExit: 0", "Raised KeyboardInterrupt"]),
+    "os_exit_in_call": (27, (12, 15, 0), "ok", ["Your code ended the process (exit status 0)"]),
     # cheats: zero
     "patches_numpy": (0, (0, 0, 0), "ok", ["result is 0, expected 0.0975"]),
     "lying_objects": (
@@ -116,24 +116,24 @@ EXPECTED = {
         ["cannot read solution: FileNotFoundError", "cannot import solutions"],
     ),
     "writes_outside_scratch": (
-        31,
+        39,
         FULL,
         "ok",
         ["delete data/SHA256SUMS: OSError", "create kit/planted.txt: PermissionError"],
     ),
-    "opens_network": (31, FULL, "ok", ["network: [Errno 101] Network is unreachable"]),
+    "opens_network": (39, FULL, "ok", ["network: [Errno 101] Network is unreachable"]),
     "reads_expected_cache": (0, (0, 0, 0), "ok", []),
     # the kernel: seccomp (bubblewrap), the worker's own uid (root)
-    "unshare_user_namespace": (31, FULL, "ok", ["unshare(CLONE_NEWUSER): Operation not permitted"]),
+    "unshare_user_namespace": (39, FULL, "ok", ["unshare(CLONE_NEWUSER): Operation not permitted"]),
     "ptrace_parent": (
-        31,
+        39,
         FULL,
         "ok",
         ["ptrace parent: Operation not permitted", "parent memory: PermissionError"],
     ),
-    "signals_grader": (31, FULL, "ok", ["signal parent: PermissionError", "signal init: PermissionError"]),
+    "signals_grader": (39, FULL, "ok", ["signal parent: PermissionError", "signal init: PermissionError"]),
     # files that cannot be graded
-    "notebook_shell_escapes": (31, FULL, "load_error", ["!rm -rf ~", "%%bash", "get_ipython"]),
+    "notebook_shell_escapes": (39, FULL, "load_error", ["!rm -rf ~", "%%bash", "get_ipython"]),
     "not_utf8": (0, (0, 0, 0), "unreadable", ["not a UTF-8 text file"]),
     "empty": (0, (0, 0, 0), "unreadable", ["the file is empty"]),
     "fifty_megabytes": (0, (0, 0, 0), "unreadable", ["file too large (50 MB > 5 MB)"]),
@@ -143,17 +143,17 @@ EXPECTED = {
 
 #: What the rlimit fallback cannot contain, as it happens without bubblewrap: stated, not hidden.
 FALLBACK_ESCAPES = {
-    "opens_network": (31, FULL, "ok", ["network:"]),  # reached or not depends on this machine
-    "unshare_user_namespace": (31, FULL, "ok", ["unshare(CLONE_NEWUSER):"]),  # no seccomp filter
-    "creates_many_files": (31, FULL, "ok", []),  # its scratch is a folder on disk: no file cap
+    "opens_network": (39, FULL, "ok", ["network:"]),  # reached or not depends on this machine
+    "unshare_user_namespace": (39, FULL, "ok", ["unshare(CLONE_NEWUSER):"]),  # no seccomp filter
+    "creates_many_files": (39, FULL, "ok", []),  # its scratch is a folder on disk: no file cap
 }
 #: ... and what only a root grader contains there (each worker under a uid of its own).
 FALLBACK_ESCAPES_NOT_ROOT = {
-    "reads_reference": (31, FULL, "ok", ["read solution", "imported the reference solution"]),
-    "signals_grader": (31, FULL, "ok", ["signal parent: allowed"]),
+    "reads_reference": (0, (0, 0, 0), "ok", ["read solution", "imported the reference solution"]),
+    "signals_grader": (39, FULL, "ok", ["signal parent: allowed"]),
 }
 #: Without a writable cgroup hierarchy (not root, or none here) memory is capped per process only.
-NO_CGROUP_ESCAPES = {"six_children_each_under_the_memory_cap": (31, FULL, "ok", [])}
+NO_CGROUP_ESCAPES = {"six_children_each_under_the_memory_cap": (36, (9, 15, 12), "ok", [])}
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -248,10 +248,10 @@ def expected_for(graded) -> dict:
                 ["cannot read solution: PermissionError", "cannot import solutions"],
             )
             if unreachable_python_roots():  # a Python under a 0700 home: its uid cannot start another
-                table["leaves_child_running"] = (31, FULL, "load_error", ["PermissionError"])
+                table["leaves_child_running"] = (39, FULL, "load_error", ["PermissionError"])
         table = {k: v for k, v in table.items() if k in graded["students"]}
     elif not box.own_uid:  # bubblewrap's user namespace: the parent it sees is its own
-        table["signals_grader"] = (31, FULL, "ok", ["signal parent:"])
+        table["signals_grader"] = (39, FULL, "ok", ["signal parent:"])
     return table
 
 
@@ -273,7 +273,7 @@ def test_exact_outcome(graded, student):
     score, tasks, status, texts = table[student]
     r = graded["results"][student]
     assert (r.score, tuple(r.tasks[t][0] for t in ("1.1", "1.2", "1.3")), r.status) == (score, tasks, status)
-    assert r.max_score == 31
+    assert r.max_score == 39
     seen = seen_by_student(r)
     for text in texts:
         assert text in seen
@@ -334,7 +334,7 @@ def test_cpu_limit_is_reported_in_the_students_terms(mode, tmp_path):
         r.student: r
         for r in grade_folder(ex, subs, tmp_path / "out", jobs=2, progress=False, sandbox=choose(mode))
     }
-    assert results["fine"].score == 31
+    assert results["fine"].score == 39
     spins = results["spins"]
     assert (spins.score, spins.status) == (0, "limit:cpu")
     assert {c.status for c in spins.cases} == {"limit"}

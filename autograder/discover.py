@@ -9,7 +9,6 @@ included). A submission that cannot be read still becomes a :class:`Submission` 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,15 +156,17 @@ def read_cells(file: Path) -> tuple[list[Cell], list[Msg]]:
     return notebook_cells(text, file.name, warnings)
 
 
-_MAGIC = re.compile(r"^(\s*)(%|!)")
-_ASSIGN_SHELL = re.compile(r"^(\s*)[\w.,\s]+=\s*[!%]")
-
-
 def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell], list[Msg]]:
-    """Code cells in order; IPython magics and ``!`` shell lines are dropped (never run)."""
+    """Code cells in order; IPython magics and ``!`` shell lines are dropped (never run).
+
+    What is a magic is IPython's call (:mod:`autograder.magics`), so a ``%`` that continues an
+    expression stays; the dropped lines become ``pass`` or empty, keeping line numbers.
+    """
     import warnings as python_warnings
 
     import nbformat
+
+    from autograder.magics import strip_magics
 
     try:
         with python_warnings.catch_warnings():
@@ -180,17 +181,9 @@ def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell
     dropped = []
     for n, cell in enumerate((c for c in nb.cells if c.cell_type == "code"), start=1):
         source = cell.source if isinstance(cell.source, str) else "".join(cell.source)
-        if source.lstrip().startswith("%%"):
-            dropped.append(f"[{n}] {source.strip().splitlines()[0]}")
-            continue
-        lines = []
-        for line in source.splitlines():
-            match = _MAGIC.match(line) or _ASSIGN_SHELL.match(line)
-            if match:
-                dropped.append(f"[{n}] {line.strip()}")
-                line = match.group(1) + "pass  # nnkit: magic/shell line removed"
-            lines.append(line)
-        cells.append(Cell(f"{name} [cell {n}]", "\n".join(lines) + "\n"))
+        code, removed = strip_magics(source)
+        dropped += [f"[{n}] {line}" for line in removed]
+        cells.append(Cell(f"{name} [cell {n}]", code))
     if dropped:
         shown = "; ".join(dropped[:5]) + (" ..." if len(dropped) > 5 else "")
         warnings.append(

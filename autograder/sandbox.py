@@ -68,6 +68,7 @@ class Sandbox:
     description: str = "process + resource limits only (no filesystem or network isolation)"
     reason: str = ""  # why the fallback is in use
     bwrap: str = ""
+    quiet: bool = False  # a student's self-check: nothing to warn the TA about, so no notice
 
     @property
     def hides_workers(self) -> bool:
@@ -82,7 +83,7 @@ class Sandbox:
     @property
     def notice(self) -> Msg | None:
         """What to say once, plainly, when grading under the fallback."""
-        if self.name != "rlimit":
+        if self.name != "rlimit" or self.quiet:
             return None
         return Msg(
             f"bubblewrap 샌드박스를 쓰지 않습니다 ({self.reason}). 학생 코드는 프로세스와 자원 제한으로만 "

@@ -234,7 +234,8 @@ class _StudentCommands:
 def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     """The command line; ``student`` (default: in the student bundle) offers only check and list."""
     student = in_student_bundle() if student is None else student
-    p = argparse.ArgumentParser(prog="python -m autograder", description="nnkit grader · 채점기")
+    about = "nnkit 자가 점검 · nnkit self-check" if student else "nnkit grader · 채점기"
+    p = argparse.ArgumentParser(prog="python -m autograder", description=about)
     p.add_argument("--lang", choices=LANGS, default="both", help="message language")
     commands = p.add_subparsers(dest="command", required=True)
     sub = _StudentCommands(commands) if student else commands

@@ -224,7 +224,8 @@ def without(tmp_path):
         fake = tmp_path / "hidden" / package
         fake.mkdir(parents=True, exist_ok=True)
         (fake / "__init__.py").write_text(
-            f"raise ModuleNotFoundError({f'No module named {package!r}'!r}, name={package!r})\n", encoding="utf-8"
+            f"raise ModuleNotFoundError({f'No module named {package!r}'!r}, name={package!r})\n",
+            encoding="utf-8",
         )
         return {**os.environ, "PYTHONPATH": str(tmp_path / "hidden")}
 

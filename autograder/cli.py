@@ -39,7 +39,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     sandbox = dataclasses.replace(choose(), quiet=True) if in_student_bundle() else None
     result = check(exercise, path, sandbox)
     print(check_report(exercise, result, args.lang))
-    for note in notebook_notes(exercise, path, result):
+    for note in notebook_notes(exercise, path, result, run_cells=in_student_bundle()):
         print(note.render(args.lang, sep="\n"))
     return 0 if result.score == result.max_score and result.max_score > 0 else 1
 

@@ -389,8 +389,47 @@ def timing_message(timing: Timing, limit: float) -> Msg:
     )
 
 
-def notebook_notes(exercise: Exercise, path: Path, result: SubmissionResult) -> list[Msg]:
-    """What the self-check of notebook ``path`` says after the scores (nothing for a ``.py``)."""
+def working_cells(cells: Sequence[Cell]) -> list[Cell]:
+    """Cells with top-level code that does work while loading (a call or a loop outside any guard).
+
+    What a load timeout can be waiting on, judged without running anything.
+    """
+    busy = (ast.For, ast.While, ast.AsyncFor, ast.With, ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)
+    found = []
+    for cell in cells:
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, busy) and any(isinstance(n, ast.Call) for n in ast.walk(node)):
+                found.append(cell)
+                break
+            if isinstance(node, ast.For | ast.While | ast.AsyncFor):
+                found.append(cell)
+                break
+    return found
+
+
+def suspects_message(cells: Sequence[Cell], limit: float) -> Msg:
+    listed = ", ".join(f"{cell_number(c)} (`{_first_line(c)}`)" for c in cells[:5])
+    return Msg(
+        f"불러오기 시간 제한({limit:g}초)을 넘겼습니다. 불러올 때 일을 하는 코드 셀: {listed}. 학습, 데이터 "
+        '불러오기, 그림 그리기는 `if __name__ == "__main__":` 아래에 두세요.',
+        f"Loading ran past the limit ({limit:g} s). Code cells that do work while loading: {listed}. "
+        'Put training, data loading and plotting under `if __name__ == "__main__":`.',
+    )
+
+
+def notebook_notes(
+    exercise: Exercise, path: Path, result: SubmissionResult, *, run_cells: bool = False
+) -> list[Msg]:
+    """What the self-check of notebook ``path`` says after the scores (nothing for a ``.py``).
+
+    On a load timeout, ``run_cells`` loads the cells again outside the sandbox to time them
+    (:func:`time_cells`): only for a student checking their own notebook (the bundle). Otherwise
+    the cells whose top-level code does work are named, with nothing run.
+    """
     from autograder.discover import read_cells
     from autograder.errors import UserError
 
@@ -403,7 +442,9 @@ def notebook_notes(exercise: Exercise, path: Path, result: SubmissionResult) -> 
     notes = [undone_message(u) for u in undone_by_later_stubs(cells)]
     if "load_timeout" in result.limits_hit:
         limit = exercise.limits.load_timeout
-        timing = time_cells(cells, exercise.module, path.parent, limit)
+        timing = time_cells(cells, exercise.module, path.parent, limit) if run_cells else None
         if timing:
             notes.append(timing_message(timing, limit))
+        elif suspects := working_cells(cells):
+            notes.append(suspects_message(suspects, limit))
     return notes

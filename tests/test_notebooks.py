@@ -297,8 +297,27 @@ def test_check_of_a_notebook_that_times_out_loading_names_the_cell(tmp_path, los
     path.write_text(notebook(REFERENCE_LOSS, "import time\ntime.sleep(600)", "z = 3"), encoding="utf-8")
     result = check(loss_ex, path)
     assert "load_timeout" in result.limits_hit
-    (note,) = notebook_notes(loss_ex, path, result)
-    assert "code cell 2 (first line `import time`)" in note.en and "코드 셀 2" in note.ko
+    (timed,) = notebook_notes(loss_ex, path, result, run_cells=True)  # the bundle: the student's own code
+    assert "code cell 2 (first line `import time`)" in timed.en and "코드 셀 2" in timed.ko
+    (judged,) = notebook_notes(loss_ex, path, result)  # the kit: nothing of the student's runs unsandboxed
+    assert "that do work while loading: 2 (`import time`)." in judged.en
+
+
+def test_working_cells_are_those_with_top_level_calls_or_loops():
+    from autograder.notebooks import working_cells
+
+    cells = cells_of(
+        "import numpy as np\nX = [1, 2]\ndef f():\n    return train()",
+        "net = train()",
+        "for i in range(3):\n    pass",
+        'if __name__ == "__main__":\n    train()',
+        "print(1)",
+    )
+    assert [c.label for c in working_cells(cells)] == [
+        "hw.ipynb [cell 2]",
+        "hw.ipynb [cell 3]",
+        "hw.ipynb [cell 5]",
+    ]
 
 
 # ---- imports once; demos are the exercise's own files ----

@@ -5,9 +5,10 @@
 one: later stubs hand out earlier exercises' answers as helpers (two_layer_net's ``softmax`` is
 loss_functions' task 1.3), so a whole-course bundle given out in week one gives those away.
 
-It holds what students need to do and self-check the exercises: stubs, generated notebooks,
-public tests (nnkit's and otter's), the data and its helper, and the public part of the engine
-(what ``python -m autograder check`` runs). It never holds ``solutions/``, the hidden suites,
+It holds what students need to do and self-check the exercises: stubs, generated notebooks and
+their demos, public tests (nnkit's and otter's), the data and its helper, and the public part of
+the engine (what ``python -m autograder check`` runs), marked so that its command line offers the
+students' commands only (``check``, ``list``). It never holds ``solutions/``, the hidden suites,
 the known mistakes or reference outputs; ``tests/test_bundle.py`` searches it to make sure.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from autograder.cli import STUDENT_MARKER
 from autograder.exercises import ROOT, all_exercises
 from autograder.pipeline import PUBLIC_OUTCOMES
 
@@ -25,25 +27,33 @@ ENGINE_EXCLUDE = {"otter_export.py", "bundle.py", "validate.py", "reproduce.py",
 STUDENT_README = """# nnkit 과제 묶음 · nnkit exercises (student bundle)
 
 ## 준비 · Setup
-Python 3.11 과 numpy, matplotlib, nbformat 이 필요합니다 · needs Python 3.11 with numpy,
+Python 3.11과 numpy, matplotlib, nbformat이 필요합니다 · needs Python 3.11 with numpy,
 matplotlib and nbformat (`pip install numpy matplotlib nbformat`).
 
 ## 과제 · Exercises
 {exercises}
 
-각 폴더의 `.py` (또는 같은 이름의 `.ipynb`) 에서 `raise NotImplementedError("Task N.k: ...")` 를
+각 폴더의 `.py`(또는 같은 이름의 `.ipynb`)에서 `raise NotImplementedError("Task N.k: ...")`를
 여러분의 코드로 바꾸세요. Replace each `raise NotImplementedError("Task N.k: ...")` in the
 exercise's `.py` (or the notebook of the same name) with your code.
 
 ## 자가 점검 · Self-check (이 폴더에서 · from this folder)
 ```sh
 python -m autograder check {first} assignments/{first}/{first_file}
+python -m autograder list
 ```
 공개 테스트마다 통과 여부, 점수, 실패하면 힌트(한국어/영어)를 보여 줍니다. 모두 통과하면 종료
-코드 0. 채점에는 이것 말고도 숨겨진 테스트가 있습니다. · Shows each public test, its points and,
-on failure, a hint in Korean and English; exit status 0 when all pass. Grading also uses hidden tests.
+코드 0. 채점에는 이것 말고도 숨겨진 테스트가 있습니다. `list`는 과제와 문항을 보여 줍니다.
+`--lang ko` 또는 `--lang en`을 붙이면 한 언어로만 씁니다. · Shows each public test, its points and,
+on failure, a hint in Korean and English; exit status 0 when all pass. Grading also uses hidden
+tests. `list` shows the exercises and their tasks. Add `--lang ko` or `--lang en` for one language.
 
-otter-grader 를 쓴다면 · with otter-grader (`pip install "otter-grader==7.0.0"`), from an
+노트북은 마지막 셀이 그 노트북을 점검합니다. `demo.py`는 노트북의 "실행해 보기" 셀과 같은
+코드로, `python demo.py`로 여러분의 코드를 돌려 봅니다 (과제 폴더에서). · A notebook's last cell
+checks that notebook. `demo.py` holds the notebook's "Try it" code: `python demo.py`, from the
+exercise's folder, runs it on your code.
+
+otter-grader를 쓴다면 · with otter-grader (`pip install "otter-grader==7.0.0"`), from an
 exercise folder: `otter check {first_file} -t otter_tests` — the same public cases.
 
 ## 제출 · Submitting
@@ -79,6 +89,11 @@ def build(dest: Path | None = None, exercises: list[str] | None = None) -> Path:
     for path in sorted((ROOT / "autograder").glob("*.py")):
         if path.name not in ENGINE_EXCLUDE:
             shutil.copy(path, dest / "autograder" / path.name)
+    (dest / "autograder" / STUDENT_MARKER.name).write_text(
+        "학생용 묶음: 자가 점검 명령(check, list)만 있습니다.\n"
+        "Student bundle: the self-check commands (check, list) only.\n",
+        encoding="utf-8",
+    )
     shutil.copytree(ROOT / "data", dest / "data", ignore=shutil.ignore_patterns("build.py"))
     listing = []
     for ex in chosen:
@@ -87,6 +102,7 @@ def build(dest: Path | None = None, exercises: list[str] | None = None) -> Path:
         names = (
             ex.filename,
             f"{ex.module}.ipynb",
+            "demo.py",
             "public_tests.py",
             "README.md",
             "exercise.toml",

@@ -15,15 +15,32 @@ from autograder.errors import UserError
 from autograder.exercises import ROOT, all_exercises, get_exercise
 from autograder.spec import Msg
 
+#: Written by ``make dist`` into the student bundle's engine: the CLI then offers students' commands only.
+STUDENT_MARKER = Path(__file__).with_name("STUDENT_BUNDLE")
+STUDENT_COMMANDS = ("check", "list")
+LANGS = ("both", "ko", "en")
+
+
+def in_student_bundle() -> bool:
+    return STUDENT_MARKER.is_file()
+
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from autograder.notebooks import notebook_notes
     from autograder.pipeline import check
     from autograder.report import check_report
+    from autograder.sandbox import choose
 
     exercise = get_exercise(args.exercise)
     path = Path(args.path) if args.path else exercise.stub_path
-    result = check(exercise, path)
+    # a student checking their own code on their own computer: the TA's sandbox warning is not theirs
+    sandbox = dataclasses.replace(choose(), quiet=True) if in_student_bundle() else None
+    result = check(exercise, path, sandbox)
     _say(check_report(exercise, result, args.lang))
+    for note in notebook_notes(exercise, path, result, run_cells=in_student_bundle()):
+        _say(note.render(args.lang, sep="\n"))
     return 0 if result.score == result.max_score and result.max_score > 0 else 1
 
 
@@ -266,14 +283,48 @@ def cmd_dist(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     for e in all_exercises().values():
         tasks = ", ".join(f"{t.id} {t.name}" for t in e.tasks)
-        print(f"{e.number}. {e.id} ({e.filename}) — {e.title.render()}: {tasks}")
+        print(f"{e.number}. {e.id} ({e.filename}) — {e.title.render(args.lang)}: {tasks}")
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m autograder", description="nnkit grader · 채점기")
-    p.add_argument("--lang", choices=["both", "ko", "en"], default="both", help="message language")
-    sub = p.add_subparsers(dest="command", required=True)
+def _staff_only(args: argparse.Namespace) -> int:
+    raise UserError(
+        f"'{args.command}' 명령은 조교용 채점기에만 있습니다. 학생용 묶음에서는 "
+        f"{', '.join(STUDENT_COMMANDS)} 명령을 쓰세요.",
+        f"'{args.command}' is a teaching-staff command, not part of the student bundle: "
+        f"use {' or '.join(STUDENT_COMMANDS)}.",
+    )
+
+
+class _StudentCommands:
+    """The bundle's subcommands: the students' are offered; the TA's are built and left out.
+
+    A TA command typed in the bundle still parses (whatever follows it), to say so in both
+    languages rather than with argparse's English "invalid choice".
+    """
+
+    def __init__(self, offered: argparse._SubParsersAction):
+        self.offered = offered
+        offered.metavar = "{" + ",".join(STUDENT_COMMANDS) + "}"
+        self.left_out = argparse.ArgumentParser(add_help=False).add_subparsers()
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        if name in STUDENT_COMMANDS:
+            return self.offered.add_parser(name, **kwargs)
+        placeholder = self.offered.add_parser(name, add_help=False)
+        placeholder.add_argument("rest", nargs=argparse.REMAINDER)
+        placeholder.set_defaults(func=_staff_only)
+        return self.left_out.add_parser(name, **kwargs)
+
+
+def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
+    """The command line; ``student`` (default: in the student bundle) offers only check and list."""
+    student = in_student_bundle() if student is None else student
+    about = "nnkit 자가 점검 · nnkit self-check" if student else "nnkit grader · 채점기"
+    p = argparse.ArgumentParser(prog="python -m autograder", description=about)
+    p.add_argument("--lang", choices=LANGS, default="both", help="message language")
+    commands = p.add_subparsers(dest="command", required=True)
+    sub = _StudentCommands(commands) if student else commands
 
     c = sub.add_parser("check", help="공개 테스트로 자가 점검 · self-check on the public tests")
     c.add_argument("exercise")
@@ -378,6 +429,8 @@ def build_parser() -> argparse.ArgumentParser:
     di.set_defaults(func=cmd_dist)
 
     sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
+    for command in commands.choices.values():  # --lang before or after the subcommand
+        command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="message language")
     return p
 
 
@@ -386,7 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except UserError as exc:
-        _say(f"오류: {exc.msg.ko}\nError: {exc.msg.en}", err=True)
+        lines = {"ko": [f"오류: {exc.msg.ko}"], "en": [f"Error: {exc.msg.en}"]}
+        _say("\n".join(lines.get(args.lang, lines["ko"] + lines["en"])), err=True)
         return 2
     except KeyboardInterrupt:
         print(

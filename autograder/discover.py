@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
-import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
@@ -573,17 +572,17 @@ def read_cells(file: Path, label: str | None = None) -> tuple[list[Cell], list[M
     return [Cell(name, text)], warnings
 
 
-_MAGIC = re.compile(r"^(\s*)(%|!)")
-_ASSIGN_SHELL = re.compile(r"^(\s*)[\w.,\s]+=\s*[!%]")
-
-
 def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell], list[Msg]]:
     """Code cells in order; IPython magics and ``!`` shell lines are dropped (never run).
 
+    What is a magic is IPython's call (:mod:`autograder.magics`), so a ``%`` that continues an
+    expression stays; the dropped lines become ``pass`` or empty, keeping line numbers.
     Read as plain JSON, so that a damaged cell (no ``source``, a number for its text) is that
     cell's problem, said in a warning, not the notebook's.
     """
     import json
+
+    from autograder.magics import strip_magics
 
     try:
         nb = json.loads(text)
@@ -603,25 +602,17 @@ def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell
     cells = []
     dropped = []
     damaged = []
-    code = [c for c in raw_cells if isinstance(c, dict) and c.get("cell_type") == "code"]
-    for n, cell in enumerate(code, start=1):
+    code_cells = [c for c in raw_cells if isinstance(c, dict) and c.get("cell_type") == "code"]
+    for n, cell in enumerate(code_cells, start=1):
         source = cell.get("source")
         if isinstance(source, list) and all(isinstance(s, str) for s in source):
             source = "".join(source)
         if not isinstance(source, str):
             damaged.append(str(n))
             source = ""
-        if source.lstrip().startswith("%%"):
-            dropped.append(f"[{n}] {source.strip().splitlines()[0]}")
-            continue
-        lines = []
-        for line in source.splitlines():
-            match = _MAGIC.match(line) or _ASSIGN_SHELL.match(line)
-            if match:
-                dropped.append(f"[{n}] {line.strip()}")
-                line = match.group(1) + "pass  # nnkit: magic/shell line removed"
-            lines.append(line)
-        cells.append(Cell(f"{name} [cell {n}]", "\n".join(lines) + "\n"))
+        code, removed = strip_magics(source)
+        dropped += [f"[{n}] {line}" for line in removed]
+        cells.append(Cell(f"{name} [cell {n}]", code))
     if damaged:
         warnings.append(
             Msg(

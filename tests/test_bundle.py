@@ -166,3 +166,146 @@ def test_self_check_runs_from_a_single_exercise_bundle(single_bundles):
 def test_unknown_exercise_in_a_bundle_is_a_user_error(tmp_path):
     with pytest.raises(UserError, match="nope"):
         build(tmp_path / "student", ["nope"])
+
+
+# ---- the bundle's command line: students' commands only, --lang anywhere, plain messages ----
+
+
+def run_in(folder, *args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "autograder", *args], cwd=folder, capture_output=True, text=True, env=env
+    )  # fmt: skip
+
+
+def test_the_bundle_offers_only_check_and_list(bundle):
+    assert (bundle / "autograder" / "STUDENT_BUNDLE").is_file()
+    usage = run_in(bundle, "--help").stdout
+    assert "{check,list}" in usage and not re.search(r"\b(grade|validate|reproduce|dist)\b", usage), usage
+    for staff in (["grade", "loss_functions", "subs", "--out", "out"], ["reproduce"], ["dist"], ["validate"]):
+        done = run_in(bundle, *staff)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert f"'{staff[0]}' 명령은 조교용" in done.stderr and "teaching-staff command" in done.stderr
+
+
+def test_the_kit_itself_still_offers_every_command():
+    from autograder.cli import build_parser
+
+    usage = build_parser(student=False).format_usage()
+    assert all(name in usage for name in ("grade", "validate", "reproduce", "dist", "check", "list"))
+    assert not re.search(r"\bgrade\b", build_parser(student=True).format_help())
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_lang_works_before_or_after_the_subcommand(bundle, where):
+    stub = "assignments/loss_functions/loss_functions.py"
+    for lang, shown, hidden in (
+        ("en", "public tests passed", "공개 테스트"),
+        ("ko", "공개 테스트", "public tests passed"),
+    ):
+        args = ["check", "loss_functions", stub]
+        done = run_in(bundle, *(["--lang", lang, *args] if where == "before" else [*args, "--lang", lang]))
+        assert done.returncode == 1 and shown in done.stdout and hidden not in done.stdout, done.stdout
+    listed = run_in(bundle, *(["--lang", "en", "list"] if where == "before" else ["list", "--lang", "en"]))
+    assert "Loss functions" in listed.stdout and "손실 함수" not in listed.stdout
+
+
+def test_the_sandbox_warning_is_the_tas_not_the_students(bundle):
+    """Forced onto the fallback, the kit warns its TA; the bundle's check does not warn a student."""
+    import os
+
+    from autograder.exercises import ROOT
+
+    env = {**os.environ, "NNKIT_SANDBOX": "rlimit"}
+    stub = "assignments/loss_functions/loss_functions.py"
+    in_kit = run_in(ROOT, "check", "loss_functions", stub, env=env)
+    in_bundle = run_in(bundle, "check", "loss_functions", stub, env=env)
+    assert "Not using the bubblewrap sandbox" in in_kit.stderr
+    assert in_bundle.returncode == 1 and "0/6 public tests passed" in in_bundle.stdout
+    assert "bubblewrap" not in in_bundle.stderr and "⚠" not in in_bundle.stderr
+
+
+@pytest.fixture
+def without(tmp_path):
+    """An environment in which importing the named package fails, as if it were not installed."""
+    import os
+
+    def make(package: str) -> dict:
+        fake = tmp_path / "hidden" / package
+        fake.mkdir(parents=True, exist_ok=True)
+        (fake / "__init__.py").write_text(
+            f"raise ModuleNotFoundError({f'No module named {package!r}'!r}, name={package!r})\n",
+            encoding="utf-8",
+        )
+        return {**os.environ, "PYTHONPATH": str(tmp_path / "hidden")}
+
+    return make
+
+
+def test_missing_numpy_gets_a_message_not_a_traceback(bundle, without):
+    env = without("numpy")
+    for args in (["list"], ["check", "loss_functions"]):
+        done = run_in(bundle, *args, env=env)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert "필요한 패키지가 설치되어 있지 않습니다: numpy" in done.stderr
+        assert "not installed: numpy" in done.stderr and "-m pip install numpy" in done.stderr
+
+
+def test_missing_nbformat_is_only_needed_for_notebooks(bundle, without):
+    env = without("nbformat")
+    notebook = "assignments/loss_functions/loss_functions.ipynb"
+    done = run_in(bundle, "check", "loss_functions", notebook, env=env)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "not installed: nbformat" in done.stderr and "-m pip install nbformat" in done.stderr
+    py = run_in(bundle, "check", "loss_functions", "assignments/loss_functions/loss_functions.py", env=env)
+    assert py.returncode == 1 and "0/6 public tests passed" in py.stdout
+
+
+@pytest.mark.parametrize("module", ["numpy", "numpy.linalg", "nbformat", "yaml", "student_helper"])
+def test_only_the_kits_own_requirements_get_the_message(monkeypatch, capsys, module):
+    """Anything else missing is a bug to see, with its traceback."""
+    import autograder.cli
+    from autograder import depends
+
+    def missing(argv=None):
+        raise ModuleNotFoundError(f"No module named {module!r}", name=module)
+
+    monkeypatch.setattr(autograder.cli, "main", missing)
+    if module.split(".")[0] in ("numpy", "nbformat"):
+        assert depends.main([]) == 2
+        assert f"pip install {module.split('.')[0]}" in capsys.readouterr().err
+    else:
+        with pytest.raises(ModuleNotFoundError):
+            depends.main([])
+
+
+def test_a_renamed_notebook_copy_checks_itself_from_the_bundle(bundle):
+    """The generated self-check cell, run as Jupyter would run it in a renamed copy holding the answers."""
+    import json
+    import os
+
+    from autograder.notebooks import notebook_text
+
+    exercise = all_exercises()["loss_functions"]
+    folder = bundle / "assignments" / "loss_functions"
+    copy = folder / "loss_functions (복사본).ipynb"
+    copy.write_text(
+        notebook_text(exercise, exercise.reference_path.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    try:
+        cell = next(
+            c["source"] for c in json.loads(copy.read_text(encoding="utf-8"))["cells"] if c["id"] == "check"
+        )
+        script = folder / "run_check_cell.py"
+        script.write_text(
+            "import os, subprocess, sys\nfrom pathlib import Path\n__session__ = sys.argv[1]\n" + cell,
+            encoding="utf-8",
+        )
+        done = subprocess.run(
+            [sys.executable, script.name, copy.name], cwd=folder, capture_output=True, text=True,
+            env={**os.environ, "JPY_SESSION_NAME": ""},
+        )  # fmt: skip
+        assert "6/6 public tests passed" in done.stdout, done.stdout + done.stderr
+        assert "loss_functions (복사본).ipynb" in done.stdout
+    finally:
+        copy.unlink()
+        (folder / "run_check_cell.py").unlink(missing_ok=True)

@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+import types
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +84,333 @@ def test_old_format_notebook_with_outputs_and_errors_is_graded(tmp_path):
     by = {r.student: r for r in grade_folder(exercise, tmp_path, tmp_path / "out", jobs=2, progress=False)}
     assert by["old_format"].score == by["old_format"].max_score
     assert by["saved_with_errors"].score == by["saved_with_errors"].max_score
+
+
+# ---- magics and shell lines: IPython decides, line numbers stay ----
+
+MAGIC_CELLS = {
+    "line_magic": ("%time f()\ny = 1\n", "pass  # nnkit: magic/shell line removed\ny = 1\n"),
+    "shell_line": ("!ls -la\ny = 1\n", "pass  # nnkit: magic/shell line removed\ny = 1\n"),
+    "shell_assignment": ("files = !ls\ny = 1\n", "pass  # nnkit: magic/shell line removed\ny = 1\n"),
+    "indented_continued_shell": (
+        "if True:\n    !pip install \\\n        numpy\n    y = 1\n",
+        "if True:\n    pass  # nnkit: magic/shell line removed\n\n    y = 1\n",
+    ),
+    "cell_magic": ("%%timeit\nx = 1\ny = 2\n", "pass  # nnkit: magic/shell line removed\n\n\n"),
+    "modulo_continuation": ("x = (7\n  % 4)\n", "x = (7\n  % 4)\n"),
+    "modulo_after_backslash": ("x = 7 \\\n% 4\n", "x = 7 \\\n% 4\n"),
+    "percent_inside_a_string": ('s = """\n%d apples\n"""\n', 's = """\n%d apples\n"""\n'),
+}
+
+
+@pytest.mark.parametrize("use_ipython", [True, False], ids=["ipython", "tokenizer_fallback"])
+@pytest.mark.parametrize("case", list(MAGIC_CELLS), ids=list(MAGIC_CELLS))
+def test_magics_are_blanked_and_python_is_kept_line_for_line(case, use_ipython):
+    from autograder.magics import strip_magics
+
+    source, expected = MAGIC_CELLS[case]
+    code, dropped = strip_magics(source, use_ipython=use_ipython)
+    assert code == expected
+    assert len(code.splitlines()) == len(source.splitlines())
+    assert bool(dropped) == (code != source)
+    compile(code, "cell", "exec")
+
+
+def test_without_ipython_the_tokenizer_decides(monkeypatch):
+    """The student bundle may lack IPython: the import fails and the fallback still keeps `%` continuations."""
+    from autograder import magics
+
+    monkeypatch.setitem(sys.modules, "IPython.core.inputtransformer2", None)  # import raises ImportError
+    assert magics._ipython_transformer() is None
+    assert magics.strip_magics("x = (7\n  % 4)\n%ls\n")[0] == "x = (7\n  % 4)\n" + magics.PLACEHOLDER + "\n"
+
+
+def test_a_percent_continuation_line_grades_instead_of_failing_to_load(tmp_path):
+    """The regex that came before turned this valid line into `pass`, a syntax error in the middle of the call."""
+    from tests.conftest import REFERENCE_LOSS, notebook
+
+    exercise = all_exercises()["loss_functions"]
+    cells = (REFERENCE_LOSS, "scale = (10\n  % 4)\n", "%matplotlib inline\n!echo hi\n")
+    (tmp_path / "percent_continuation.ipynb").write_text(notebook(*cells), encoding="utf-8")
+    (result,) = grade_folder(exercise, tmp_path, tmp_path / "out", jobs=1, progress=False)
+    assert result.load_errors == () and result.score == result.max_score
+    assert any("%matplotlib inline" in w.en and "!echo hi" in w.en for w in result.warnings)
+    assert not any("scale" in w.en for w in result.warnings)
+
+
+# ---- the self-check cell checks the notebook it is in ----
+
+
+def check_cell(exercise_id: str = "loss_functions") -> str:
+    nb = json.loads(notebook_text(all_exercises()[exercise_id]))
+    return next(c["source"] for c in nb["cells"] if c["id"] == "check")
+
+
+class RecordingSubprocess:
+    """Stands in for ``subprocess`` in the cell's namespace: records the command instead of running it."""
+
+    def __init__(self):
+        self.commands = []
+
+    def run(self, command, **kwargs):
+        self.commands.append((command, kwargs["cwd"]))
+        return types.SimpleNamespace(stdout="", stderr="")
+
+
+@pytest.fixture
+def kit_with_notebooks(tmp_path, monkeypatch):
+    """A kit folder (autograder/__main__.py) with an exercise folder holding two notebooks, as cwd."""
+    (tmp_path / "autograder").mkdir()
+    (tmp_path / "autograder" / "__main__.py").write_text("", encoding="utf-8")
+    folder = tmp_path / "assignments" / "loss_functions"
+    folder.mkdir(parents=True)
+    for age, name in enumerate(["loss_functions.ipynb", "my_copy.ipynb", "older.ipynb"][::-1]):
+        (folder / name).write_text("{}", encoding="utf-8")
+        os.utime(
+            folder / name, (1_000_000 + age, 1_000_000 + age)
+        )  # older.ipynb oldest, loss_functions newest
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    return tmp_path, folder
+
+
+def run_check_cell(extra: dict) -> tuple[list, object]:
+    recorder = RecordingSubprocess()
+    namespace = {"__name__": "__main__", "os": os, "sys": sys, "subprocess": recorder, "Path": Path, **extra}
+    exec(compile(check_cell(), "check", "exec"), namespace)
+    ((command, cwd),) = recorder.commands
+    return command, cwd
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"__vsc_ipynb_file__": "{folder}/my_copy.ipynb"},  # VS Code: absolute
+        {"__session__": "assignments/loss_functions/my_copy.ipynb"},  # Jupyter: from the server's root
+        {"__session__": "my_copy.ipynb"},
+    ],
+    ids=["vscode_absolute", "jupyter_session_from_server_root", "jupyter_session_bare_name"],
+)
+def test_the_self_check_cell_checks_its_own_renamed_notebook(kit_with_notebooks, given):
+    kit, folder = kit_with_notebooks
+    command, cwd = run_check_cell({k: v.format(folder=folder) for k, v in given.items()})
+    assert command[-3:] == ["check", "loss_functions", str((folder / "my_copy.ipynb").resolve())]
+    assert Path(cwd) == kit
+
+
+def test_the_self_check_cell_reads_jpy_session_name(kit_with_notebooks, monkeypatch):
+    kit, folder = kit_with_notebooks
+    monkeypatch.setenv("JPY_SESSION_NAME", str(folder / "older.ipynb"))
+    command, _ = run_check_cell({})
+    assert command[-1] == str((folder / "older.ipynb").resolve())
+
+
+def test_without_a_name_the_self_check_cell_takes_the_notebook_saved_last(kit_with_notebooks):
+    kit, folder = kit_with_notebooks
+    os.utime(folder / "my_copy.ipynb", (2_000_000, 2_000_000))
+    command, _ = run_check_cell({"__session__": "gone/elsewhere.ipynb"})  # a name that is not a file here
+    assert command[-1] == str((folder / "my_copy.ipynb").resolve())
+
+
+# ---- a later stub cell undoing the student's function; the cell a load timeout waited on ----
+
+
+def cells_of(*sources: str):
+    from autograder.discover import Cell
+
+    return [Cell(f"hw.ipynb [cell {n}]", s) for n, s in enumerate(sources, start=1)]
+
+
+STUB_SOFTMAX = 'def softmax(x):\n    """doc"""\n    raise NotImplementedError("Task 1.3: softmax")\n'
+OWN_SOFTMAX = "def softmax(x):\n    return x\n"
+
+
+def test_a_later_stub_cell_that_undoes_an_implemented_function_is_found():
+    from autograder.notebooks import undone_by_later_stubs
+
+    (undone,) = undone_by_later_stubs(cells_of(OWN_SOFTMAX, "x = 1", STUB_SOFTMAX))
+    assert (undone.name, undone.implemented.label, undone.stub.label) == (
+        "softmax",
+        "hw.ipynb [cell 1]",
+        "hw.ipynb [cell 3]",
+    )
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [(STUB_SOFTMAX, OWN_SOFTMAX), (STUB_SOFTMAX,), (OWN_SOFTMAX, STUB_SOFTMAX, OWN_SOFTMAX), ("def f(:",)],
+    ids=["implemented_below_the_stub", "never_implemented", "implemented_again", "syntax_error"],
+)
+def test_no_undone_function_when_the_last_definition_is_the_students(sources):
+    from autograder.notebooks import undone_by_later_stubs
+
+    assert undone_by_later_stubs(cells_of(*sources)) == []
+
+
+def test_a_class_pasted_again_as_stub_undoes_its_implemented_methods_only():
+    from autograder.notebooks import undone_by_later_stubs
+
+    own = (
+        "class Net:\n    def predict(self, x):\n        return x\n    def loss(self, x):\n        return 0\n"
+    )
+    stub = (
+        "class Net:\n    def predict(self, x):\n        raise NotImplementedError\n"
+        "    def loss(self, x):\n        return 1\n    def extra(self):\n        raise NotImplementedError()\n"
+    )
+    assert [u.name for u in undone_by_later_stubs(cells_of(own, stub))] == ["Net.predict"]
+    assert undone_by_later_stubs(cells_of(own, stub, own)) == []
+
+
+def test_check_of_a_notebook_names_the_later_stub_cell(tmp_path, capsys):
+    from autograder.cli import main
+    from tests.conftest import REFERENCE_LOSS, notebook
+
+    path = tmp_path / "pasted_twice.ipynb"
+    path.write_text(notebook("import numpy as np", REFERENCE_LOSS, STUB_SOFTMAX), encoding="utf-8")
+    assert main(["check", "loss_functions", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "`softmax`: implemented in code cell 2, but the later code cell 3" in out
+
+
+def test_time_cells_names_the_cell_still_running_at_the_limit(tmp_path):
+    from autograder.notebooks import time_cells
+
+    cells = cells_of("x = 1", "import time\ntime.sleep(600)", "y = 2")
+    timing = time_cells(cells, "hw", tmp_path, limit=3)
+    assert timing is not None and not timing.finished and timing.cell is cells[1]
+
+
+def test_time_cells_names_the_slowest_when_every_cell_finishes(tmp_path):
+    from autograder.notebooks import time_cells
+
+    cells = cells_of("x = 1", "total = sum(range(3 * 10**7))", "raise ValueError('skipped, as grading does')")
+    timing = time_cells(cells, "hw", tmp_path, limit=120)
+    assert timing is not None and timing.finished and timing.cell is cells[1]
+
+
+def test_check_of_a_notebook_that_times_out_loading_names_the_cell(tmp_path, loss_ex):
+    from autograder.notebooks import notebook_notes
+    from autograder.pipeline import check
+    from tests.conftest import REFERENCE_LOSS, notebook
+
+    path = tmp_path / "sleeps_at_top_level.ipynb"
+    path.write_text(notebook(REFERENCE_LOSS, "import time\ntime.sleep(600)", "z = 3"), encoding="utf-8")
+    result = check(loss_ex, path)
+    assert "load_timeout" in result.limits_hit
+    (timed,) = notebook_notes(loss_ex, path, result, run_cells=True)  # the bundle: the student's own code
+    assert "code cell 2 (first line `import time`)" in timed.en and "코드 셀 2" in timed.ko
+    (judged,) = notebook_notes(loss_ex, path, result)  # the kit: nothing of the student's runs unsandboxed
+    assert "that do work while loading: 2 (`import time`)." in judged.en
+
+
+def test_working_cells_are_those_with_top_level_calls_or_loops():
+    from autograder.notebooks import working_cells
+
+    cells = cells_of(
+        "import numpy as np\nX = [1, 2]\ndef f():\n    return train()",
+        "net = train()",
+        "for i in range(3):\n    pass",
+        'if __name__ == "__main__":\n    train()',
+        "print(1)",
+    )
+    assert [c.label for c in working_cells(cells)] == [
+        "hw.ipynb [cell 2]",
+        "hw.ipynb [cell 3]",
+        "hw.ipynb [cell 5]",
+    ]
+
+
+# ---- imports once; demos are the exercise's own files ----
+
+
+def import_problems(code_cells: list[str]) -> list[str]:
+    """Names imported twice or imported and never used, across a notebook's code cells."""
+    import ast
+
+    bound: list[str] = []
+    used: set[str] = set()
+    for code in code_cells:
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                bound += [a.asname or a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.Name):
+                used.add(node.id)
+    twice = sorted({n for n in bound if bound.count(n) > 1})
+    inline = ["__import__ inline"] if "__import__" in used else []
+    return (
+        [f"{n} imported twice" for n in twice] + inline + [f"{n} unused" for n in sorted(set(bound) - used)]
+    )
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_the_notebook_imports_what_it_uses_once(exercise):
+    nb = json.loads(notebook_text(exercise))
+    code = [c["source"] for c in nb["cells"] if c["cell_type"] == "code"]
+    # what the stub imports is the student's to use (dict_homework's `string`, minibatch's one_hot_encoding)
+    handed_out = set(import_problems([exercise.stub_path.read_text(encoding="utf-8")]))
+    assert [p for p in import_problems(code) if p not in handed_out] == []
+
+
+def test_the_import_check_catches_a_double_and_an_unused_import():
+    cells = ["import numpy as np\nimport os", "import numpy as np\nx = np.zeros(1)", "__import__('pathlib')"]
+    assert import_problems(cells) == ["np imported twice", "__import__ inline", "os unused"]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_the_demo_cells_come_from_the_exercise_folder(exercise):
+    from autograder.notebooks import demo_path
+
+    demo = demo_path(exercise)
+    assert demo.is_file()
+    nb = json.loads(notebook_text(exercise))
+    demos = [c["source"] for c in nb["cells"] if c["id"].startswith("demo-") and c["cell_type"] == "code"]
+    body = demo.read_text(encoding="utf-8").split("# %%")[-1].strip().splitlines()
+    assert demos and body[-1].strip() in demos[-1]
+    assert not any(f"from {exercise.module} import" in d for d in demos)  # the stub is the notebook itself
+
+
+def engine_names(source: str) -> set[str]:
+    """String literals (docstrings aside) and identifiers in a module's code: what it depends on."""
+    import ast
+
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            found.add(node.value)
+        elif isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+    return found
+
+
+def names_an_exercise(source: str) -> list[str]:
+    import re
+
+    names = engine_names(source)
+    return sorted(i for i in IDS if any(re.search(rf"(?<![A-Za-z0-9]){i}(?![A-Za-z0-9])", n) for n in names))
+
+
+def test_no_engine_module_names_an_exercise():
+    """An exercise is data: adding one touches no engine file (suites live in their own folders)."""
+    named = {
+        path.name: found
+        for path in sorted((ROOT / "autograder").glob("*.py"))
+        if (found := names_an_exercise(path.read_text(encoding="utf-8")))
+    }
+    assert named == {}
+
+
+def test_the_exercise_name_search_would_catch_a_demo_table():
+    planted = '"""Docs may say loss_functions."""\nDEMOS = {"loss_functions": ["print(softmax(x))"]}\n'
+    assert names_an_exercise(planted) == ["loss_functions"]
+    assert names_an_exercise('"""Docs may say dropout."""\nx = 1\n') == []

@@ -264,10 +264,8 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
     elif r.load_errors:
         lines += ["", "## 파일을 불러올 때 난 오류 · Errors while loading your file", ""]
         for e in r.load_errors:
-            where = e.get("where") or {}
-            at = f", line {where.get('line')}" if where.get("line") else ""
-            place = md_text(f"{e.get('cell')}{at}")
-            lines.append(f"- {place}: **{md_text(e.get('type'))}**: {md_text(e.get('message'))}")
+            msg = load_error_msg(e)
+            lines.append(f"- {md_text(msg.ko)}  \n  {md_text(msg.en)}")
         lines.append(
             "\n오류 앞에서 정의된 것(노트북이면 나머지 셀도)은 채점했습니다. · "
             "What was defined before the error (in a notebook, the other cells too) was still graded."
@@ -287,9 +285,13 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
     failed = [c for c in r.cases if not c.passed]
     if failed:
         lines += ["", "## 통과하지 못한 테스트 · Failed tests", ""]
-        for c in failed:
+        for c, members in grouped(failed):
             kind = "hidden" if c.hidden else "public"
-            lines.append(f"### {c.task} · `{c.name}` ({kind}, 0 / {c.max_points:g})")
+            names = ", ".join(f"`{md_text(m.name)}`" for m in members[:8]) + (
+                " …" if len(members) > 8 else ""
+            )
+            points = sum(m.max_points for m in members)
+            lines.append(f"### {c.task} · {names} ({kind}, 0 / {points:g})")
             lines.append("")
             lines.append(_both(c.message))
             for hid, hint in c.hints:
@@ -592,6 +594,41 @@ def summary_table(exercise: Exercise, results: list[SubmissionResult]) -> str:
     return table(rows)
 
 
+def load_error_msg(e: dict) -> Msg:
+    """One load error in the student's terms: which file (or cell) and line, and what."""
+    where = e.get("where") or {}
+    line = where.get("line")
+    place = f"{e.get('cell') or ''}".strip() or "?"
+    at_ko, at_en = (f" {line}번째 줄", f", line {line}") if line else ("", "")
+    code = f" `{where.get('code')}`" if where.get("code") else ""
+    what = f"{e.get('type')}: {e.get('message')}"
+    return Msg(
+        f"{place}{at_ko}에서 파일을 불러오다 오류가 났습니다{code}: {what}",
+        f"Loading {place}{at_en} failed{code}: {what}",
+    )
+
+
+def grouped(cases: list) -> list[tuple[object, list]]:
+    """Failed cases in order, each run of identical messages (and hints) kept as one group."""
+    groups: list[tuple[object, list]] = []
+    for c in cases:
+        if groups and (groups[-1][0].message, groups[-1][0].hints, groups[-1][0].status) == (
+            c.message,
+            c.hints,
+            c.status,
+        ):
+            groups[-1][1].append(c)
+        else:
+            groups.append((c, [c]))
+    return groups
+
+
+def same_as_above(n: int) -> Msg:
+    return Msg(
+        f"… 같은 메시지의 테스트 {n}개가 더 있습니다.", f"… and {n} more test(s) with the same message."
+    )
+
+
 def check_report(exercise: Exercise, r: SubmissionResult, lang: str = "both") -> str:
     """What a student sees from ``check``: every public case, points, and hints on failure."""
     mark = {"passed": "PASS", "not_attempted": "TODO"}
@@ -599,14 +636,19 @@ def check_report(exercise: Exercise, r: SubmissionResult, lang: str = "both") ->
     for w in ([r.problem] if r.problem else []) + list(r.warnings):
         lines.append(f"! {w.render(lang)}")
     for e in r.load_errors:
-        where = e.get("where") or {}
-        lines.append(f"! {e.get('cell')} line {where.get('line')}: {e.get('type')}: {e.get('message')}")
+        lines.append(f"! {load_error_msg(e).render(lang, sep=chr(10) + '  ')}")
+    shown: dict[str, int] = {}  # a failed case -> how many identical ones follow it
+    for first, members in grouped([c for c in r.cases if not c.passed]):
+        shown[first.name] = len(members) - 1
+    skipped = {c.name for _, members in grouped([c for c in r.cases if not c.passed]) for c in members[1:]}
     for c in r.cases:
         lines.append(f"[{mark.get(c.status, 'FAIL')}] {c.task} {c.name}  ({c.points:g}/{c.max_points:g})")
-        if not c.passed:
+        if not c.passed and c.name not in skipped:
             lines.append(f"       {c.message.render(lang, sep=chr(10) + '       ')}")
             for hid, hint in c.hints:
                 lines.append(f"       💡 {hid}: {hint.render(lang, sep=chr(10) + '          ')}")
+            if shown.get(c.name):
+                lines.append(f"       {same_as_above(shown[c.name]).render(lang, sep=chr(10) + '       ')}")
     passed = sum(c.passed for c in r.cases)
     lines += [
         "",

@@ -92,6 +92,7 @@ def _grade_one_exercise(exercise_id: str, folder: Path, out: Path, args: argpars
         options=options,
         layout=getattr(args, "layout", None),
         tally=tally,
+        reveal=True if getattr(args, "reveal_hidden", False) else None,
     )
     elapsed = time.monotonic() - start
     _say(f"\n== {exercise.id}: {exercise.title.render()} ==")
@@ -335,6 +336,11 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
         g.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
         g.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
         g.add_argument("--quiet", action="store_true", help="no progress bar")
+        g.add_argument(
+            "--reveal-hidden",
+            action="store_true",
+            help="숨은 테스트의 기대값도 피드백에 보이기 (마감 후) · show hidden cases' expected values (after the deadline)",
+        )
         output_options(g)
 
     def output_options(g: argparse.ArgumentParser) -> None:

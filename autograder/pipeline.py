@@ -84,6 +84,7 @@ class GradingContext:
         sandbox = sandbox or choose()
         cases = exercise.cases(hidden=hidden)
         use_reference = hidden if reference is None else reference
+        shown = exercise.reveal_hidden if reveal is None else reveal
         if use_reference:
             expected = expected_outputs(exercise, cases, jobs or default_jobs(), sandbox)
         else:  # the self-check: the stored public outcomes give it grade's hints and input checks
@@ -93,8 +94,9 @@ class GradingContext:
             tuple(cases),
             sandbox,
             expected,
-            exercise.suite_key(hidden) if use_reference else "",
-            exercise.reveal_hidden if reveal is None else reveal,
+            # a run that reveals expected values writes other feedback: resume must not mix the two
+            (exercise.suite_key(hidden) + ("+reveal" if shown else "")) if use_reference else "",
+            shown,
         )
 
 

@@ -43,3 +43,33 @@ def test_a_wrong_return_shape_is_named_not_a_grader_exception(tmp_path):
     text = check_report(ex, check(ex, path))
     assert "(x, x_history)" in text
     assert "too many values to unpack" not in text and "not enough values to unpack" not in text
+
+
+def test_hidden_feedback_says_what_differs_but_not_the_expected_value(tmp_path):
+    import dataclasses
+
+    from autograder.discover import load_submission
+    from autograder.pipeline import GradingContext, grade_submission
+
+    ex = get_exercise("loss_functions")
+    source = ex.reference_path.read_text(encoding="utf-8").replace("0.5 * np.sum", "0.25 * np.sum", 1)
+    path = tmp_path / "quarter.py"
+    path.write_text(source, encoding="utf-8")
+    sub = load_submission("quarter", path, ex)
+    hidden_of = {
+        reveal: [
+            c
+            for c in grade_submission(GradingContext.build(ex, reveal=reveal), sub).cases
+            if c.hidden and not c.passed
+        ]  # fmt: skip
+        for reveal in (False, True)
+    }
+    assert hidden_of[False] and all(", expected " not in c.message.en for c in hidden_of[False])
+    assert all("기대값" not in c.message.ko for c in hidden_of[False])
+    assert all("not the expected value" in c.message.en or "differ" in c.message.en for c in hidden_of[False])
+    assert any(", expected " in c.message.en for c in hidden_of[True])
+    public = [
+        c for c in grade_submission(GradingContext.build(ex), sub).cases if not c.hidden and not c.passed
+    ]
+    assert any(", expected " in c.message.en for c in public), "public cases keep their expected values"
+    assert dataclasses.replace(GradingContext.build(ex, reveal=True)).suite_key.endswith("+reveal")

@@ -23,6 +23,7 @@ import ast
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -357,7 +358,7 @@ def time_cells(cells: Sequence[Cell], module: str, folder: Path, limit: float) -
             finished = True
         except subprocess.TimeoutExpired:
             finished = False
-            os.killpg(proc.pid, 9)
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
         now = time.time()
         marks_read = [float(t) for t in marks.read_text().split()] if marks.is_file() else []

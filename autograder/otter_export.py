@@ -46,8 +46,9 @@ import types
 from functools import lru_cache
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-if HERE not in sys.path:
-    sys.path.insert(0, HERE)
+for _path in (HERE, os.path.join(HERE, "suites")):  # the engine; the suites' shared staff helpers
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
 
 from autograder import wire  # noqa: E402
 from autograder.compare import compare  # noqa: E402
@@ -106,7 +107,20 @@ def _expected_of(case, name):
 
 
 def run_case(name, env):
-    """Raise AssertionError with nnkit's message and hints unless the case passes on ``env``."""
+    """Raise AssertionError with nnkit's message and hints unless the case passes on ``env``,
+    together with the cases it ``requires`` (as nnkit's grader counts it)."""
+    _judge(name, env)
+    for other in _cases()[name].requires:
+        try:
+            _judge(other, env)
+        except AssertionError:
+            raise AssertionError(
+                f"이 테스트는 {other} 테스트도 통과해야 점수를 받습니다. / "
+                f"This case earns its points only together with {other}."
+            ) from None
+
+
+def _judge(name, env):
     case = _cases()[name]
     module = types.ModuleType("submission")
     module.__dict__.update(env)
@@ -194,8 +208,8 @@ def stage(exercise: Exercise, dest: Path, hidden: bool = True) -> Path:
         if path.name == "scenarios.py":
             if hidden:
                 shutil.copy(path, support / "suites" / path.name)
-        else:  # <exercise>_staff.py, imported by scenarios: beside the support package
-            shutil.copy(path, dest / path.name)
+        else:  # <exercise>_staff.py, imported by the suites: beside them, as in the kit
+            shutil.copy(path, support / "suites" / path.name)
     if hidden:
         expected = expected_outputs(exercise, cases, default_jobs(), choose())
         raw = {c.name: expected.reference[c.name].raw for c in cases if c.needs_reference}

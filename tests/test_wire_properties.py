@@ -105,3 +105,14 @@ def test_a_round_trip_keeps_arrays_exact():
     arr = np.arange(12, dtype=np.float32).reshape(3, 4)
     back = wire.decode(json.loads(wire.dumps({"v": wire.to_plain(arr)}))["v"])
     assert back.dtype == arr.dtype and np.array_equal(back, arr)
+
+
+def test_a_ragged_or_huge_learning_curve_is_dropped_or_downsampled_not_a_crash():
+    from autograder.pipeline import CURVE_POINTS, _curve_in
+
+    assert _curve_in({"cost_": [[1.0, 2.0], 3.0]}) is None  # a plain student bug: ragged
+    assert _curve_in({"cost_": ["a", "b"]}) is None
+    assert _curve_in({"cost_": np.array([1, 2, 3])}) is None  # integers are no curve
+    key, points = _curve_in({"fit": {"cost_": np.linspace(1.0, 0.0, 4_000_000)}})
+    assert key == "cost_" and len(points) == CURVE_POINTS
+    assert points[0] == 1.0 and points[-1] == 0.0

@@ -126,6 +126,11 @@ def md_text(text: object) -> str:
     return "\n".join(lines)
 
 
+def md_code(text: object) -> str:
+    """Text as a Markdown code span: shown as typed (no backslash escapes there), one line."""
+    return "`" + terminal_safe(text).replace("`", "'").replace("\n", " ") + "`"
+
+
 def load_result(out: Path, student: str) -> SubmissionResult | None:
     """The result on disk for ``student``, or None (missing, damaged or of an older format)."""
     return load_result_file(out / "results" / f"{safe_name(student)}.json")
@@ -287,7 +292,7 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
         lines += ["", "## 통과하지 못한 테스트 · Failed tests", ""]
         for c, members in grouped(failed):
             kind = "hidden" if c.hidden else "public"
-            names = ", ".join(f"`{md_text(m.name)}`" for m in members[:8]) + (
+            names = ", ".join(md_code(m.name) for m in members[:8]) + (
                 " …" if len(members) > 8 else ""
             )
             points = sum(m.max_points for m in members)

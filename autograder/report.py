@@ -292,9 +292,7 @@ def feedback_markdown(exercise: Exercise, r: SubmissionResult) -> str:
         lines += ["", "## 통과하지 못한 테스트 · Failed tests", ""]
         for c, members in grouped(failed):
             kind = "hidden" if c.hidden else "public"
-            names = ", ".join(md_code(m.name) for m in members[:8]) + (
-                " …" if len(members) > 8 else ""
-            )
+            names = ", ".join(md_code(m.name) for m in members[:8]) + (" …" if len(members) > 8 else "")
             points = sum(m.max_points for m in members)
             lines.append(f"### {c.task} · {names} ({kind}, 0 / {points:g})")
             lines.append("")

@@ -13,10 +13,10 @@ import ast
 from collections import Counter
 from dataclasses import dataclass, field
 
-from autograder.discover import Cell, Submission, digest
 from autograder.exercises import Exercise
 from autograder.pipeline import GradingContext, grade_submission
 from autograder.sandbox import Sandbox
+from autograder.validate import as_submission
 
 
 @dataclass
@@ -56,9 +56,7 @@ def tally(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | None =
     ctx = GradingContext.build(exercise, hidden=True, jobs=jobs, sandbox=sandbox)
     counts = HintTally()
     for name, source, expected in variants(exercise):
-        sub = Submission(name, exercise.reference_path, exercise.reference_path, digest([]),
-                         (Cell(exercise.filename, source),))  # fmt: skip
-        result = grade_submission(ctx, sub)
+        result = grade_submission(ctx, as_submission(name, source, exercise))
         fired = {hid for c in result.cases for hid, _ in c.hints}
         for hid in fired & expected:
             counts.right[hid] += 1

@@ -22,7 +22,7 @@ class Verdict:
     problem: str = ""
 
 
-def _as_submission(name: str, source: str, exercise: Exercise) -> Submission:
+def as_submission(name: str, source: str, exercise: Exercise) -> Submission:
     return Submission(
         name, exercise.reference_path, exercise.reference_path, digest([]), (Cell(exercise.filename, source),)
     )
@@ -70,7 +70,7 @@ def validate(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | Non
     reference = exercise.reference_path.read_text(encoding="utf-8")
 
     def grade(name: str, source: str) -> SubmissionResult:
-        return grade_submission(ctx, _as_submission(name, source, exercise))
+        return grade_submission(ctx, as_submission(name, source, exercise))
 
     verdicts = []
     full = sum(c.points for c in cases)

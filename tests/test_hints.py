@@ -11,10 +11,10 @@ import json
 
 import pytest
 
-from autograder.discover import Cell, Submission, digest
 from autograder.exercises import all_exercises
 from autograder.hints import labelled, tally
 from autograder.pipeline import PUBLIC_OUTCOMES, GradingContext, grade_submission, public_key
+from autograder.validate import as_submission
 
 EXERCISES = list(all_exercises().values())
 pytestmark = pytest.mark.slow
@@ -40,11 +40,6 @@ def test_the_stored_public_outcomes_are_current(exercise):
     assert set(data["mistakes"]) == {m.id for m in exercise.mistakes}
 
 
-def _sub(exercise, name: str, source: str) -> Submission:
-    return Submission(name, exercise.reference_path, exercise.reference_path, digest([]),
-                      (Cell(exercise.filename, source),))  # fmt: skip
-
-
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
 def test_check_and_grade_give_the_same_hints_on_the_same_public_case(exercise):
     grade_ctx = GradingContext.build(exercise, hidden=True)
@@ -54,7 +49,7 @@ def test_check_and_grade_give_the_same_hints_on_the_same_public_case(exercise):
     public = {c.name for c in check_ctx.cases}
     compared = 0
     for m in exercise.mistakes:
-        sub = _sub(exercise, m.id, f"{reference}\n\n{m.source}")
+        sub = as_submission(m.id, f"{reference}\n\n{m.source}", exercise)
         graded = {c.name: c for c in grade_submission(grade_ctx, sub).cases if c.name in public}
         checked = {c.name: c for c in grade_submission(check_ctx, sub).cases}
         for name in public:
@@ -71,6 +66,6 @@ def test_the_self_check_without_stored_outcomes_still_runs_but_names_no_mistake(
     ctx = dataclasses.replace(GradingContext.build(exercise, hidden=False), expected=None)
     mistake = next(m for m in exercise.mistakes if m.id == "cee_no_batch_division")
     source = exercise.reference_path.read_text(encoding="utf-8") + "\n\n" + mistake.source
-    result = grade_submission(ctx, _sub(exercise, "x", source))
+    result = grade_submission(ctx, as_submission("x", source, exercise))
     assert not all(c.passed for c in result.cases)
     assert all(mistake.id not in dict(c.hints) for c in result.cases if not c.hints)

@@ -12,7 +12,7 @@ from autograder.exercises import get_exercise, load_suite
 from autograder.pipeline import GradingContext, grade_submission
 from autograder.sandbox import choose
 from autograder.spec import Hint, Msg, load_beside
-from autograder.validate import _as_submission
+from autograder.validate import as_submission
 
 EX = get_exercise("numerical_gradient")
 SCENARIOS = EX.hidden_suite_path.parent / "scenarios.py"
@@ -23,7 +23,7 @@ staff = load_beside(str(EX.stub_path), "numerical_gradient_staff")
 def graded():
     """Grade a submission's source with the hidden suite (one context for the module)."""
     ctx = GradingContext.build(EX, hidden=True, sandbox=choose())
-    return lambda name, source: grade_submission(ctx, _as_submission(name, source, EX))
+    return lambda name, source: grade_submission(ctx, as_submission(name, source, EX))
 
 
 # ---- the split: scenarios run, hidden_tests judges -------------------------------------------

@@ -13,7 +13,7 @@ from autograder.exercises import get_exercise, load_suite
 from autograder.pipeline import GradingContext, check, grade_submission
 from autograder.reproduce import load_reference
 from autograder.spec import Hint, load_beside
-from autograder.validate import _as_submission
+from autograder.validate import as_submission
 
 EXERCISE = get_exercise("two_layer_net")
 
@@ -203,7 +203,7 @@ def test_accuracy_labels_hint_needs_the_axis_error_not_a_missing_division(tmp_pa
 @pytest.fixture(scope="module")
 def grade():
     ctx = GradingContext.build(EXERCISE, hidden=True)
-    return lambda name, source: grade_submission(ctx, _as_submission(name, source, EXERCISE))
+    return lambda name, source: grade_submission(ctx, as_submission(name, source, EXERCISE))
 
 
 def _do_nothing(kind: str) -> str:

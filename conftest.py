@@ -1,3 +1,3 @@
-"""Root conftest: makes suite files collectable by pytest (see autograder/pytest_plugin.py)."""
+"""Root conftest: makes suite files collectable by pytest (see autograder/authoring/pytest_plugin.py)."""
 
-pytest_plugins = ["autograder.pytest_plugin"]
+pytest_plugins = ["autograder.authoring.pytest_plugin"]

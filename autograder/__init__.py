@@ -1,4 +1,4 @@
 """nnkit's grading engine: discover -> run (isolated worker) -> judge -> report.
 
-Kept free of imports: the worker runtime copies this package's public modules on their own.
+Packages by stage, each importing only those below it (see pyproject.toml, [tool.importlinter]).
 """

@@ -1,5 +1,5 @@
 import sys
 
-from autograder.depends import main
+from autograder.cli.depends import main
 
 sys.exit(main())

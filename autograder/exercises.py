@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from autograder.errors import UserError
-from autograder.spec import Case, Hint, Msg, Suite
+from autograder.core.errors import UserError
+from autograder.core.paths import ROOT
+from autograder.runtime.spec import Case, Hint, Msg, Suite
 
-ROOT = Path(__file__).resolve().parent.parent
 ENGINE_VERSION = "1"
 #: Engine files whose code runs inside scenarios (Context, the wire format, the data helper):
 #: a change to them can change expected outputs, so it is part of every suite key.
-SCENARIO_ENGINE = ("autograder/spec.py", "autograder/wire.py", "assignments/nnkit_data.py")
+SCENARIO_ENGINE = ("autograder/runtime/spec.py", "autograder/runtime/wire.py", "assignments/nnkit_data.py")
 
 
 @dataclass(frozen=True)

@@ -31,16 +31,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from autograder.batch.folder import grade_folder  # noqa: E402
+from autograder.core.paths import default_jobs  # noqa: E402
+from autograder.engine.expected import expected_outputs  # noqa: E402
 from autograder.exercises import all_exercises  # noqa: E402
-from autograder.notebooks import notebook_text  # noqa: E402
-from autograder.pipeline import default_jobs, expected_outputs, grade_folder  # noqa: E402
-from autograder.report import table  # noqa: E402
-from autograder.sandbox import choose  # noqa: E402
+from autograder.report.console import table  # noqa: E402
+from autograder.sandbox.confine import choose  # noqa: E402
+from autograder.student.notebooks import notebook_text  # noqa: E402
 
 FLOOR = r"""
 import json, os, sys, time, types
 sys.path[:0] = [sys.argv[3], sys.argv[4]]
-from autograder.spec import Context, Suite
+from autograder.runtime.spec import Context, Suite
 cells = json.load(open(sys.argv[1]))
 module = types.ModuleType(sys.argv[2]); sys.modules[sys.argv[2]] = module
 for source in cells:
@@ -86,7 +88,7 @@ def make_class(exercise, folder: Path, n: int) -> None:
 
 
 def floor_seconds(exercise, folder: Path, work: Path) -> float:
-    from autograder.discover import discover
+    from autograder.discover.submissions import discover
 
     runtime = work / "floor-runtime"
     (runtime / "autograder").mkdir(parents=True, exist_ok=True)
@@ -128,7 +130,7 @@ def cpu_seconds() -> float:
 def otter_seconds(exercise, folder: Path, work: Path, k: int) -> float | None:
     if k <= 0:
         return None
-    from autograder.otter_export import build_zip, otter_run
+    from autograder.authoring.otter_export import build_zip, otter_run
 
     zip_path = build_zip(exercise, work / "otter-dist")
     subs = sorted(folder.iterdir())[:k]

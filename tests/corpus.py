@@ -12,7 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
-from autograder.exercises import ROOT, Exercise, Limits, get_exercise
+from autograder.core.paths import ROOT
+from autograder.exercises import Exercise, Limits, get_exercise
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 EXAMPLES = ROOT / "examples" / "loss_functions"

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from autograder.bundle import build
-from autograder.errors import UserError
+from autograder.core.errors import UserError
 from autograder.exercises import all_exercises, load_suite
+from autograder.student.bundle import build
 
 EXERCISES = list(all_exercises().values())
 
@@ -188,7 +188,7 @@ def test_the_bundle_offers_only_check_and_list(bundle):
 
 
 def test_the_kit_itself_still_offers_every_command():
-    from autograder.cli import build_parser
+    from autograder.cli.commands import build_parser
 
     usage = build_parser(student=False).format_usage()
     assert all(name in usage for name in ("grade", "validate", "reproduce", "dist", "check", "list"))
@@ -213,7 +213,7 @@ def test_the_sandbox_warning_is_the_tas_not_the_students(bundle):
     """Forced onto the fallback, the kit warns its TA; the bundle's check does not warn a student."""
     import os
 
-    from autograder.exercises import ROOT
+    from autograder.core.paths import ROOT
 
     env = {**os.environ, "NNKIT_SANDBOX": "rlimit"}
     stub = "assignments/loss_functions/loss_functions.py"
@@ -264,13 +264,13 @@ def test_missing_nbformat_is_not_needed_to_check(bundle, without):
 @pytest.mark.parametrize("module", ["numpy", "numpy.linalg", "nbformat", "yaml", "student_helper"])
 def test_only_the_kits_own_requirements_get_the_message(monkeypatch, capsys, module):
     """Anything else missing is a bug to see, with its traceback."""
-    import autograder.cli
-    from autograder import depends
+    import autograder.cli.commands
+    from autograder.cli import depends
 
     def missing(argv=None):
         raise ModuleNotFoundError(f"No module named {module!r}", name=module)
 
-    monkeypatch.setattr(autograder.cli, "main", missing)
+    monkeypatch.setattr(autograder.cli.commands, "main", missing)
     if module.split(".")[0] in ("numpy", "nbformat"):
         assert depends.main([]) == 2
         assert f"pip install {module.split('.')[0]}" in capsys.readouterr().err
@@ -284,7 +284,7 @@ def test_a_renamed_notebook_copy_checks_itself_from_the_bundle(bundle):
     import json
     import os
 
-    from autograder.notebooks import notebook_text
+    from autograder.student.notebooks import notebook_text
 
     exercise = all_exercises()["loss_functions"]
     folder = bundle / "assignments" / "loss_functions"

@@ -10,9 +10,9 @@ import sys
 import numpy as np
 import pytest
 
-from autograder import wire
-from autograder.exercises import ROOT
-from autograder.judge import compare
+from autograder.core.paths import ROOT
+from autograder.engine.judge import compare
+from autograder.runtime import wire
 from conftest import REFERENCE_LOSS
 
 

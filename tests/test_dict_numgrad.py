@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from autograder.engine.grade import check
 from autograder.exercises import get_exercise
-from autograder.pipeline import check
 
 # (exercise, mistake, the public case whose self-check must name it)
 SELF_CHECK_HINTS = [

@@ -9,8 +9,8 @@ import types
 import numpy as np
 import pytest
 
+from autograder.engine.grade import check
 from autograder.exercises import get_exercise
-from autograder.pipeline import check
 
 EX = get_exercise("dnn_backprop")
 REFERENCE = EX.reference_path.read_text(encoding="utf-8")
@@ -62,14 +62,14 @@ def _gradient_case(name: str = "backprop_update[depth4]"):
 
 class _Ctx:
     def __init__(self, name: str):
-        from autograder.spec import Context
+        from autograder.runtime.spec import Context
 
         self.rng = Context(name).rng
 
 
 def _run(case, source: str):
     """The scenario's output as the parent receives it (through the wire's plain data)."""
-    from autograder import wire
+    from autograder.runtime import wire
 
     out = case.scenario(_module(source), _Ctx(case.name), *case.args)
     return wire.decode(wire.to_plain(out))

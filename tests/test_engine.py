@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from autograder.errors import UserError
-from autograder.pipeline import grade_folder
+from autograder.batch.folder import grade_folder
+from autograder.core.errors import UserError
 from conftest import REFERENCE_LOSS, notebook
 
 MSE = "mse_"
@@ -161,7 +161,7 @@ def test_duplicate_student_id_grades_one_file_and_names_both(loss_ex, make_class
 
 
 def test_rerun_reuses_results_and_regrades_changed_submission(loss_ex, make_class, tmp_path, monkeypatch):
-    from autograder import pipeline
+    from autograder.batch import folder as pipeline
 
     folder = make_class({"a.py": REFERENCE_LOSS, "b.py": REFERENCE_LOSS})
     out = tmp_path / "out"
@@ -184,7 +184,8 @@ def test_suite_key_changes_with_the_engine_code_that_runs_in_scenarios(tmp_path)
     """Cached expected outputs and resumed rows must not survive a change to Context or the data helper."""
     import shutil
 
-    from autograder.exercises import ROOT, SCENARIO_ENGINE, get_exercise, load_exercise
+    from autograder.core.paths import ROOT
+    from autograder.exercises import SCENARIO_ENGINE, get_exercise, load_exercise
 
     for part in (
         "assignments/loss_functions",
@@ -207,7 +208,7 @@ def test_suite_key_changes_with_the_engine_code_that_runs_in_scenarios(tmp_path)
 
 def test_hidden_cases_name_the_public_suites_hints_by_id():
     from autograder.exercises import get_exercise
-    from autograder.spec import Hint
+    from autograder.runtime.spec import Hint
 
     exercise = get_exercise("two_layer_net")
     cases = {c.name: c for c in exercise.cases(hidden=True)}
@@ -227,7 +228,7 @@ def test_hidden_cases_name_the_public_suites_hints_by_id():
 
 def test_a_hint_id_nobody_declares_is_a_user_error():
     from autograder.exercises import resolve_hints
-    from autograder.spec import Suite
+    from autograder.runtime.spec import Suite
 
     suite = Suite("loss_functions", hidden=True)
 

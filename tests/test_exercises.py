@@ -8,10 +8,10 @@ import json
 
 import pytest
 
+from autograder.authoring.validate import validate
+from autograder.batch.folder import grade_folder
 from autograder.exercises import Rule, all_exercises
-from autograder.pipeline import grade_folder
-from autograder.spec import Msg
-from autograder.validate import validate
+from autograder.runtime.spec import Msg
 
 EXERCISES = list(all_exercises().values())
 IDS = [e.id for e in EXERCISES]

@@ -3,9 +3,9 @@ wrong return shape named by what was returned (not the grader's own exception)."
 
 from __future__ import annotations
 
+from autograder.engine.grade import check
 from autograder.exercises import get_exercise
-from autograder.pipeline import check
-from autograder.report import check_report, feedback_markdown
+from autograder.report.feedback import check_report, feedback_markdown
 
 SYNTAX_ERROR = "import numpy as np\n\n\ndef mean_squared_error(y, t)\n    return 0.5 * np.sum((y - t) ** 2)\n"
 
@@ -48,8 +48,9 @@ def test_a_wrong_return_shape_is_named_not_a_grader_exception(tmp_path):
 def test_hidden_feedback_says_what_differs_but_not_the_expected_value(tmp_path):
     import dataclasses
 
-    from autograder.discover import load_submission
-    from autograder.pipeline import GradingContext, grade_submission
+    from autograder.discover.submissions import load_submission
+    from autograder.engine.context import GradingContext
+    from autograder.engine.grade import grade_submission
 
     ex = get_exercise("loss_functions")
     source = ex.reference_path.read_text(encoding="utf-8").replace("0.5 * np.sum", "0.25 * np.sum", 1)

@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
+from autograder.batch.folder import grade_folder
 from autograder.exercises import get_exercise, load_suite
-from autograder.pipeline import grade_folder
 
 EXERCISES = ["minibatch_fit", "dropout"]
 JUDGE_NAMES = {"Hint", "Suite", "PerParam", "REFERENCE", "compare"}

@@ -11,10 +11,12 @@ import json
 
 import pytest
 
+from autograder.authoring.hints import labelled, tally
+from autograder.authoring.validate import as_submission
+from autograder.engine.context import GradingContext
+from autograder.engine.expected import PUBLIC_OUTCOMES, public_key
+from autograder.engine.grade import grade_submission
 from autograder.exercises import all_exercises
-from autograder.hints import labelled, tally
-from autograder.pipeline import PUBLIC_OUTCOMES, GradingContext, grade_submission, public_key
-from autograder.validate import as_submission
 
 EXERCISES = list(all_exercises().values())
 pytestmark = pytest.mark.slow

@@ -22,11 +22,11 @@ from pathlib import Path
 import corpus
 import pytest
 
-from autograder import cgroups
-from autograder.exercises import ROOT
-from autograder.pipeline import grade_folder
-from autograder.pool import GRADER_TAG
-from autograder.sandbox import bwrap_works, choose, unreachable_python_roots
+from autograder.batch.folder import grade_folder
+from autograder.core.paths import ROOT
+from autograder.sandbox import cgroups
+from autograder.sandbox.confine import bwrap_works, choose, unreachable_python_roots
+from autograder.sandbox.pool import GRADER_TAG
 
 pytestmark = pytest.mark.slow
 
@@ -190,7 +190,7 @@ def seen_by_student(r) -> str:
     parts += [f"{e['type']}: {e['message']}" for e in r.load_errors]
     for c in r.cases:
         parts += [c.message.en, c.message.ko]
-    from autograder.report import feedback_markdown
+    from autograder.report.feedback import feedback_markdown
 
     parts.append(feedback_markdown(corpus.exercise(), r))
     return "\n".join(parts)

@@ -21,13 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from autograder import report
-from autograder.discover import Unit, from_unit
-from autograder.errors import UserError
+from autograder.batch.folder import grade_folder, merge_outputs
+from autograder.core.errors import UserError
+from autograder.core.files import FILE_MODE, NAME_BYTES, csv_cell, md_text, safe_name, terminal_safe
+from autograder.discover.submissions import Unit, from_unit
 from autograder.exercises import get_exercise
-from autograder.intake import Tally, ZipLimits, extract_zip, read_download, read_roster
-from autograder.pipeline import grade_folder, merge_outputs
-from autograder.report import GradebookOptions, csv_cell, md_text, safe_name, terminal_safe
+from autograder.intake.download import Tally, ZipLimits, extract_zip, read_download, read_roster
+from autograder.report import gradebook as gradebook_module
+from autograder.report.console import summary_table
+from autograder.report.gradebook import load_result
+from autograder.report.lms import GradebookOptions
 from conftest import notebook
 
 LMS = Path(__file__).parent / "lms"
@@ -346,7 +349,7 @@ def test_bad_names_each_get_their_row_and_nothing_is_dropped(loss_ex, bad_names,
     assert tally.ignored == 2  # notes.txt and the FIFO
     for r in by.values():  # every student has its own files, whatever the name
         assert (out / "feedback" / f"{safe_name(r.student)}.md").is_file()
-        assert len(safe_name(r.student).encode()) <= report.NAME_BYTES
+        assert len(safe_name(r.student).encode()) <= NAME_BYTES
 
 
 def test_regrade_finds_a_student_by_the_composed_name(loss_ex, bad_names, tmp_path):
@@ -395,7 +398,7 @@ def test_full_disk_is_a_clear_error_and_keeps_what_was_written(loss_ex, make_cla
     def full(*a, **k):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(report, "write_atomic", full)
+    monkeypatch.setattr(gradebook_module, "write_atomic", full)
     with pytest.raises(UserError) as info:
         grade(loss_ex, folder, out)
     assert "No space left" in info.value.msg.en and "이어서" in info.value.msg.ko
@@ -415,7 +418,7 @@ def test_a_second_exercise_into_the_same_out_is_refused(loss_ex, make_class, tmp
 def test_output_files_follow_the_umask(loss_ex, make_class, tmp_path):
     out = tmp_path / "out"
     grade(loss_ex, make_class({"kim.py": MSE_ONLY}), out)
-    expected = report.FILE_MODE
+    expected = FILE_MODE
     for name in ("gradebook.csv", "intake.csv", "report.html", "results/kim.json", "feedback/kim.md"):
         assert (out / name).stat().st_mode & 0o777 == expected, name
 
@@ -515,7 +518,7 @@ def test_two_ids_that_used_to_share_a_results_file_keep_their_own(loss_ex, tmp_p
         (folder / name / "loss_functions.py").write_text(text, encoding="utf-8")
     by, _ = grade(loss_ex, folder, tmp_path / "out")
     assert (by["a\\b"].score, by["a_b"].score) == (12, 0)
-    assert report.load_result(tmp_path / "out", "a\\b").score == 12
+    assert load_result(tmp_path / "out", "a\\b").score == 12
     assert ex.id == "loss_functions"
 
 
@@ -542,7 +545,7 @@ def test_hostile_student_id_is_inert_in_csv_markdown_html_and_the_terminal(loss_
     assert not re.search(r"(?<!\\)<(img|b)", md) and "\x1b" not in md and "\\<img" in md
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<img src=x" not in page and "&lt;img src=x" in page
-    assert "\x1b" not in report.summary_table(loss_ex, list(by.values()))
+    assert "\x1b" not in summary_table(loss_ex, list(by.values()))
     assert terminal_safe("a\x1b[31mb\u202ec") == "a[31mbc"
     assert md_text("# title\n1. item") == "\\# title\n1\\. item"
 
@@ -551,7 +554,7 @@ def test_hostile_student_id_is_inert_in_csv_markdown_html_and_the_terminal(loss_
 
 
 def test_class_report_tells_a_failed_cell_from_a_file_that_did_not_load(loss_ex, make_class, tmp_path):
-    from autograder.class_report import class_status, hint_counts
+    from autograder.report.class_report import class_status, hint_counts
 
     wrong_mse = MSE_ONLY.replace("0.5 * np.sum", "np.mean").replace("** 2)", "** 2)")
     folder = make_class(
@@ -573,7 +576,7 @@ def test_class_report_tells_a_failed_cell_from_a_file_that_did_not_load(loss_ex,
 
 
 def test_unit_that_raises_inside_discovery_becomes_its_row(tmp_path, monkeypatch):
-    from autograder import discover
+    from autograder.discover import submissions as discover
 
     ex = get_exercise("loss_functions")
     (tmp_path / "kim.py").write_text(MSE_ONLY, encoding="utf-8")

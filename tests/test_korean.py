@@ -2,7 +2,7 @@
 
 import pytest
 
-from autograder.korean import josa
+from autograder.core.korean import josa
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from autograder.engine.grade import check
 from autograder.exercises import get_exercise
-from autograder.pipeline import check
-from autograder.spec import Msg
+from autograder.runtime.spec import Msg
 
 # (exercise, mistake, the public case whose self-check must name it [, the hint's id if not the mistake's])
 SELF_CHECK_HINTS = [

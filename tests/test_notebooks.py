@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from autograder.exercises import ROOT, all_exercises
-from autograder.notebooks import GUARD, notebook_path, notebook_text
-from autograder.pipeline import grade_folder
+from autograder.batch.folder import grade_folder
+from autograder.core.paths import ROOT
+from autograder.exercises import all_exercises
+from autograder.student.notebooks import GUARD, notebook_path, notebook_text
 
 EXERCISES = list(all_exercises().values())
 IDS = [e.id for e in EXERCISES]
@@ -106,7 +107,7 @@ MAGIC_CELLS = {
 @pytest.mark.parametrize("use_ipython", [True, False], ids=["ipython", "tokenizer_fallback"])
 @pytest.mark.parametrize("case", list(MAGIC_CELLS), ids=list(MAGIC_CELLS))
 def test_magics_are_blanked_and_python_is_kept_line_for_line(case, use_ipython):
-    from autograder.magics import strip_magics
+    from autograder.discover.magics import strip_magics
 
     source, expected = MAGIC_CELLS[case]
     code, dropped = strip_magics(source, use_ipython=use_ipython)
@@ -118,7 +119,7 @@ def test_magics_are_blanked_and_python_is_kept_line_for_line(case, use_ipython):
 
 def test_without_ipython_the_tokenizer_decides(monkeypatch):
     """The student bundle may lack IPython: the import fails and the fallback still keeps `%` continuations."""
-    from autograder import magics
+    from autograder.discover import magics
 
     monkeypatch.setitem(sys.modules, "IPython.core.inputtransformer2", None)  # import raises ImportError
     assert magics._ipython_transformer() is None
@@ -216,7 +217,7 @@ def test_without_a_name_the_self_check_cell_takes_the_notebook_saved_last(kit_wi
 
 
 def cells_of(*sources: str):
-    from autograder.discover import Cell
+    from autograder.discover.submissions import Cell
 
     return [Cell(f"hw.ipynb [cell {n}]", s) for n, s in enumerate(sources, start=1)]
 
@@ -226,7 +227,7 @@ OWN_SOFTMAX = "def softmax(x):\n    return x\n"
 
 
 def test_a_later_stub_cell_that_undoes_an_implemented_function_is_found():
-    from autograder.notebooks import undone_by_later_stubs
+    from autograder.student.notebooks import undone_by_later_stubs
 
     (undone,) = undone_by_later_stubs(cells_of(OWN_SOFTMAX, "x = 1", STUB_SOFTMAX))
     assert (undone.name, undone.implemented.label, undone.stub.label) == (
@@ -242,13 +243,13 @@ def test_a_later_stub_cell_that_undoes_an_implemented_function_is_found():
     ids=["implemented_below_the_stub", "never_implemented", "implemented_again", "syntax_error"],
 )
 def test_no_undone_function_when_the_last_definition_is_the_students(sources):
-    from autograder.notebooks import undone_by_later_stubs
+    from autograder.student.notebooks import undone_by_later_stubs
 
     assert undone_by_later_stubs(cells_of(*sources)) == []
 
 
 def test_a_class_pasted_again_as_stub_undoes_its_implemented_methods_only():
-    from autograder.notebooks import undone_by_later_stubs
+    from autograder.student.notebooks import undone_by_later_stubs
 
     own = (
         "class Net:\n    def predict(self, x):\n        return x\n    def loss(self, x):\n        return 0\n"
@@ -262,7 +263,7 @@ def test_a_class_pasted_again_as_stub_undoes_its_implemented_methods_only():
 
 
 def test_check_of_a_notebook_names_the_later_stub_cell(tmp_path, capsys):
-    from autograder.cli import main
+    from autograder.cli.commands import main
     from tests.conftest import REFERENCE_LOSS, notebook
 
     path = tmp_path / "pasted_twice.ipynb"
@@ -273,7 +274,7 @@ def test_check_of_a_notebook_names_the_later_stub_cell(tmp_path, capsys):
 
 
 def test_time_cells_names_the_cell_still_running_at_the_limit(tmp_path):
-    from autograder.notebooks import time_cells
+    from autograder.student.notebooks import time_cells
 
     cells = cells_of("x = 1", "import time\ntime.sleep(600)", "y = 2")
     timing = time_cells(cells, "hw", tmp_path, limit=3)
@@ -281,7 +282,7 @@ def test_time_cells_names_the_cell_still_running_at_the_limit(tmp_path):
 
 
 def test_time_cells_names_the_slowest_when_every_cell_finishes(tmp_path):
-    from autograder.notebooks import time_cells
+    from autograder.student.notebooks import time_cells
 
     cells = cells_of("x = 1", "total = sum(range(3 * 10**7))", "raise ValueError('skipped, as grading does')")
     timing = time_cells(cells, "hw", tmp_path, limit=120)
@@ -289,8 +290,8 @@ def test_time_cells_names_the_slowest_when_every_cell_finishes(tmp_path):
 
 
 def test_check_of_a_notebook_that_times_out_loading_names_the_cell(tmp_path, loss_ex):
-    from autograder.notebooks import notebook_notes
-    from autograder.pipeline import check
+    from autograder.engine.grade import check
+    from autograder.student.notebooks import notebook_notes
     from tests.conftest import REFERENCE_LOSS, notebook
 
     path = tmp_path / "sleeps_at_top_level.ipynb"
@@ -304,7 +305,7 @@ def test_check_of_a_notebook_that_times_out_loading_names_the_cell(tmp_path, los
 
 
 def test_working_cells_are_those_with_top_level_calls_or_loops():
-    from autograder.notebooks import working_cells
+    from autograder.student.notebooks import working_cells
 
     cells = cells_of(
         "import numpy as np\nX = [1, 2]\ndef f():\n    return train()",
@@ -358,7 +359,7 @@ def test_the_import_check_catches_a_double_and_an_unused_import():
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
 def test_the_demo_cells_come_from_the_exercise_folder(exercise):
-    from autograder.notebooks import demo_path
+    from autograder.student.notebooks import demo_path
 
     demo = demo_path(exercise)
     assert demo.is_file()

@@ -8,11 +8,12 @@ import ast
 import numpy as np
 import pytest
 
+from autograder.authoring.validate import as_submission
+from autograder.engine.context import GradingContext
+from autograder.engine.grade import grade_submission
 from autograder.exercises import get_exercise, load_suite
-from autograder.pipeline import GradingContext, grade_submission
-from autograder.sandbox import choose
-from autograder.spec import Hint, Msg, load_beside
-from autograder.validate import as_submission
+from autograder.runtime.spec import Hint, Msg, load_beside
+from autograder.sandbox.confine import choose
 
 EX = get_exercise("numerical_gradient")
 SCENARIOS = EX.hidden_suite_path.parent / "scenarios.py"

@@ -12,10 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from autograder.bundle import build as build_bundle
+from autograder.authoring.otter_export import (
+    build_zip,
+    failed_cases,
+    otter_check,
+    otter_run,
+    otter_test_file,
+    stage,
+)
+from autograder.batch.folder import grade_folder
+from autograder.engine.grade import check
 from autograder.exercises import all_exercises
-from autograder.otter_export import build_zip, failed_cases, otter_check, otter_run, otter_test_file, stage
-from autograder.pipeline import check, grade_folder
+from autograder.student.bundle import build as build_bundle
 
 pytestmark = pytest.mark.otter
 

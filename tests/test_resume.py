@@ -18,11 +18,12 @@ from pathlib import Path
 import corpus
 import pytest
 
-from autograder.discover import discover
-from autograder.errors import UserError
-from autograder.exercises import ROOT, get_exercise
-from autograder.pipeline import grade_folder
-from autograder.sandbox import bwrap_works
+from autograder.batch.folder import grade_folder
+from autograder.core.errors import UserError
+from autograder.core.paths import ROOT
+from autograder.discover.submissions import discover
+from autograder.exercises import get_exercise
+from autograder.sandbox.confine import bwrap_works
 
 pytestmark = pytest.mark.slow
 

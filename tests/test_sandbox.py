@@ -14,9 +14,10 @@ import time
 import corpus
 import pytest
 
-from autograder import sandbox
-from autograder.errors import UserError
-from autograder.exercises import ROOT, all_exercises
+from autograder.core.errors import UserError
+from autograder.core.paths import ROOT
+from autograder.exercises import all_exercises
+from autograder.sandbox import confine as sandbox
 
 
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -99,7 +100,7 @@ def test_bwrap_makes_readable_parents_for_a_kit_under_tmp(tmp_path):
     """bwrap creates missing parents as 0700, which a worker's own uid cannot enter; a kit
     checked out under /tmp (as a CI clone may be) needs every parent made 0755 by us."""
     from autograder.exercises import Limits
-    from autograder.sandbox import Bubblewrap
+    from autograder.sandbox.confine import Bubblewrap
 
     scratch = tmp_path / "scratch"
     scratch.mkdir()
@@ -131,8 +132,8 @@ def test_bubblewrap_works_when_the_venv_is_a_symlink_to_a_folder_elsewhere(tmp_p
 
 # ---- per-submission caps, scratch files, seccomp, the worker's own uid -------------------------
 
-from autograder import cgroups, seccomp  # noqa: E402
 from autograder.exercises import Limits  # noqa: E402
+from autograder.sandbox import cgroups, seccomp  # noqa: E402
 
 V1_CGROUP = "9:name=systemd:/\n8:pids:/\n4:memory:/grader/abc\n0::/\n"
 V1_MOUNTS = (

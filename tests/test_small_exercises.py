@@ -8,11 +8,12 @@ import dataclasses
 
 import pytest
 
-from autograder.discover import Cell, Submission, digest
+from autograder.discover.submissions import Cell, Submission, digest
+from autograder.engine.context import GradingContext
+from autograder.engine.grade import check, grade_submission
 from autograder.exercises import Rule, get_exercise
-from autograder.pipeline import GradingContext, check, grade_submission
-from autograder.sandbox import choose
-from autograder.spec import Hint, Msg
+from autograder.runtime.spec import Hint, Msg
+from autograder.sandbox.confine import choose
 
 EXERCISES = ["dict_homework", "loss_functions"]
 

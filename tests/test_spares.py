@@ -10,12 +10,13 @@ from pathlib import Path
 import corpus
 import pytest
 
-from autograder import pool as runner
-from autograder import run as protocol
-from autograder.discover import Cell
+from autograder.batch.folder import grade_folder
+from autograder.discover.submissions import Cell
+from autograder.engine import run as protocol
+from autograder.engine.expected import expected_outputs
 from autograder.exercises import get_exercise
-from autograder.pipeline import expected_outputs, grade_folder
-from autograder.sandbox import Sandbox, bwrap_works, choose
+from autograder.sandbox import pool as runner
+from autograder.sandbox.confine import Sandbox, bwrap_works, choose
 
 
 def bubblewrap() -> Sandbox:

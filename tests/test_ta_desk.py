@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from autograder.batch.folder import grade_folder, in_shard, merge_outputs
 from autograder.exercises import get_exercise
-from autograder.pipeline import grade_folder, in_shard, merge_outputs
-from autograder.report import GradebookOptions, load_result
-from autograder.similarity import similar_pairs
+from autograder.report.gradebook import GradebookOptions, load_result
+from autograder.report.similarity import similar_pairs
 
 EX = get_exercise("loss_functions")
 HERE = Path(__file__).parent
@@ -154,7 +154,7 @@ def test_similarity_finds_the_planted_pair_and_not_the_honest_ones(tmp_path):
 
 
 def test_gradescope_results_use_only_published_field_names(graded):
-    from autograder.report import GRADESCOPE_TEST, GRADESCOPE_TOP
+    from autograder.report.gradebook import GRADESCOPE_TEST, GRADESCOPE_TOP
 
     out, results = graded
     for r in results:

@@ -14,8 +14,8 @@ from pathlib import Path
 import corpus
 import pytest
 
+from autograder.batch.folder import grade_folder
 from autograder.exercises import Limits, get_exercise
-from autograder.pipeline import grade_folder
 
 pytestmark = pytest.mark.slow
 

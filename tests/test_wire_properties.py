@@ -13,11 +13,11 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from autograder import wire
+from autograder.core.results import CaseResult, Outcome
+from autograder.engine.judge import judge_case
+from autograder.engine.run import _outcome, clean_load_errors
 from autograder.exercises import get_exercise
-from autograder.judge import judge_case
-from autograder.results import CaseResult, Outcome
-from autograder.run import _outcome, clean_load_errors
+from autograder.runtime import wire
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
@@ -108,7 +108,7 @@ def test_a_round_trip_keeps_arrays_exact():
 
 
 def test_a_ragged_or_huge_learning_curve_is_dropped_or_downsampled_not_a_crash():
-    from autograder.pipeline import CURVE_POINTS, _curve_in
+    from autograder.engine.curves import CURVE_POINTS, _curve_in
 
     assert _curve_in({"cost_": [[1.0, 2.0], 3.0]}) is None  # a plain student bug: ragged
     assert _curve_in({"cost_": ["a", "b"]}) is None

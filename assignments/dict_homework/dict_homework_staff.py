@@ -32,8 +32,8 @@ def word_index_check(reveal: bool) -> Any:
 
     def check(actual: Any, expected: Any) -> Any:
         # imported here, in the parent: the worker runs word_index and never needs the judge
-        from autograder.compare import compare, describe
-        from autograder.spec import Msg
+        from autograder.engine.compare import compare, describe
+        from autograder.runtime.spec import Msg
 
         if type(actual) is not tuple or len(actual) != 2:
             ko = en = describe(actual)

@@ -7,7 +7,7 @@ import string
 
 from dict_homework_staff import word_index, word_index_check
 
-from autograder.spec import Hint, Msg, Suite
+from autograder.runtime.spec import Hint, Msg, Suite
 
 suite = Suite("dict_homework", hidden=False)
 

@@ -8,7 +8,7 @@ Tasks 6.2-6.5 use the staff activations of dnn_backprop_staff.py (arctan for the
 import dnn_backprop_staff as staff
 import numpy as np
 
-from autograder.spec import Hint, Msg, PerParam, Suite
+from autograder.runtime.spec import Hint, Msg, PerParam, Suite
 
 suite = Suite("dnn_backprop", hidden=False)
 
@@ -60,7 +60,7 @@ def forpass_check(reveal):
     named in the message. Z[0] is only a placeholder (None, or the lecture's [None])."""
 
     def check(actual, expected):
-        from autograder.compare import compare
+        from autograder.engine.compare import compare
 
         pair = isinstance(actual, (tuple, list)) and len(actual) == 2
         if not (pair and all(isinstance(part, (tuple, list)) for part in actual)):

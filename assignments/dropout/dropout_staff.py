@@ -48,8 +48,8 @@ def mask_of(net):
 
 def forpass_check(rtol: float, atol: float, reveal: bool):
     """A check for forpass's values: first their form, in the student's terms, then the values."""
-    from autograder.compare import compare, describe
-    from autograder.spec import Msg
+    from autograder.engine.compare import compare, describe
+    from autograder.runtime.spec import Msg
 
     def check(got, want):
         if isinstance(got, dict) and "returned" in got:

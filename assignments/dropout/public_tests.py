@@ -6,7 +6,7 @@ Run them with ``python -m autograder check dropout [your_file.py]``.
 import numpy as np
 from dropout_staff import floats, forpass_check, forpass_outputs, mask_of
 
-from autograder.spec import Hint, Msg, Suite
+from autograder.runtime.spec import Hint, Msg, Suite
 
 suite = Suite("dropout", hidden=False)
 

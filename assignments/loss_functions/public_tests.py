@@ -5,7 +5,7 @@ Run them with ``python -m autograder check loss_functions [your_file.py]``.
 
 import numpy as np
 
-from autograder.spec import Hint, Msg, PerParam, Suite
+from autograder.runtime.spec import Hint, Msg, PerParam, Suite
 
 suite = Suite("loss_functions", hidden=False)
 

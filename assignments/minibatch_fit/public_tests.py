@@ -5,7 +5,7 @@ Run them with ``python -m autograder check minibatch_fit [your_file.py]``.
 
 import numpy as np
 
-from autograder.spec import Hint, Msg, Suite
+from autograder.runtime.spec import Hint, Msg, Suite
 
 suite = Suite("minibatch_fit", hidden=False)
 

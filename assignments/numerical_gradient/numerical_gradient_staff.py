@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.spec import Msg
+from autograder.runtime.spec import Msg
 
 #: the lecture's examples (4.3.1 and 4.3.3)
 
@@ -108,7 +108,7 @@ def descent_check(
     cases, see :func:`descent_view`). ``whole_history``: compare every row of x_history, not
     only its shape, first and last rows.
     """
-    from autograder.compare import compare  # parent only: the worker has no compare module
+    from autograder.engine.compare import compare# parent only: the worker has no compare module
 
     def check(actual: Any, expected: Any) -> Msg | None:
         parts = descent_parts(actual)
@@ -144,7 +144,7 @@ def moved_check(
 
     ``expected``: the literal x − init_x (public) or the reference's return value (hidden).
     """
-    from autograder.compare import compare
+    from autograder.engine.compare import compare
 
     start = np.asarray(init_x, dtype=float)
 

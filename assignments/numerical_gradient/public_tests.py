@@ -20,7 +20,7 @@ from numerical_gradient_staff import (
     unchanged_check,
 )
 
-from autograder.spec import Hint, Msg, PerParam, Suite
+from autograder.runtime.spec import Hint, Msg, PerParam, Suite
 
 suite = Suite("numerical_gradient", hidden=False)
 

@@ -6,7 +6,7 @@ Run them with ``python -m autograder check two_layer_net [your_file.py]``.
 import numpy as np
 import two_layer_net_staff as staff
 
-from autograder.spec import Hint, Msg, Suite
+from autograder.runtime.spec import Hint, Msg, Suite
 
 suite = Suite("two_layer_net", hidden=False)
 KEYS = staff.KEYS

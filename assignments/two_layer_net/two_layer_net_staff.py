@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.spec import Msg
+from autograder.runtime.spec import Msg
 
 KEYS = ("W1", "b1", "W2", "b2")
 

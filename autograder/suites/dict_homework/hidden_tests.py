@@ -8,7 +8,7 @@ What is run is in scenarios.py; the hints are the public suite's, named by id.
 
 from dict_homework_staff import word_index_check
 
-from autograder.spec import Msg, Suite, load_beside
+from autograder.runtime.spec import Msg, Suite, load_beside
 
 suite = Suite("dict_homework", hidden=True)
 scenarios = load_beside(__file__, "scenarios")

@@ -1,6 +1,6 @@
 """The homework's own examples for exercise 0 (AI School Python homework, dictionaries)."""
 
-from autograder.reproduce import Run
+from autograder.authoring.reproduce import Run
 
 SCORES = {"Darius": 100, "Dr. Mundo": 80, "Morgana": 60, "Sivir": 75, "Yummi": 20, "Viktor": 97}
 TEXT = "Apple is fruit. Orange is also fruit. Tomato is fruit?"

@@ -10,8 +10,8 @@ update to central differences of J, computed here from the reference run's copy 
 import dnn_backprop_staff as staff
 import numpy as np
 
-from autograder.compare import compare
-from autograder.spec import Hint, Msg, Suite, load_beside
+from autograder.engine.compare import compare
+from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("dnn_backprop", hidden=True)
 scenarios = load_beside(__file__, "scenarios")

@@ -14,7 +14,7 @@ the numbers are ours, not the lecture's.
 
 import numpy as np
 
-from autograder.reproduce import Run
+from autograder.authoring.reproduce import Run
 
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
 XOR_Y = np.array([0, 1, 1, 0])

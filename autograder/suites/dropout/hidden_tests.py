@@ -11,7 +11,7 @@ Hints named by id are the public suite's, declared once there.
 import numpy as np
 from dropout_staff import forpass_check
 
-from autograder.spec import Msg, Suite, load_beside
+from autograder.runtime.spec import Msg, Suite, load_beside
 
 suite = Suite("dropout", hidden=True)
 scenarios = load_beside(__file__, "scenarios")

@@ -27,7 +27,7 @@ from functools import cache
 
 import numpy as np
 
-from autograder.reproduce import Run
+from autograder.authoring.reproduce import Run
 
 POINTS = 3.0
 GAP = 2.0  # points by which dropout must narrow the train/test gap

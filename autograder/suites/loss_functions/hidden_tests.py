@@ -5,7 +5,7 @@ random arrays of several shapes, and edge cases: exact zero probabilities, a bat
 float32 input, and arguments that must come back unchanged.
 """
 
-from autograder.spec import Msg, Suite, load_beside
+from autograder.runtime.spec import Msg, Suite, load_beside
 
 suite = Suite("loss_functions", hidden=True)
 scenarios = load_beside(__file__, "scenarios")

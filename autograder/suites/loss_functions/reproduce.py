@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from autograder.reproduce import Run
+from autograder.authoring.reproduce import Run
 
 Y_RIGHT = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
 Y_WRONG = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])

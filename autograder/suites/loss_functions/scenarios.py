@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.spec import Context
+from autograder.runtime.spec import Context
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ Hints named by id (``hints=["evaluate_fraction"]``) are the public suite's, decl
 
 import numpy as np
 
-from autograder.spec import Hint, Msg, Suite, load_beside
+from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("minibatch_fit", hidden=True)
 scenarios = load_beside(__file__, "scenarios")

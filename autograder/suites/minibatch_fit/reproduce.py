@@ -9,7 +9,7 @@ divides every update by the batch length, so its learning rates are ours, stated
 
 import math
 
-from autograder.reproduce import Run
+from autograder.authoring.reproduce import Run
 
 POINTS = 5.0
 

@@ -10,8 +10,8 @@ and integer init_x. What is run is in ``scenarios.py``; this file only judges.
 import numpy as np
 from numerical_gradient_staff import descent_check, function_1, moved_check, unchanged_check
 
-from autograder.compare import compare
-from autograder.spec import Msg, Suite, load_beside
+from autograder.engine.compare import compare
+from autograder.runtime.spec import Msg, Suite, load_beside
 
 suite = Suite("numerical_gradient", hidden=True)
 scenarios = load_beside(__file__, "scenarios")

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from autograder.reproduce import Run
+from autograder.authoring.reproduce import Run
 
 
 def function_1(x):

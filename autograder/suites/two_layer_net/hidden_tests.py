@@ -10,7 +10,7 @@ are the public suite's, declared once there.
 import numpy as np
 import two_layer_net_staff as staff
 
-from autograder.spec import Msg, Suite, load_beside
+from autograder.runtime.spec import Msg, Suite, load_beside
 
 suite = Suite("two_layer_net", hidden=True)
 scenarios = load_beside(__file__, "scenarios")

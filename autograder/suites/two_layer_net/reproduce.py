@@ -16,7 +16,7 @@ badly. Weights start from N(0, 0.01²) drawn from a seeded generator, as the lec
 
 import numpy as np
 
-from autograder.reproduce import Run
+from autograder.authoring.reproduce import Run
 
 LECTURE_W = np.array([[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]])
 LECTURE_X = np.array([0.6, 0.9])

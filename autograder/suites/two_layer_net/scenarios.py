@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 import two_layer_net_staff as staff
 
-from autograder.spec import Context
+from autograder.runtime.spec import Context
 
 SMALL = (6, 5, 3)
 

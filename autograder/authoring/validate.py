@@ -1,0 +1,126 @@
+"""The instructor's check: reference = full marks, stub = zero, each mistake loses what it should."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from autograder.core.results import SubmissionResult
+from autograder.discover.submissions import Cell, Submission, digest
+from autograder.engine.context import GradingContext
+from autograder.engine.expected import write_public_outcomes
+from autograder.engine.grade import grade_submission
+from autograder.exercises import Exercise
+from autograder.sandbox.confine import Sandbox, choose
+
+
+@dataclass(frozen=True)
+class Verdict:
+    exercise: str
+    variant: str
+    score: float
+    max_score: float
+    expected_score: float
+    ok: bool
+    problem: str = ""
+
+
+def as_submission(name: str, source: str, exercise: Exercise) -> Submission:
+    return Submission(
+        name, exercise.reference_path, exercise.reference_path, digest([]), (Cell(exercise.filename, source),)
+    )
+
+
+DO_NOTHING = {
+    "pass": "pass",
+    "returns_input": "return {arg}",
+    "returns_zeros": "return __import__('numpy').zeros_like({arg})",
+}
+
+
+def do_nothing(stub: str, kind: str) -> str:
+    """The stub with every unimplemented function answering without doing the work: ``pass``
+    (returns None), returning its first argument, or zeros of that argument's shape."""
+    tree = ast.parse(stub)
+    lines = stub.splitlines(True)
+    edits = []
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        raises = [
+            n
+            for n in node.body
+            if isinstance(n, ast.Raise) and "NotImplementedError" in ast.get_source_segment(stub, n)
+        ]
+        if not raises:
+            continue
+        params = [a.arg for a in node.args.args if a.arg not in ("self", "cls")]
+        arg = params[0] if params else "None"
+        raise_node = raises[0]
+        indent = " " * raise_node.col_offset
+        edits.append(
+            (raise_node.lineno, raise_node.end_lineno, indent + DO_NOTHING[kind].format(arg=arg) + "\n")
+        )
+    for first, last, text in sorted(edits, reverse=True):
+        lines[first - 1 : last] = [text]
+    return "".join(lines)
+
+
+def validate(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | None = None) -> list[Verdict]:
+    ctx = GradingContext.build(exercise, hidden=True, jobs=jobs, sandbox=sandbox or choose())
+    write_public_outcomes(exercise, ctx.expected)
+    cases = list(ctx.cases)
+    reference = exercise.reference_path.read_text(encoding="utf-8")
+
+    def grade(name: str, source: str) -> SubmissionResult:
+        return grade_submission(ctx, as_submission(name, source, exercise))
+
+    verdicts = []
+    full = sum(c.points for c in cases)
+    ref = grade("reference", reference)
+    bad = [c.name for c in ref.cases if not c.passed]
+    verdicts.append(
+        Verdict(exercise.id, "reference", ref.score, full, full, not bad, f"fails {bad}" if bad else "")
+    )
+    stub = grade("stub", exercise.stub_path.read_text(encoding="utf-8"))
+    passed = [c.name for c in stub.cases if c.status != "not_attempted"]
+    problem = f"not 'not attempted': {passed}" if passed else ""
+    verdicts.append(
+        Verdict(exercise.id, "stub", stub.score, full, 0.0, stub.score == 0 and not passed, problem)
+    )
+    stub_source = exercise.stub_path.read_text(encoding="utf-8")
+    for kind in DO_NOTHING:
+        r = grade(f"do_nothing_{kind}", do_nothing(stub_source, kind))
+        earned = [c.name for c in r.cases if c.points > 0]
+        verdicts.append(
+            Verdict(
+                exercise.id,
+                f"do-nothing:{kind}",
+                r.score,
+                full,
+                0.0,
+                r.score == 0,
+                f"earns points on {earned}" if earned else "",
+            )  # fmt: skip
+        )
+    for m in exercise.mistakes:
+        r = grade(m.id, f"{reference}\n\n{m.source}")
+        should_fail = m.expected_failures(cases)
+        failed = {c.name for c in r.cases if not c.passed}
+        hinted = any(m.shown_as in dict(c.hints) for c in r.cases)
+        problems = []
+        if not should_fail:
+            problems.append(f"its patterns {list(m.fails)} match no case")
+        if failed != should_fail:
+            problems.append(
+                f"fails {sorted(failed - should_fail)} unexpectedly" if failed - should_fail else ""
+            )
+            problems.append(f"passes {sorted(should_fail - failed)}" if should_fail - failed else "")
+        if should_fail and not hinted:
+            problems.append("its hint never shows")
+        expected_score = full - sum(c.points for c in cases if c.name in should_fail)
+        text = "; ".join(p for p in problems if p)
+        verdicts.append(
+            Verdict(exercise.id, f"mistake:{m.id}", r.score, full, expected_score, not text, text)
+        )
+    return verdicts

@@ -1,0 +1,456 @@
+"""``python -m autograder``: check, grade, demo, validate, list.
+
+Errors in the user's input are printed in Korean and English with exit status 2, never as a
+traceback from the engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from autograder.core.errors import UserError
+from autograder.core.paths import ROOT, STUDENT_MARKER
+from autograder.exercises import all_exercises, get_exercise
+from autograder.runtime.spec import Msg
+
+STUDENT_COMMANDS = ("check", "list")
+LANGS = ("both", "ko", "en")
+
+
+def in_student_bundle() -> bool:
+    return STUDENT_MARKER.is_file()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from autograder.engine.grade import check
+    from autograder.report.feedback import check_report
+    from autograder.sandbox.confine import choose
+    from autograder.student.notebooks import notebook_notes
+
+    exercise = get_exercise(args.exercise)
+    path = Path(args.path) if args.path else exercise.stub_path
+    # a student checking their own code on their own computer: the TA's sandbox warning is not theirs
+    sandbox = dataclasses.replace(choose(), quiet=True) if in_student_bundle() else None
+    result = check(exercise, path, sandbox)
+    _say(check_report(exercise, result, args.lang))
+    for note in notebook_notes(exercise, path, result, run_cells=in_student_bundle()):
+        _say(note.render(args.lang, sep="\n"))
+    return 0 if result.score == result.max_score and result.max_score > 0 else 1
+
+
+def _options(args: argparse.Namespace):
+    from autograder.intake.download import read_roster
+    from autograder.report.lms import GradebookOptions
+
+    roster = read_roster(Path(args.roster)) if getattr(args, "roster", None) else None
+    template = Path(args.lms_template) if getattr(args, "lms_template", None) else None
+    if template and args.lms not in (None, "canvas"):
+        raise UserError(
+            "--lms-template은 --lms canvas와 함께 씁니다.", "--lms-template goes with --lms canvas."
+        )
+    return GradebookOptions(
+        excel=args.excel,
+        lms=args.lms or ("canvas" if template else None),
+        roster=roster,
+        lms_template=template,
+        lms_column=getattr(args, "lms_column", None),
+        lms_key=getattr(args, "lms_key", None) or "idnumber",
+    )
+
+
+def _say(text: str, err: bool = False) -> None:
+    from autograder.core.files import terminal_safe
+
+    print(terminal_safe(text), file=sys.stderr if err else sys.stdout)
+
+
+def _grade_one_exercise(exercise_id: str, folder: Path, out: Path, args: argparse.Namespace) -> list:
+    from autograder.batch.folder import grade_folder
+    from autograder.intake.download import Tally
+    from autograder.report.console import summary_table
+
+    exercise = get_exercise(exercise_id)
+    start = time.monotonic()
+    tally = Tally()
+    options = _options(args)
+    results = grade_folder(
+        exercise,
+        folder,
+        out,
+        jobs=args.jobs,
+        force=args.force,
+        progress=not args.quiet,
+        shard=_shard(getattr(args, "shard", None)),
+        students=set(args.student) if getattr(args, "student", None) else None,
+        tasks=set(args.task) if getattr(args, "task", None) else None,
+        options=options,
+        layout=getattr(args, "layout", None),
+        tally=tally,
+        reveal=True if getattr(args, "reveal_hidden", False) else None,
+    )
+    elapsed = time.monotonic() - start
+    _say(f"\n== {exercise.id}: {exercise.title.render()} ==")
+    if tally.layout:
+        _say(tally.layout.render(args.lang, sep="\n"))
+    _say(summary_table(exercise, results))
+    for f in tally.unmatched:
+        _say(f"! {f.path}: {f.reason.render(args.lang)}", err=True)
+    _report_unplaced(out, options, args)
+    _say(tally.render().render(args.lang, sep="\n"))
+    _say(
+        Msg(
+            f"{elapsed:.1f}초. 성적표: {out / 'gradebook.csv'}, 받은 파일: {out / 'intake.csv'}",
+            f"{elapsed:.1f} s. Gradebook: {out / 'gradebook.csv'}, intake: {out / 'intake.csv'}",
+        ).render(args.lang, sep="\n")
+    )
+    return results
+
+
+def _report_unplaced(out: Path, options, args: argparse.Namespace) -> None:
+    import json
+
+    if not options.lms:
+        return
+    try:
+        unplaced = (
+            json.loads((out / "gradebook.meta.json").read_text(encoding="utf-8")).get("lms_unplaced") or []
+        )
+    except (OSError, ValueError):
+        return
+    if unplaced:
+        names = ", ".join(unplaced)
+        _say(
+            Msg(
+                f"{options.lms}.csv에 넣지 못한 학생: {names}",
+                f"Students not placed in {options.lms}.csv: {names}",
+            ).render(args.lang, sep="\n"),
+            err=True,
+        )
+
+
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    try:
+        k, n = (int(x) for x in text.split("/"))
+        if not 1 <= k <= n:
+            raise ValueError
+    except ValueError:
+        raise UserError(
+            f"--shard는 K/N 꼴이어야 합니다 (1 ≤ K ≤ N): {text}", f"--shard takes K/N with 1 ≤ K ≤ N: {text}"
+        ) from None
+    return k, n
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from autograder.batch.folder import merge_outputs
+    from autograder.intake.download import Tally
+    from autograder.report.console import summary_table
+
+    exercise = get_exercise(args.exercise)
+    out = Path(args.out)
+    options = _options(args)
+    tally = Tally()
+    results = merge_outputs(exercise, [Path(p) for p in args.shards], out, options=options, tally=tally)
+    _say(summary_table(exercise, results))
+    for stale in tally.stale:
+        _say(
+            Msg(
+                f"! 샤드의 성적표에 없는 학생의 결과라 합치지 않았습니다: {stale}",
+                f"! Not merged, the student is no longer in that shard's gradebook: {stale}",
+            ).render(args.lang, sep="\n"),
+            err=True,
+        )
+    _report_unplaced(out, options, args)
+    _say(
+        Msg(
+            f"{len(results)}명을 합쳤습니다: {out / 'gradebook.csv'}",
+            f"Merged {len(results)}: {out / 'gradebook.csv'}",
+        ).render(args.lang)
+    )
+    return 0
+
+
+def cmd_similarity(args: argparse.Namespace) -> int:
+    from autograder.report.similarity import similarity_report
+
+    exercise = get_exercise(args.exercise)
+    pairs = similarity_report(exercise, Path(args.submissions), Path(args.out), threshold=args.threshold)
+    for p in pairs:
+        print(f"{p.similarity:6.1%}  {p.a}  ~  {p.b}")
+    print(
+        Msg(
+            f"유사도 {args.threshold:.0%} 이상인 쌍 {len(pairs)}개. 보고서: {Path(args.out) / 'similarity.html'}",
+            f"{len(pairs)} pair(s) at or above {args.threshold:.0%}. Report: {Path(args.out) / 'similarity.html'}",
+        ).render(sep="\n")
+    )
+    return 0
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    _grade_one_exercise(args.exercise, Path(args.submissions), Path(args.out), args)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Grade the bundled sample class: examples/<exercise>/ into OUT/<exercise>/."""
+    for exercise in all_exercises().values():
+        if exercise.examples_dir.is_dir():
+            _grade_one_exercise(exercise.id, exercise.examples_dir, Path(args.out) / exercise.id, args)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from autograder.authoring.validate import validate
+    from autograder.report.console import table
+
+    names = args.exercises or list(all_exercises())
+    rows = [["exercise", "variant", "score", "expected", "ok", "problem"]]
+    ok = True
+    for name in names:
+        for v in validate(get_exercise(name), jobs=args.jobs):
+            ok &= v.ok
+            rows.append([v.exercise, v.variant, f"{v.score:g}/{v.max_score:g}", f"{v.expected_score:g}",
+                         "OK" if v.ok else "FAIL", v.problem])  # fmt: skip
+    print(table(rows))
+    print(
+        Msg("검증 통과" if ok else "검증 실패", "validation passed" if ok else "validation FAILED").render()
+    )
+    return 0 if ok else 1
+
+
+def cmd_hints(args: argparse.Namespace) -> int:
+    from autograder.authoring.hints import run
+    from autograder.report.console import table
+
+    names = args.exercises or list(all_exercises())
+    rows, wrong = run([get_exercise(n) for n in names], jobs=args.jobs)
+    print(table(rows))
+    print(
+        Msg(
+            f"잘못 나온 힌트: {wrong}번" if wrong else "잘못 나온 힌트가 없습니다",
+            f"hints shown wrongly: {wrong}" if wrong else "no hint shown wrongly",
+        ).render()
+    )
+    return 1 if wrong else 0
+
+
+def cmd_reproduce(args: argparse.Namespace) -> int:
+    from autograder.authoring.reproduce import reproduce
+    from autograder.report.console import table
+
+    names = args.exercises or list(all_exercises())
+    rows = reproduce([get_exercise(n) for n in names], progress=not args.quiet)
+    printed = [["exercise", "run", "lecture", "reference", "tolerance", "ok", "note"]]
+    for r in rows:
+        printed.append([r.exercise, r.run.name, r.run.lecture, r.ours, r.run.tolerance,
+                        "OK" if r.ok else "DIFFERS", r.run.note])  # fmt: skip
+    print(table(printed))
+    return 0 if all(r.ok for r in rows) else 1
+
+
+def cmd_export_otter(args: argparse.Namespace) -> int:
+    from autograder.authoring.otter_export import OTTER_VERSION, build_zip
+
+    names = args.exercises or list(all_exercises())
+    for name in names:
+        path = build_zip(get_exercise(name), Path(args.out))
+        print(f"{path}  (otter-grader {OTTER_VERSION})")
+    return 0
+
+
+def cmd_notebooks(args: argparse.Namespace) -> int:
+    from autograder.student.notebooks import write_notebooks
+
+    for path in write_notebooks([get_exercise(n) for n in (args.exercises or list(all_exercises()))]):
+        print(path.relative_to(ROOT))
+    return 0
+
+
+def cmd_dist(args: argparse.Namespace) -> int:
+    from autograder.student.bundle import build
+
+    folder = build(Path(args.out) if args.out else None, args.exercises or None)
+    print(Msg(f"학생용 묶음: {folder} (+ .zip)", f"Student bundle: {folder} (+ .zip)").render())
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    for e in all_exercises().values():
+        tasks = ", ".join(f"{t.id} {t.name}" for t in e.tasks)
+        print(f"{e.number}. {e.id} ({e.filename}) — {e.title.render(args.lang)}: {tasks}")
+    return 0
+
+
+def _staff_only(args: argparse.Namespace) -> int:
+    raise UserError(
+        f"'{args.command}' 명령은 조교용 채점기에만 있습니다. 학생용 묶음에서는 "
+        f"{', '.join(STUDENT_COMMANDS)} 명령을 쓰세요.",
+        f"'{args.command}' is a teaching-staff command, not part of the student bundle: "
+        f"use {' or '.join(STUDENT_COMMANDS)}.",
+    )
+
+
+class _StudentCommands:
+    """The bundle's subcommands: the students' are offered; the TA's are built and left out.
+
+    A TA command typed in the bundle still parses (whatever follows it), to say so in both
+    languages rather than with argparse's English "invalid choice".
+    """
+
+    def __init__(self, offered: argparse._SubParsersAction):
+        self.offered = offered
+        offered.metavar = "{" + ",".join(STUDENT_COMMANDS) + "}"
+        self.left_out = argparse.ArgumentParser(add_help=False).add_subparsers()
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        if name in STUDENT_COMMANDS:
+            return self.offered.add_parser(name, **kwargs)
+        placeholder = self.offered.add_parser(name, add_help=False)
+        placeholder.add_argument("rest", nargs=argparse.REMAINDER)
+        placeholder.set_defaults(func=_staff_only)
+        return self.left_out.add_parser(name, **kwargs)
+
+
+def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
+    """The command line; ``student`` (default: in the student bundle) offers only check and list."""
+    student = in_student_bundle() if student is None else student
+    about = "nnkit 자가 점검 · nnkit self-check" if student else "nnkit grader · 채점기"
+    p = argparse.ArgumentParser(prog="python -m autograder", description=about)
+    p.add_argument("--lang", choices=LANGS, default="both", help="message language")
+    commands = p.add_subparsers(dest="command", required=True)
+    sub = _StudentCommands(commands) if student else commands
+    if student:  # the bundle ships no intake or LMS writers: the TA's parsers are built, never used
+        layouts, lms_layouts, moodle_keys = (), (), {}
+    else:
+        from autograder.intake.download import LAYOUTS as layouts
+        from autograder.report.lms import LMS_LAYOUTS as lms_layouts
+        from autograder.report.lms import MOODLE_KEYS as moodle_keys
+
+    c = sub.add_parser("check", help="공개 테스트로 자가 점검 · self-check on the public tests")
+    c.add_argument("exercise")
+    c.add_argument("path", nargs="?", help="your file (default: the stub in assignments/)")
+    c.set_defaults(func=cmd_check)
+
+    def grading_options(g: argparse.ArgumentParser) -> None:
+        g.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
+        g.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
+        g.add_argument("--quiet", action="store_true", help="no progress bar")
+        g.add_argument(
+            "--reveal-hidden",
+            action="store_true",
+            help="숨은 테스트의 기대값도 피드백에 보이기 (마감 후) · show hidden cases' expected values (after the deadline)",
+        )
+        output_options(g)
+
+    def output_options(g: argparse.ArgumentParser) -> None:
+        g.add_argument("--excel", action="store_true", help="CSV as UTF-8 with BOM (Excel shows Korean)")
+        g.add_argument(
+            "--lms", choices=lms_layouts, help="also write OUT/<lms>.csv in that LMS's import layout"
+        )
+        g.add_argument("--roster", metavar="ROSTER.csv",
+                       help="class list: student_id and any of name, email, login, lms_id, github")  # fmt: skip
+        g.add_argument("--lms-template", metavar="EXPORT.csv",
+                       help="Canvas's exported gradebook: keep its columns, fill this assignment's")  # fmt: skip
+        g.add_argument(
+            "--lms-column", metavar="TEXT", help="the template's assignment column (part of its name)"
+        )
+        g.add_argument(
+            "--lms-key", choices=list(moodle_keys), help="Moodle's identifier column (default idnumber)"
+        )
+
+    g = sub.add_parser("grade", help="제출물 채점 (폴더나 LMS zip) · grade a folder or an LMS .zip")
+    g.add_argument("exercise")
+    g.add_argument("submissions", metavar="PATH", help="folder or .zip of submissions")
+    g.add_argument("--layout", choices=layouts, help="the download's layout (default: recognised)")
+    g.add_argument("--out", required=True)
+    g.add_argument("--shard", metavar="K/N", help="grade only shard K of N (then: merge)")
+    grading_options(g)
+    g.set_defaults(func=cmd_grade)
+
+    rg = sub.add_parser("regrade", help="한 학생/한 문항만 다시 채점 · regrade one student or one task")
+    rg.add_argument("exercise")
+    rg.add_argument("submissions", metavar="PATH")
+    rg.add_argument("--layout", choices=layouts)
+    rg.add_argument("--out", required=True)
+    rg.add_argument("--student", action="append", help="student id (repeatable)")
+    rg.add_argument("--task", action="append", help="task id such as 1.2 (repeatable)")
+    grading_options(rg)
+    rg.set_defaults(func=cmd_grade)
+
+    m = sub.add_parser("merge", help="샤드 결과 합치기 · combine shard outputs into one gradebook")
+    m.add_argument("exercise")
+    m.add_argument("shards", nargs="+", help="the shards' --out folders")
+    m.add_argument("--out", required=True)
+    output_options(m)
+    m.set_defaults(func=cmd_merge)
+
+    sm = sub.add_parser("similarity", help="제출물 유사도 보고서 · similarity report (copydetect)")
+    sm.add_argument("exercise")
+    sm.add_argument("submissions")
+    sm.add_argument("--out", required=True)
+    sm.add_argument("--threshold", type=float, default=0.6, help="report pairs at or above this (0-1)")
+    sm.set_defaults(func=cmd_similarity)
+
+    d = sub.add_parser("demo", help="예시 반 채점 · grade the bundled sample class")
+    d.add_argument("--out", default=str(ROOT / "out"))
+    grading_options(d)
+    d.set_defaults(func=cmd_demo)
+
+    v = sub.add_parser("validate", help="모범 답안/빈 답안/오답 검증 · reference, stub and mistakes")
+    v.add_argument("exercises", nargs="*")
+    v.add_argument("--jobs", type=int, default=None)
+    v.set_defaults(func=cmd_validate)
+
+    h = sub.add_parser(
+        "hints", help="힌트가 맞게 나오는지 측정 · how often each hint fires rightly or wrongly"
+    )
+    h.add_argument("exercises", nargs="*")
+    h.add_argument("--jobs", type=int, default=None)
+    h.set_defaults(func=cmd_hints)
+
+    r = sub.add_parser("reproduce", help="강의 수치 재현 · the lectures' numbers beside the reference's")
+    r.add_argument("exercises", nargs="*")
+    r.add_argument("--quiet", action="store_true")
+    r.set_defaults(func=cmd_reproduce)
+
+    ex = sub.add_parser(
+        "export-otter", help="otter-grader/Gradescope 채점기 zip · build otter autograder zips"
+    )
+    ex.add_argument("exercises", nargs="*")
+    ex.add_argument("--out", default=str(ROOT / "dist" / "autograder"))
+    ex.set_defaults(func=cmd_export_otter)
+
+    nb = sub.add_parser("notebooks", help="과제 노트북 생성 · generate the student notebooks from the stubs")
+    nb.add_argument("exercises", nargs="*")
+    nb.set_defaults(func=cmd_notebooks)
+
+    di = sub.add_parser("dist", help="학생용 묶음 · build the student bundle in dist/")
+    di.add_argument("exercises", nargs="*", help="이 과제만 · only these exercises (default: all)")
+    di.add_argument("--out", help="묶음 폴더 · bundle folder (default: dist/student[-<ids>])")
+    di.set_defaults(func=cmd_dist)
+
+    sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
+    for command in commands.choices.values():  # --lang before or after the subcommand
+        command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="message language")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        lines = {"ko": [f"오류: {exc.msg.ko}"], "en": [f"Error: {exc.msg.en}"]}
+        _say("\n".join(lines.get(args.lang, lines["ko"] + lines["en"])), err=True)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            "\n중단됨. 다시 실행하면 이어서 채점합니다.\nInterrupted. Run again to resume.", file=sys.stderr
+        )
+        return 130

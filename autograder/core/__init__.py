@@ -1,0 +1,1 @@
+"""Core values and safe files: results, user errors, Korean helpers, paths, atomic and neutralised writes."""

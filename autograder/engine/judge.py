@@ -1,0 +1,286 @@
+"""Stage 3, judge: turn a case's outcome into points and a message. Runs only in the parent.
+
+Values are checked type, then shape, then dtype kind, then values, with one clear message per
+failure. A failed case gets named hints: the case's own ``Hint(when=...)`` predicates and the
+known mistakes whose output on this case matches the student's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from autograder.core.korean import josa
+from autograder.core.results import CaseResult, Outcome
+from autograder.engine.compare import compare
+from autograder.exercises import Limits, Mistake
+from autograder.runtime.spec import Case, Hint, Msg, changed_arguments
+
+__all__ = ["CaseResult", "judge_case", "outcome_problem"]
+
+
+STATUS_TEXT = {
+    "crashed": Msg("코드가 프로세스를 끝내 버렸습니다", "Your code ended the process"),
+    "protocol": Msg("채점기와의 통신을 방해했습니다", "Your code interfered with the grader's channel"),
+    "unencodable": Msg("돌려준 값을 읽을 수 없습니다", "The returned value could not be read"),
+    "scenario_error": Msg(
+        "채점기 자체의 테스트 코드가 실패했습니다 (학생의 잘못이 아닙니다). 조교에게 알려 주세요",
+        "The grader's own test code failed (not your fault); please tell your TA",
+    ),
+}
+
+
+def memory_text(mb: int) -> str:
+    return f"{mb / 1024:g} GiB" if mb % 1024 == 0 else f"{mb} MiB"
+
+
+def limit_problem(outcome: Outcome, case_name: str, timeout: float, limits: Limits) -> Msg | None:
+    """A limit hit, in the student's terms: which limit, how much, and in which test."""
+    s, m, t = outcome.status, outcome.message, case_name
+    if s == "timeout" and m == "submission_timeout":
+        total = limits.submission_timeout
+        return Msg(
+            f"제출물 전체 실행 시간 {total:g}초를 다 써서 {josa('테스트 ' + t, '을')} 끝내지 못했습니다.",
+            f"Your submission used up its total time of {total:g} s before test {t} could finish.",
+        )
+    if s == "timeout":
+        return Msg(
+            f"테스트 {t}에서 코드가 {timeout:g}초 넘게 실행되었습니다 (무한 루프나 time.sleep?).",
+            f"Your code ran longer than {timeout:g} s in test {t} (an infinite loop or time.sleep?).",
+        )
+    if s == "load_failed" and m == "load_timeout":
+        load = limits.load_timeout
+        return Msg(
+            f"파일을 불러오는 데(최상위 코드) {load:g}초가 넘게 걸려 {josa('테스트 ' + t, '을')} 실행하지 못했습니다 "
+            "(최상위에 무한 루프, time.sleep, 긴 학습?).",
+            f"Loading your file (its top-level code) took longer than {load:g} s, so test {t} could "
+            "not run (a loop, time.sleep or long training at top level?).",
+        )
+    if s == "memory":
+        mem = memory_text(limits.memory_mb)
+        return Msg(
+            f"테스트 {t}에서 코드가 메모리를 {mem}보다 많이 쓰려고 했습니다.",
+            f"Your code tried to use more than {mem} of memory in test {t}.",
+        )
+    if s == "cpu":
+        cpu = limits.cpu_cap - 1
+        where_ko = "파일을 불러오는 중" if m == "load" else f"테스트 {t}에서"
+        where_en = "while loading your file" if m == "load" else f"in test {t}"
+        return Msg(
+            f"{where_ko} 코드가 CPU 시간을 {cpu:g}초 넘게 썼습니다.",
+            f"Your code used more than {cpu:g} s of CPU time {where_en}.",
+        )
+    if s == "processes":
+        return Msg(
+            f"테스트 {t}에서 코드가 프로세스나 스레드를 {limits.processes}개보다 많이 만들려고 했습니다.",
+            f"Your code tried to run more than {limits.processes} processes or threads at once in test {t}.",
+        )
+    if s == "disk":
+        return Msg(
+            f"테스트 {t}에서 코드가 파일을 모두 {limits.scratch_mb} MiB보다 많이 쓰려고 했습니다.",
+            f"Your code tried to write more than {limits.scratch_mb} MiB of files in all in test {t}.",
+        )
+    if s == "file_size":
+        return Msg(
+            f"테스트 {t}에서 코드가 {limits.file_mb} MiB보다 큰 파일을 쓰려고 했습니다.",
+            f"Your code tried to write a file larger than {limits.file_mb} MiB in test {t}.",
+        )
+    return None
+
+
+def outcome_problem(
+    outcome: Outcome, task_name: str, case: Case | None = None, limits: Limits | None = None
+) -> tuple[str, Msg] | None:
+    """Status and message for an outcome that produced no value to compare."""
+    s = outcome.status
+    if s == "ok":
+        return None
+    if case is not None:
+        limited = limit_problem(
+            outcome, case.name, case.timeout or (limits or Limits()).case_timeout, limits or Limits()
+        )
+        if limited:
+            return ("timeout" if s in ("timeout", "load_failed") else "limit"), limited
+    if s == "not_attempted":
+        return "not_attempted", Msg(
+            f"아직 구현하지 않았습니다 ({outcome.message or task_name}).",
+            f"Not attempted yet ({outcome.message or task_name}).",
+        )
+    if s == "error":
+        err = outcome.error or {}
+        where = err.get("where") or {}
+        at = f" ({where.get('file')}, line {where.get('line')}: {where.get('code')})" if where else ""
+        text = f"{err.get('type')}: {err.get('message')}{at}"
+        return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
+    if s == "timeout":
+        return "timeout", Msg(
+            "시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."
+        )
+    if s in ("memory", "cpu", "file_size", "disk", "processes"):
+        return "limit", Msg("자원 제한을 넘었습니다.", f"Your code hit the {s} limit.")
+    if s == "load_failed":
+        if outcome.message == "load_timeout":
+            return "timeout", Msg(
+                "파일을 불러오는 데 시간 제한을 넘었습니다 (최상위 코드에 무한 루프나 긴 학습?).",
+                "Loading your file took longer than the limit (a loop or long training at top level?).",
+            )
+        return "crashed", Msg(
+            f"파일을 불러오다 프로세스가 끝났습니다 ({outcome.message}).",
+            f"The process ended while loading your file ({outcome.message}).",
+        )
+    base = STATUS_TEXT.get(s, Msg("알 수 없는 실패", "Unknown failure"))
+    detail = f" ({outcome.message})" if outcome.message and s != "timeout" else ""
+    status = {"unencodable": "failed", "scenario_error": "grader_error"}.get(s, s)
+    return status, Msg(base.ko + detail, base.en + detail)
+
+
+def mutation_problem(outcome: Outcome, originals: tuple | None) -> tuple[str, Msg] | None:
+    """Whether the student's function changed its inputs, decided here from fingerprints.
+
+    ``originals``: the reference's records of the same scenario (trusted), or None where there
+    is no reference (the self-check), when the student's own "before" records are used.
+    """
+    if not outcome.calls and not originals:
+        return None
+    changed = changed_arguments(
+        list(outcome.calls), list(originals if originals is not None else outcome.calls)
+    )
+    if changed is None:
+        return "protocol", STATUS_TEXT["protocol"]
+    if not changed:
+        return None
+    which = ", ".join(str(i) for i in changed)
+    return "failed", Msg(
+        f"함수가 입력 인자({which}번째)를 바꾸었습니다. 입력을 복사해서 쓰세요.",
+        f"Your function modified its input (argument {which}); work on a copy.",
+    )
+
+
+def judge_case(
+    case: Case,
+    outcome: Outcome,
+    expected: Any,
+    task_name: str,
+    mistakes: dict[str, tuple[Mistake, Outcome]] | None = None,
+    limits: Limits | None = None,
+    originals: tuple | None = None,
+    reveal: bool | None = None,
+) -> CaseResult:
+    """Score one case. ``mistakes`` maps mistake id to (mistake, its outcome on this case),
+    only for the mistakes whose output on this case tells them apart (see ``distinct``).
+
+    ``originals``: the reference's argument records for this case (see :func:`mutation_problem`).
+    ``reveal``: whether messages may show the expected value (default: public cases only).
+    """
+    reveal = (not case.hidden) if reveal is None else reveal
+
+    def result(status: str, message: Msg, hints: tuple = ()) -> CaseResult:
+        points = case.points if status == "passed" else 0.0
+        return CaseResult(case.name, case.task, case.hidden, points, case.points, status, message, hints)
+
+    problem = outcome_problem(outcome, task_name, case, limits)
+    if problem:
+        status, message = problem
+        if status in ("not_attempted", "grader_error"):
+            return result(status, message)
+        return result(status, message, _hints(case, outcome, expected, mistakes))
+    mutated = mutation_problem(outcome, originals)
+    if mutated:
+        return result(*mutated, _hints(case, outcome, expected, mistakes, mutated=True))
+    try:
+        if case.check is not None:
+            message = case.check(outcome.value, expected)
+        else:
+            message = compare(outcome.value, expected, case.rtol, case.atol, reveal=reveal)
+    except Exception as exc:  # a check that does not apply to this value's shape or type
+        message = Msg(
+            f"돌려준 값을 검사할 수 없습니다 ({type(exc).__name__}). 반환값의 형태를 확인하세요.",
+            f"The returned value could not be checked ({type(exc).__name__}); check its form.",
+        )
+    if message is None:
+        return result("passed", Msg("통과", "passed"))
+    return result("failed", message, _hints(case, outcome, expected, mistakes))
+
+
+def _hints(
+    case: Case, outcome: Outcome, expected: Any, mistakes, mutated: bool = False
+) -> tuple[tuple[str, Msg], ...]:
+    found: list[tuple[str, Msg]] = []
+    for hint in case.hints:
+        if hint.mutated if mutated else _fires(hint, case, outcome, expected):
+            found.append((hint.id, hint.msg))
+    for mistake, m_outcome in (mistakes or {}).values():
+        if _matches_mistake(case, outcome, m_outcome, expected, mutated):
+            found.append((mistake.shown_as, mistake.hint))
+    # a hint named twice (by id, or the same text under two ids) shows once
+    seen, unique = set(), []
+    for hid, msg in dict(found).items():
+        if (msg.ko, msg.en) not in seen:
+            seen.add((msg.ko, msg.en))
+            unique.append((hid, msg))
+    return tuple(unique)
+
+
+def distinct(case: Case, reference: Outcome, mistakes: dict[str, Outcome]) -> set[str]:
+    """The mistakes whose output on ``case`` differs from the reference's and from every other
+    mistake's: only their match names a mistake (two variants with one output name neither)."""
+
+    def same(a: Outcome, b: Outcome) -> bool:
+        if a.status != b.status:
+            return False
+        if a.status == "ok":
+            if changed_arguments(list(a.calls), list(b.calls)) not in ([], None):
+                return False
+            try:
+                return compare(a.value, b.value, case.rtol, case.atol) is None
+            except Exception:
+                return False
+        if a.status == "error":
+            mine, theirs = a.error or {}, b.error or {}
+            return (mine.get("type"), mine.get("message")) == (theirs.get("type"), theirs.get("message"))
+        return True
+
+    out = set()
+    for mid, m in mistakes.items():
+        if same(m, reference):
+            continue
+        if not any(same(m, other) for oid, other in mistakes.items() if oid != mid):
+            out.add(mid)
+    return out
+
+
+def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
+    if hint.mutated:
+        return False  # only on a changed input (see _hints)
+    if hint.error is not None:
+        err = outcome.error or {}
+        return (
+            outcome.status == "error"
+            and err.get("type") == hint.error
+            and hint.error_text in str(err.get("message", ""))
+        )
+    if hint.when is None or outcome.status != "ok":
+        return False
+    try:
+        return bool(hint.when(outcome.value, expected))
+    except Exception:  # a predicate that does not apply to this value's shape or type
+        return False
+
+
+def _matches_mistake(
+    case: Case, outcome: Outcome, m_outcome: Outcome, expected: Any, mutated: bool = False
+) -> bool:
+    if m_outcome.status != outcome.status:
+        return False
+    if outcome.status == "ok":
+        # the mistake's own records are trusted (our code): its "before" is the original input
+        m_mutates = bool(changed_arguments(list(m_outcome.calls), list(m_outcome.calls)))
+        if mutated or m_mutates:
+            return mutated and m_mutates
+        try:
+            return compare(outcome.value, m_outcome.value, case.rtol, case.atol) is None
+        except Exception:
+            return False
+    if outcome.status == "error":  # same exception and same message: one type alone names many mistakes
+        mine, theirs = outcome.error or {}, m_outcome.error or {}
+        return (mine.get("type"), mine.get("message")) == (theirs.get("type"), theirs.get("message"))
+    return False

@@ -1,0 +1,1 @@
+"""Stage 4, report: feedback, result files, gradebook, LMS files, console, class report, similarity."""

@@ -1,0 +1,1 @@
+"""Confinement of student code: bubblewrap or rlimits, cgroups, seccomp, and the worker pool."""

@@ -14,14 +14,51 @@ _PAIRS = {"을": ("을", "를"), "를": ("을", "를"), "이": ("이", "가"), "
 _DIGIT_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True,
                 "7": True, "8": True, "9": False}  # 영 일 이 삼 사 오 육 칠 팔 구  # fmt: skip
 _DIGIT_RIEUL = {"1", "7", "8"}  # 일 칠 팔 end in ㄹ
-# Latin letters as read in Korean: ending in a consonant sound (엘, 엠, 엔, 알 ...)
-_LATIN_FINAL = set("lmnr")
-_LATIN_RIEUL = set("lr")
+# Latin letters read one by one (W, CEE, API): their names end in a consonant for L M N R (엘 엠 엔 알)
+_LETTER_FINAL = set("lmnr")
+_LETTER_RIEUL = set("lr")
+_VOWELS = set("aeiouy")
+_TRAILING = ")]}'\"`’”»>.,:;!? "
+
+
+def _skip_trailing(word: str) -> str:
+    """The word a particle attaches to: a closing parenthetical and quotes are not read (배열(float64) → 배열)."""
+    word = word.rstrip(_TRAILING.replace(")", ""))
+    while word.endswith(")") and "(" in word:
+        word = word[: word.rindex("(")].rstrip(_TRAILING.replace(")", ""))
+    return word.rstrip(_TRAILING)
+
+
+def _english_final(tail: str) -> tuple[bool, bool]:
+    """(final consonant, ㄹ) of an English word as Korean reads it: answer 앤서, input 인풋, file 파일, dict 딕트."""
+    w = tail.lower()
+    last, before = w[-1], w[-2] if len(w) > 1 else ""
+    if last == "e":  # a silent e: file 파일, name 네임, line 라인; code 코드, shape 셰이프
+        return before in "lmn" and before != "", before == "l"
+    if last in "lmn" or w.endswith("ng"):
+        return True, last == "l"
+    if last in "tkp" and before in _VOWELS:
+        # a single short vowel closes the syllable (set 셋, input 인풋, book 북); a long one does not (float 플로트)
+        return len(w) < 3 or w[-3] not in _VOWELS, False
+    return False, False  # answer 앤서, dict 딕트, max 맥스, axis 액시스, data 데이터
+
+
+def _latin_final(word: str) -> tuple[bool, bool]:
+    run = ""
+    for ch in reversed(word):
+        if not (ch.isascii() and ch.isalpha()):
+            break
+        run = ch + run
+    if len(run) == 1 or run.isupper():  # read letter by letter: W, CEE, MSE
+        return run[-1].lower() in _LETTER_FINAL, run[-1].lower() in _LETTER_RIEUL
+    return _english_final(run)
 
 
 def _final(word: str) -> tuple[bool, bool]:
-    """(has a final consonant, that consonant is ㄹ) for the last readable character."""
-    for ch in reversed(word.strip()):
+    """(has a final consonant, that consonant is ㄹ) for the last readable sound of ``word``."""
+    word = _skip_trailing(word.strip())
+    for i in range(len(word) - 1, -1, -1):
+        ch = word[i]
         code = ord(ch) - 0xAC00
         if 0 <= code < 11172:
             jong = code % 28
@@ -29,8 +66,7 @@ def _final(word: str) -> tuple[bool, bool]:
         if ch.isdigit():
             return _DIGIT_FINAL[ch], ch in _DIGIT_RIEUL
         if ch.isascii() and ch.isalpha():
-            low = ch.lower()
-            return low in _LATIN_FINAL, low in _LATIN_RIEUL
+            return _latin_final(word[: i + 1])
     return False, False
 
 

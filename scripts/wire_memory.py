@@ -51,8 +51,16 @@ def measure(frames: int) -> None:
         msg = None
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base
-    print(json.dumps({"frames": frames, "peak_mb": round(peak / 1024), "seconds": round(seconds, 2),
-                      "outcomes": statuses}))
+    print(
+        json.dumps(
+            {
+                "frames": frames,
+                "peak_mb": round(peak / 1024),
+                "seconds": round(seconds, 2),
+                "outcomes": statuses,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

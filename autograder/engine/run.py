@@ -137,6 +137,7 @@ class _SubmissionRun:
         self.output, self.output_bytes, self.restarts = bytearray(), 0, -1
         self.start = time.monotonic()
         self.hard_stop = self.start + limits.submission_timeout
+        self.budget = wire.Budget()  # what all of this submission's workers may send, together
 
     def run(self) -> RunResult:
         while self.pending:
@@ -200,7 +201,7 @@ class _SubmissionRun:
     def _receive(self, worker: Worker, case: Case | None, deadline: float) -> tuple[dict, float] | None:
         """The worker's next message; on a timeout, death or bad message, its consequences."""
         try:
-            got = worker.next(deadline)
+            got = worker.next(deadline, self.budget)
         except EOFError:
             return self._lost(worker, case, "eof")
         except wire.WireError as exc:

@@ -17,7 +17,7 @@ from typing import Any
 from autograder.core.results import LIMIT_STATUSES, Outcome, RunResult
 from autograder.discover.submissions import Cell
 from autograder.exercises import Limits
-from autograder.runtime import wire
+from autograder.runtime import spec, wire
 from autograder.runtime.spec import Case
 from autograder.sandbox.confine import Sandbox
 from autograder.sandbox.pool import Interrupted, Worker, is_stopping, take_worker
@@ -77,25 +77,8 @@ def clean_load_errors(errors: Any) -> list[dict]:
 
 
 def clean_calls(calls: Any) -> tuple | None:
-    """``Context.calls`` as sent: a list of {before, after} lists of short strings."""
-    if calls is None:
-        return ()
-    if not isinstance(calls, list) or len(calls) > 64:
-        return None
-    out = []
-    for call in calls:
-        if not isinstance(call, dict):
-            return None
-        record = {}
-        for side in ("before", "after"):
-            prints = call.get(side)
-            if not (isinstance(prints, list) and len(prints) <= 64):
-                return None
-            if not all(isinstance(p, str) and len(p) <= 64 for p in prints):
-                return None
-            record[side] = list(prints)
-        out.append(record)
-    return tuple(out)
+    """``Context.calls`` as sent: a list of {before, after} lists of argument records."""
+    return spec.clean_calls(calls)
 
 
 def _outcome(msg: dict, seconds: float) -> Outcome:

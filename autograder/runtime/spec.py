@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from autograder.runtime import wire
+
 
 @dataclass(frozen=True)
 class Msg:
@@ -131,20 +133,22 @@ class Context:
     """What a scenario gets besides the student's module: a seeded generator and helpers.
 
     The generator is seeded from the case name, so inputs never depend on global random
-    state that student code might touch. :meth:`call` records fingerprints of the arguments
-    before and after the call; the parent, not this process, decides whether they changed.
+    state that student code might touch. :meth:`call` records the arguments' values after the
+    call (bounded, see :func:`snapshot`); the parent, not this process, decides whether they
+    changed, by comparing them with the reference's run of the same scenario. Nothing here
+    records or digests an argument before the call: a worker that claims its inputs did not
+    change must send their original values, and so must have kept a copy of them.
     """
 
     def __init__(self, case_name: str):
         self.case_name = case_name
         self.rng = np.random.default_rng(zlib.crc32(case_name.encode()))
-        self.calls: list[dict[str, list[str]]] = []
+        self.calls: list[dict[str, list[Any]]] = []
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Call ``fn``; the parent fails the case if it modified an array or container argument."""
-        before = [fingerprint(a) for a in args]
         out = fn(*args, **kwargs)
-        self.calls.append({"before": before, "after": [fingerprint(a) for a in args]})
+        self.calls.append({"after": [snapshot(a) for a in args]})
         return out
 
     @staticmethod
@@ -168,56 +172,113 @@ class Context:
         return data._prepare(x[start:stop], t[start:stop], True, True, False)
 
 
-def fingerprint(a: Any) -> str:
-    """A short digest of an argument's contents (arrays, dicts, lists; other objects by type)."""
-    h = hashlib.sha256()
-    _feed(h, a, 0)
-    return h.hexdigest()[:24]
+#: Array elements (a strided sample beyond) and container items recorded of one argument.
+RECORD_ITEMS = 4096
+#: Values recorded of one argument in all (nested containers included); then "...".
+RECORD_VALUES = 2**14
 
 
-def _feed(h: Any, a: Any, depth: int) -> None:
-    if depth > 16:
-        h.update(b"deep")
-    elif isinstance(a, np.ndarray):
-        arr = np.ascontiguousarray(a)
-        h.update(f"nd{arr.dtype.str}{arr.shape}".encode())
-        h.update(arr.tobytes() if arr.dtype.kind in "biufc" else repr(arr.tolist()).encode())
-    elif isinstance(a, dict):
-        h.update(b"{")
-        for k, v in a.items():
-            h.update(repr(k).encode()[:200])
-            _feed(h, v, depth + 1)
-        h.update(b"}")
-    elif isinstance(a, list):
-        h.update(b"[")
-        for v in a:
-            _feed(h, v, depth + 1)
-        h.update(b"]")
-    elif type(a) in (int, float, str, bool, tuple) or a is None:
-        h.update(repr(a).encode()[:10_000])
-    else:
-        h.update(type(a).__name__.encode())
+def snapshot(a: Any) -> Any:
+    """An argument's contents as plain data, bounded: what :meth:`Context.call` records.
+
+    Arrays of up to :data:`RECORD_ITEMS` elements are copied whole; a larger one is recorded
+    by its dtype, shape, a strided sample of that many elements and its sum. Lists, tuples
+    and dicts are recorded item by item (their first :data:`RECORD_ITEMS`), other objects by
+    type name only (their repr may hold an address). The same input gives the same record in
+    every process, so the parent compares a student's records with the reference's.
+    """
+    return _Snapshot().take(a, 0)
+
+
+class _Snapshot:
+    def __init__(self) -> None:
+        self.left = RECORD_VALUES
+
+    def take(self, a: Any, depth: int) -> Any:
+        self.left -= 1
+        if depth > 6 or self.left < 0:
+            return "..."
+        if isinstance(a, np.ndarray):
+            return self.array(a)
+        if type(a) in (list, tuple):
+            return (type(a).__name__, len(a), [self.take(v, depth + 1) for v in a[:RECORD_ITEMS]])
+        if type(a) is dict:
+            pairs = list(a.items())[:RECORD_ITEMS]
+            return ("dict", len(a), [(self.take(k, depth + 1), self.take(v, depth + 1)) for k, v in pairs])
+        if type(a) is str:
+            return a[:1000]
+        if a is None or type(a) in (int, float, bool) or isinstance(a, np.generic):
+            return a
+        return ("object", type(a).__name__[:100])
+
+    def array(self, a: np.ndarray) -> Any:
+        if a.dtype.kind not in "biufc":
+            return ("ndarray", a.dtype.str, a.shape)
+        flat = a.view(np.ndarray).reshape(-1)  # the base class: a subclass's methods may lie
+        self.left -= min(flat.size, RECORD_ITEMS)
+        if flat.size <= RECORD_ITEMS:
+            return flat.reshape(a.shape).copy()
+        step = -(-flat.size // RECORD_ITEMS)
+        total = flat.sum(dtype=np.complex128 if a.dtype.kind == "c" else np.float64)
+        return ("sampled", a.dtype.str, a.shape, flat[::step].copy(), np.asarray(total))
+
+
+#: Calls recorded per case, and arguments per call, that the parent accepts.
+MAX_CALLS = 64
+
+
+def clean_calls(calls: Any) -> tuple | None:
+    """``Context.calls`` as a worker sent them, checked: a list of {after: [record, ...]}
+    whose records decode as plain data. None when they are not that (forged or malformed)."""
+    if calls is None:
+        return ()
+    if not isinstance(calls, list) or len(calls) > MAX_CALLS:
+        return None
+    out = []
+    for call in calls:
+        if not isinstance(call, dict):
+            return None
+        values = call.get("after")
+        if not (isinstance(values, list) and len(values) <= MAX_CALLS):
+            return None
+        try:
+            wire.decode(values)
+        except wire.WireError:
+            return None
+        out.append({"after": values})
+    return tuple(out)
 
 
 def changed_arguments(calls: Any, originals: Any) -> list[int] | None:
     """Which arguments (1-based) a scenario's calls changed, judged in the parent.
 
     ``calls``: the student's records (``Context.calls``, plain data from the worker);
-    ``originals``: trusted records of the same scenario (the reference's run) or, where there
-    is none (the student's self-check), the student's own. None: the records do not fit
-    together (forged or malformed), which the parent treats as interference.
+    ``originals``: trusted records of the same scenario (the reference's run, which leaves its
+    inputs as they were). An argument changed when its value after the student's call is not
+    its value after the reference's, compared as plain data (arrays: dtype, shape and bytes).
+    A worker that forges its records must send the original values, which costs what keeping
+    a copy does. Given the student's own records as ``originals`` (no reference: a self-check
+    without stored outcomes) nothing is found changed. None: the records do not fit together
+    (forged or malformed), which the parent treats as interference.
     """
-    if not isinstance(calls, list) or not isinstance(originals, list) or len(calls) != len(originals):
+    if not isinstance(calls, (list, tuple)) or not isinstance(originals, (list, tuple)):
+        return None
+    if len(calls) != len(originals):
         return None
     changed = []
     for mine, theirs in zip(calls, originals):
         if not (isinstance(mine, dict) and isinstance(theirs, dict)):
             return None
-        after, before = mine.get("after"), theirs.get("before")
-        if not (isinstance(after, list) and isinstance(before, list) and len(after) == len(before)):
+        after, original = mine.get("after"), theirs.get("after")
+        if not (isinstance(after, list) and isinstance(original, list) and len(after) == len(original)):
             return None
-        changed += [i + 1 for i, (x, y) in enumerate(zip(after, before)) if x != y]
+        changed += [i + 1 for i, (x, y) in enumerate(zip(after, original)) if _plain(x) != _plain(y)]
     return sorted(set(changed))
+
+
+def _plain(record: Any) -> Any:
+    """One form for a record, whether as sent (plain data) or as recorded (in one process)."""
+    return wire.to_plain(record)
 
 
 # ---- scenario programs: what a worker receives for one case ---------------------------------

@@ -329,6 +329,20 @@ def scenario_program(fn: Callable[..., Any]) -> tuple[str, ...]:
     path = fn.__code__.co_filename
     text = _source_text(path)
     tree = _parsed(path, text)
+    imports, imported, definers = _top_level(tree)
+    target = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == fn.__name__), None)
+    if target is None:
+        raise ValueError(f"{path}: no top-level function {fn.__name__}")
+    wanted = _needed(target, definers)
+    missing = _undefined(wanted, imported)
+    if missing:
+        raise ValueError(f"{path}: {fn.__name__} uses {sorted(missing)}, defined nowhere it can see")
+    parts = [ast.get_source_segment(text, n) for n in imports]
+    return tuple(parts + [_without_case_decorator(text, n) for n in sorted(wanted, key=lambda n: n.lineno)])
+
+
+def _top_level(tree: ast.Module) -> tuple[list[ast.stmt], set[str], dict[str, list[ast.stmt]]]:
+    """A file's import statements, the names they bind, and the statements defining each name."""
     definers: dict[str, list[ast.stmt]] = {}
     imports, imported = [], set()
     for node in tree.body:
@@ -337,9 +351,11 @@ def scenario_program(fn: Callable[..., Any]) -> tuple[str, ...]:
             imported |= {(a.asname or a.name).split(".")[0] for a in node.names}
         for name in _defined(node):
             definers.setdefault(name, []).append(node)
-    target = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == fn.__name__), None)
-    if target is None:
-        raise ValueError(f"{path}: no top-level function {fn.__name__}")
+    return imports, imported, definers
+
+
+def _needed(target: ast.stmt, definers: dict[str, list[ast.stmt]]) -> list[ast.stmt]:
+    """``target`` and every top-level statement defining a name it uses, transitively."""
     wanted: list[ast.stmt] = []
     todo = [target]
     while todo:
@@ -350,23 +366,34 @@ def scenario_program(fn: Callable[..., Any]) -> tuple[str, ...]:
         inner = _defined(node)
         for name in _used(node) - inner:
             todo += [d for d in definers.get(name, []) if d not in wanted and d is not target]
+    return wanted
+
+
+def _undefined(wanted: list[ast.stmt], imported: set[str]) -> set[str]:
+    """Names the statements read that neither they, the imports nor the builtins define."""
     missing = set()
     defined = imported | {n for node in wanted for n in _defined(node)}
     for node in wanted:
-        local = {n.id for n in _walk(node) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-        local |= {a.arg for n in _walk(node) if isinstance(n, ast.arguments) for a in _args(n)}
-        local |= {n.name for n in _walk(node) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
-        local |= {a.asname or a.name for n in _walk(node) if isinstance(n, (ast.Import, ast.ImportFrom))
-                  for a in n.names}  # fmt: skip
-        missing |= _used(node) - defined - local - _BUILTINS
-    if missing:
-        raise ValueError(f"{path}: {fn.__name__} uses {sorted(missing)}, defined nowhere it can see")
-    parts = [ast.get_source_segment(text, n) for n in imports]
-    for node in sorted(wanted, key=lambda n: n.lineno):
-        decorators = [d for d in getattr(node, "decorator_list", []) if not _is_case_decorator(d)]
-        head = "".join("@" + ast.get_source_segment(text, d) + "\n" for d in decorators)
-        parts.append(head + ast.get_source_segment(text, node))
-    return tuple(parts)
+        missing |= _used(node) - defined - _bound_inside(node) - _BUILTINS
+    return missing
+
+
+def _bound_inside(node: ast.stmt) -> set[str]:
+    """Names a statement binds anywhere within it: assignments, arguments, defs, imports."""
+    inner = list(_walk(node))
+    local = {n.id for n in inner if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    local |= {a.arg for n in inner if isinstance(n, ast.arguments) for a in _args(n)}
+    local |= {n.name for n in inner if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    local |= {
+        a.asname or a.name for n in inner if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names
+    }
+    return local
+
+
+def _without_case_decorator(text: str, node: ast.stmt) -> str:
+    decorators = [d for d in getattr(node, "decorator_list", []) if not _is_case_decorator(d)]
+    head = "".join("@" + ast.get_source_segment(text, d) + "\n" for d in decorators)
+    return head + ast.get_source_segment(text, node)
 
 
 _BUILTINS = set(dir(__import__("builtins")))

@@ -174,13 +174,10 @@ class Budget:
     :meth:`spend` charges a frame from its raw bytes, before any object is built from it.
     """
 
-    def __init__(
-        self,
-        size: int = SUBMISSION_BYTES,
-        values: int = SUBMISSION_VALUES,
-        depth: int = MAX_FRAME_DEPTH,
-    ):
-        self.size, self.values, self.depth = size, values, depth
+    def __init__(self, size: int | None = None, values: int | None = None, depth: int | None = None):
+        self.size = SUBMISSION_BYTES if size is None else size
+        self.values = SUBMISSION_VALUES if values is None else values
+        self.depth = MAX_FRAME_DEPTH if depth is None else depth
 
     def spend(self, body: bytes | bytearray) -> None:
         """Charge one frame; raise :class:`WireError` when it goes over what is left."""

@@ -77,25 +77,29 @@ def to_plain(obj: Any, depth: int = 0) -> Any:
     if type(obj) is float:
         return obj if math.isfinite(obj) else {"__float__": repr(obj)}
     if isinstance(obj, (np.ndarray, np.generic)):
-        arr = np.array(obj, copy=True, order="C")  # base-class copy: drops lying ndarray subclasses
-        if arr.dtype.kind not in _KINDS:
-            return {"__opaque__": f"ndarray[{arr.dtype}]", "repr": _safe_repr(arr)[:200]}
-        if arr.ndim > MAX_NDIM:
-            return {"__opaque__": "ndarray", "repr": f"array of {arr.ndim} dimensions (too many)"}
-        if arr.nbytes > MAX_ARRAY_BYTES:
-            return {"__opaque__": "ndarray", "repr": f"array of {arr.nbytes} bytes (too large)"}
-        return {
-            "__nd__": arr.dtype.str,
-            "shape": list(arr.shape),
-            "scalar": isinstance(obj, np.generic),
-            "data": base64.b64encode(arr.tobytes()).decode("ascii"),
-        }
+        return _plain_array(obj)
     if type(obj) in (list, tuple):
         items = [to_plain(v, depth + 1) for v in obj]
         return items if type(obj) is list else {"__tuple__": items}
     if type(obj) is dict:
         return {"__dict__": [[to_plain(k, depth + 1), to_plain(v, depth + 1)] for k, v in obj.items()]}
     return {"__opaque__": type(obj).__name__[:100], "repr": _safe_repr(obj)[:200]}
+
+
+def _plain_array(obj: np.ndarray | np.generic) -> dict:
+    arr = np.array(obj, copy=True, order="C")  # base-class copy: drops lying ndarray subclasses
+    if arr.dtype.kind not in _KINDS:
+        return {"__opaque__": f"ndarray[{arr.dtype}]", "repr": _safe_repr(arr)[:200]}
+    if arr.ndim > MAX_NDIM:
+        return {"__opaque__": "ndarray", "repr": f"array of {arr.ndim} dimensions (too many)"}
+    if arr.nbytes > MAX_ARRAY_BYTES:
+        return {"__opaque__": "ndarray", "repr": f"array of {arr.nbytes} bytes (too large)"}
+    return {
+        "__nd__": arr.dtype.str,
+        "shape": list(arr.shape),
+        "scalar": isinstance(obj, np.generic),
+        "data": base64.b64encode(arr.tobytes()).decode("ascii"),
+    }
 
 
 def dumps(message: dict) -> str:

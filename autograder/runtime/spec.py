@@ -148,7 +148,7 @@ class Context:
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Call ``fn``; the parent fails the case if it modified an array or container argument."""
         out = fn(*args, **kwargs)
-        self.calls.append({"after": [snapshot(a) for a in args]})
+        self.calls.append({"after": wire.to_plain([snapshot(a) for a in args])})  # as sent
         return out
 
     @staticmethod
@@ -272,13 +272,8 @@ def changed_arguments(calls: Any, originals: Any) -> list[int] | None:
         after, original = mine.get("after"), theirs.get("after")
         if not (isinstance(after, list) and isinstance(original, list) and len(after) == len(original)):
             return None
-        changed += [i + 1 for i, (x, y) in enumerate(zip(after, original)) if _plain(x) != _plain(y)]
+        changed += [i + 1 for i, (x, y) in enumerate(zip(after, original)) if x != y]
     return sorted(set(changed))
-
-
-def _plain(record: Any) -> Any:
-    """One form for a record, whether as sent (plain data) or as recorded (in one process)."""
-    return wire.to_plain(record)
 
 
 # ---- scenario programs: what a worker receives for one case ---------------------------------

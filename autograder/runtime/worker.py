@@ -118,8 +118,7 @@ def run_case(message: dict, module, labels: set[str]) -> dict:
     except BaseException as exc:
         return {"status": "error", **student_error(exc, labels)}
     try:
-        calls = [{"after": wire.to_plain(call["after"])} for call in ctx.calls]
-        return {"status": "ok", "value": wire.to_plain(out), "calls": calls}
+        return {"status": "ok", "value": wire.to_plain(out), "calls": ctx.calls}
     except BaseException as exc:
         return {"status": "unencodable", "message": f"{type(exc).__name__}: {_text(exc)}"}
 

@@ -222,3 +222,57 @@ def test_a_popped_frame_is_handed_over_not_kept():
     buffer.feed(two[3:])
     assert wire.loads(buffer.pop()) == {"b": 2}
     assert len(buffer.data) == 0 and buffer.pop() is None
+
+
+# ---- issue 16: "inputs unchanged" from values the parent compares --------------------------
+
+
+def _records(fn, *args):
+    from autograder.runtime.spec import Context
+
+    ctx = Context("case")
+    ctx.call(fn, *args)
+    return json.loads(wire.dumps({"calls": ctx.calls}))["calls"]  # as the parent receives them
+
+
+def test_a_changed_input_shows_in_the_values_after_the_call_whatever_the_key_order():
+    from autograder.runtime.spec import changed_arguments
+
+    def keeps(a, d):
+        return None
+
+    def changes(a, d):
+        a[0] += 1.0
+        d["k"].append(1)
+
+    args = lambda: (np.arange(5.0), {"k": [1, 2]})  # noqa: E731
+    reference = json.loads(json.dumps(_records(keeps, *args()), sort_keys=True))  # as stored
+    assert changed_arguments(_records(keeps, *args()), reference) == []
+    assert changed_arguments(_records(changes, *args()), reference) == [1, 2]
+    forged = [{"after": ["unchanged", "unchanged"]}]
+    assert changed_arguments(forged, reference) == [1, 2]
+    assert changed_arguments([{"after": ["x"]}], reference) is None  # records that do not fit
+
+
+def test_a_large_argument_is_recorded_bounded_and_a_change_off_the_sample_still_shows():
+    from autograder.runtime.spec import RECORD_ITEMS, changed_arguments
+
+    big = lambda: np.linspace(0.0, 1.0, 300_000)  # noqa: E731
+    reference = _records(lambda a: None, big())
+    assert len(wire.dumps({"r": reference})) < 16 * RECORD_ITEMS  # about a sample, not the array
+
+    def one_element(a):
+        a[1] = 5.0  # index 1 is not in the strided sample; the recorded sum sees it
+
+    assert changed_arguments(_records(one_element, big()), reference) == [1]
+    assert changed_arguments(_records(lambda a: None, big()), reference) == []
+
+
+def test_call_records_from_a_worker_are_checked_before_they_are_kept():
+    from autograder.engine.run import clean_calls
+
+    assert clean_calls(None) == ()
+    assert clean_calls([{"after": [{"__nd__": "|O", "shape": [1], "data": "AAAAAAAAAAA="}]}]) is None
+    assert clean_calls([{"after": [1]}] * 65) is None
+    assert clean_calls([{"before": [1]}]) is None
+    assert clean_calls([{"after": [1, "x"]}]) == ({"after": [1, "x"]},)

@@ -127,3 +127,30 @@ def test_compare_messages_name_shape_dtype_and_keys():
     assert "int elements" in compare(np.zeros(3, int), np.zeros(3), 1e-6, 0).en
     assert "missing keys [1]" in compare({0: 1}, {0: 1, 1: 2}, 1e-6, 0).en
     assert compare(np.ones(3) + 1e-12, np.ones(3), 1e-9, 0) is None
+
+
+def test_the_wire_budget_is_the_submissions_not_each_workers(monkeypatch):
+    """Two cases of 1,500 values, a crash (a new worker), two more: the fourth goes over the
+    submission's 5,000 though the second worker alone sent about 3,000."""
+    from autograder.discover.submissions import Cell
+    from autograder.engine.run import run_submission
+    from autograder.exercises import get_exercise
+    from autograder.sandbox.confine import choose
+
+    monkeypatch.setattr(wire, "SUBMISSION_VALUES", 5000)
+    exercise = get_exercise("loss_functions")
+    by_name = {c.name: c for c in exercise.cases(hidden=True)}
+    names = [
+        "mse_batch",
+        "mse_random_shapes[vector]",
+        "softmax_mnist_batch",
+        "mse_float32",
+        "mse_keeps_inputs",
+    ]
+    source = "import os\n\ndef mean_squared_error(y, t):\n    return list(range(1500))\n\ndef softmax(x):\n    os._exit(3)\n"
+    run = run_submission(exercise.module, [Cell(exercise.filename, source)], [by_name[n] for n in names],
+                         exercise.limits, choose())  # fmt: skip
+    statuses = [run.outcomes[n].status for n in names]
+    assert statuses == ["ok", "ok", "crashed", "ok", "protocol"], statuses
+    assert run.outcomes["mse_keeps_inputs"].message == "too many values in all"
+    assert run.restarts == 1

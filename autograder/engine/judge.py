@@ -134,10 +134,9 @@ def outcome_problem(
 
 
 def mutation_problem(outcome: Outcome, originals: tuple | None) -> tuple[str, Msg] | None:
-    """Whether the student's function changed its inputs, decided here from fingerprints.
-
-    ``originals``: the reference's records of the same scenario (trusted), or None where there
-    is no reference (the self-check), when the student's own "before" records are used.
+    """Whether the student's function changed its inputs, decided here from the values after
+    the call, compared with the reference's (``originals``: its records of the same scenario;
+    None where there is no reference, when nothing is found changed).
     """
     if not outcome.calls and not originals:
         return None
@@ -182,10 +181,10 @@ def judge_case(
         status, message = problem
         if status in ("not_attempted", "grader_error"):
             return result(status, message)
-        return result(status, message, _hints(case, outcome, expected, mistakes))
+        return result(status, message, _hints(case, outcome, expected, mistakes, originals=originals))
     mutated = mutation_problem(outcome, originals)
     if mutated:
-        return result(*mutated, _hints(case, outcome, expected, mistakes, mutated=True))
+        return result(*mutated, _hints(case, outcome, expected, mistakes, True, originals))
     try:
         if case.check is not None:
             message = case.check(outcome.value, expected)
@@ -198,18 +197,23 @@ def judge_case(
         )
     if message is None:
         return result("passed", Msg("통과", "passed"))
-    return result("failed", message, _hints(case, outcome, expected, mistakes))
+    return result("failed", message, _hints(case, outcome, expected, mistakes, originals=originals))
 
 
 def _hints(
-    case: Case, outcome: Outcome, expected: Any, mistakes, mutated: bool = False
+    case: Case,
+    outcome: Outcome,
+    expected: Any,
+    mistakes,
+    mutated: bool = False,
+    originals: tuple | None = None,
 ) -> tuple[tuple[str, Msg], ...]:
     found: list[tuple[str, Msg]] = []
     for hint in case.hints:
         if hint.mutated if mutated else _fires(hint, case, outcome, expected):
             found.append((hint.id, hint.msg))
     for mistake, m_outcome in (mistakes or {}).values():
-        if _matches_mistake(case, outcome, m_outcome, expected, mutated):
+        if _matches_mistake(case, outcome, m_outcome, expected, mutated, originals):
             found.append((mistake.shown_as, mistake.hint))
     # a hint named twice (by id, or the same text under two ids) shows once
     seen, unique = set(), []
@@ -267,13 +271,17 @@ def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
 
 
 def _matches_mistake(
-    case: Case, outcome: Outcome, m_outcome: Outcome, expected: Any, mutated: bool = False
+    case: Case, outcome: Outcome, m_outcome: Outcome, expected: Any, mutated: bool = False, originals=None
 ) -> bool:
     if m_outcome.status != outcome.status:
         return False
     if outcome.status == "ok":
-        # the mistake's own records are trusted (our code): its "before" is the original input
-        m_mutates = bool(changed_arguments(list(m_outcome.calls), list(m_outcome.calls)))
+        # whether the mistake changes its input: its records against the reference's
+        m_mutates = bool(
+            changed_arguments(
+                list(m_outcome.calls), list(m_outcome.calls if originals is None else originals)
+            )
+        )
         if mutated or m_mutates:
             return mutated and m_mutates
         try:

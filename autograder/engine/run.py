@@ -17,7 +17,7 @@ from typing import Any
 from autograder.core.results import LIMIT_STATUSES, Outcome, RunResult
 from autograder.discover.submissions import Cell
 from autograder.exercises import Limits
-from autograder.runtime import wire
+from autograder.runtime import spec, wire
 from autograder.runtime.spec import Case
 from autograder.sandbox.confine import Sandbox
 from autograder.sandbox.pool import Interrupted, Worker, is_stopping, take_worker
@@ -77,25 +77,8 @@ def clean_load_errors(errors: Any) -> list[dict]:
 
 
 def clean_calls(calls: Any) -> tuple | None:
-    """``Context.calls`` as sent: a list of {before, after} lists of short strings."""
-    if calls is None:
-        return ()
-    if not isinstance(calls, list) or len(calls) > 64:
-        return None
-    out = []
-    for call in calls:
-        if not isinstance(call, dict):
-            return None
-        record = {}
-        for side in ("before", "after"):
-            prints = call.get(side)
-            if not (isinstance(prints, list) and len(prints) <= 64):
-                return None
-            if not all(isinstance(p, str) and len(p) <= 64 for p in prints):
-                return None
-            record[side] = list(prints)
-        out.append(record)
-    return tuple(out)
+    """``Context.calls`` as sent: a list of {before, after} lists of argument records."""
+    return spec.clean_calls(calls)
 
 
 def _outcome(msg: dict, seconds: float) -> Outcome:
@@ -137,6 +120,7 @@ class _SubmissionRun:
         self.output, self.output_bytes, self.restarts = bytearray(), 0, -1
         self.start = time.monotonic()
         self.hard_stop = self.start + limits.submission_timeout
+        self.budget = wire.Budget()  # what all of this submission's workers may send, together
 
     def run(self) -> RunResult:
         while self.pending:
@@ -200,7 +184,7 @@ class _SubmissionRun:
     def _receive(self, worker: Worker, case: Case | None, deadline: float) -> tuple[dict, float] | None:
         """The worker's next message; on a timeout, death or bad message, its consequences."""
         try:
-            got = worker.next(deadline)
+            got = worker.next(deadline, self.budget)
         except EOFError:
             return self._lost(worker, case, "eof")
         except wire.WireError as exc:

@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from autograder.runtime import wire
+
 
 @dataclass(frozen=True)
 class Msg:
@@ -131,20 +133,22 @@ class Context:
     """What a scenario gets besides the student's module: a seeded generator and helpers.
 
     The generator is seeded from the case name, so inputs never depend on global random
-    state that student code might touch. :meth:`call` records fingerprints of the arguments
-    before and after the call; the parent, not this process, decides whether they changed.
+    state that student code might touch. :meth:`call` records the arguments' values after the
+    call (bounded, see :func:`snapshot`); the parent, not this process, decides whether they
+    changed, by comparing them with the reference's run of the same scenario. Nothing here
+    records or digests an argument before the call: a worker that claims its inputs did not
+    change must send their original values, and so must have kept a copy of them.
     """
 
     def __init__(self, case_name: str):
         self.case_name = case_name
         self.rng = np.random.default_rng(zlib.crc32(case_name.encode()))
-        self.calls: list[dict[str, list[str]]] = []
+        self.calls: list[dict[str, list[Any]]] = []
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Call ``fn``; the parent fails the case if it modified an array or container argument."""
-        before = [fingerprint(a) for a in args]
         out = fn(*args, **kwargs)
-        self.calls.append({"before": before, "after": [fingerprint(a) for a in args]})
+        self.calls.append({"after": wire.to_plain([snapshot(a) for a in args])})  # as sent
         return out
 
     @staticmethod
@@ -168,55 +172,107 @@ class Context:
         return data._prepare(x[start:stop], t[start:stop], True, True, False)
 
 
-def fingerprint(a: Any) -> str:
-    """A short digest of an argument's contents (arrays, dicts, lists; other objects by type)."""
-    h = hashlib.sha256()
-    _feed(h, a, 0)
-    return h.hexdigest()[:24]
+#: Array elements (a strided sample beyond) and container items recorded of one argument.
+RECORD_ITEMS = 4096
+#: Values recorded of one argument in all (nested containers included); then "...".
+RECORD_VALUES = 2**14
 
 
-def _feed(h: Any, a: Any, depth: int) -> None:
-    if depth > 16:
-        h.update(b"deep")
-    elif isinstance(a, np.ndarray):
-        arr = np.ascontiguousarray(a)
-        h.update(f"nd{arr.dtype.str}{arr.shape}".encode())
-        h.update(arr.tobytes() if arr.dtype.kind in "biufc" else repr(arr.tolist()).encode())
-    elif isinstance(a, dict):
-        h.update(b"{")
-        for k, v in a.items():
-            h.update(repr(k).encode()[:200])
-            _feed(h, v, depth + 1)
-        h.update(b"}")
-    elif isinstance(a, list):
-        h.update(b"[")
-        for v in a:
-            _feed(h, v, depth + 1)
-        h.update(b"]")
-    elif type(a) in (int, float, str, bool, tuple) or a is None:
-        h.update(repr(a).encode()[:10_000])
-    else:
-        h.update(type(a).__name__.encode())
+def snapshot(a: Any) -> Any:
+    """An argument's contents as plain data, bounded: what :meth:`Context.call` records.
+
+    Arrays of up to :data:`RECORD_ITEMS` elements are copied whole; a larger one is recorded
+    by its dtype, shape, a strided sample of that many elements and its sum. Lists, tuples
+    and dicts are recorded item by item (their first :data:`RECORD_ITEMS`), other objects by
+    type name only (their repr may hold an address). The same input gives the same record in
+    every process, so the parent compares a student's records with the reference's.
+    """
+    return _Snapshot().take(a, 0)
+
+
+class _Snapshot:
+    def __init__(self) -> None:
+        self.left = RECORD_VALUES
+
+    def take(self, a: Any, depth: int) -> Any:
+        self.left -= 1
+        if depth > 6 or self.left < 0:
+            return "..."
+        if isinstance(a, np.ndarray):
+            return self.array(a)
+        if type(a) in (list, tuple):
+            return (type(a).__name__, len(a), [self.take(v, depth + 1) for v in a[:RECORD_ITEMS]])
+        if type(a) is dict:
+            pairs = list(a.items())[:RECORD_ITEMS]
+            return ("dict", len(a), [(self.take(k, depth + 1), self.take(v, depth + 1)) for k, v in pairs])
+        if type(a) is str:
+            return a[:1000]
+        if a is None or type(a) in (int, float, bool) or isinstance(a, np.generic):
+            return a
+        return ("object", type(a).__name__[:100])
+
+    def array(self, a: np.ndarray) -> Any:
+        if a.dtype.kind not in "biufc":
+            return ("ndarray", a.dtype.str, a.shape)
+        flat = a.view(np.ndarray).reshape(-1)  # the base class: a subclass's methods may lie
+        self.left -= min(flat.size, RECORD_ITEMS)
+        if flat.size <= RECORD_ITEMS:
+            return flat.reshape(a.shape).copy()
+        step = -(-flat.size // RECORD_ITEMS)
+        total = flat.sum(dtype=np.complex128 if a.dtype.kind == "c" else np.float64)
+        return ("sampled", a.dtype.str, a.shape, flat[::step].copy(), np.asarray(total))
+
+
+#: Calls recorded per case, and arguments per call, that the parent accepts.
+MAX_CALLS = 64
+
+
+def clean_calls(calls: Any) -> tuple | None:
+    """``Context.calls`` as a worker sent them, checked: a list of {after: [record, ...]}
+    whose records decode as plain data. None when they are not that (forged or malformed)."""
+    if calls is None:
+        return ()
+    if not isinstance(calls, list) or len(calls) > MAX_CALLS:
+        return None
+    out = []
+    for call in calls:
+        if not isinstance(call, dict):
+            return None
+        values = call.get("after")
+        if not (isinstance(values, list) and len(values) <= MAX_CALLS):
+            return None
+        try:
+            wire.decode(values)
+        except wire.WireError:
+            return None
+        out.append({"after": values})
+    return tuple(out)
 
 
 def changed_arguments(calls: Any, originals: Any) -> list[int] | None:
     """Which arguments (1-based) a scenario's calls changed, judged in the parent.
 
     ``calls``: the student's records (``Context.calls``, plain data from the worker);
-    ``originals``: trusted records of the same scenario (the reference's run) or, where there
-    is none (the student's self-check), the student's own. None: the records do not fit
-    together (forged or malformed), which the parent treats as interference.
+    ``originals``: trusted records of the same scenario (the reference's run, which leaves its
+    inputs as they were). An argument changed when its value after the student's call is not
+    its value after the reference's, compared as plain data (arrays: dtype, shape and bytes).
+    A worker that forges its records must send the original values, which costs what keeping
+    a copy does. Given the student's own records as ``originals`` (no reference: a self-check
+    without stored outcomes) nothing is found changed. None: the records do not fit together
+    (forged or malformed), which the parent treats as interference.
     """
-    if not isinstance(calls, list) or not isinstance(originals, list) or len(calls) != len(originals):
+    if not isinstance(calls, (list, tuple)) or not isinstance(originals, (list, tuple)):
+        return None
+    if len(calls) != len(originals):
         return None
     changed = []
     for mine, theirs in zip(calls, originals):
         if not (isinstance(mine, dict) and isinstance(theirs, dict)):
             return None
-        after, before = mine.get("after"), theirs.get("before")
-        if not (isinstance(after, list) and isinstance(before, list) and len(after) == len(before)):
+        after, original = mine.get("after"), theirs.get("after")
+        if not (isinstance(after, list) and isinstance(original, list) and len(after) == len(original)):
             return None
-        changed += [i + 1 for i, (x, y) in enumerate(zip(after, before)) if x != y]
+        changed += [i + 1 for i, (x, y) in enumerate(zip(after, original)) if x != y]
     return sorted(set(changed))
 
 
@@ -268,6 +324,20 @@ def scenario_program(fn: Callable[..., Any]) -> tuple[str, ...]:
     path = fn.__code__.co_filename
     text = _source_text(path)
     tree = _parsed(path, text)
+    imports, imported, definers = _top_level(tree)
+    target = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == fn.__name__), None)
+    if target is None:
+        raise ValueError(f"{path}: no top-level function {fn.__name__}")
+    wanted = _needed(target, definers)
+    missing = _undefined(wanted, imported)
+    if missing:
+        raise ValueError(f"{path}: {fn.__name__} uses {sorted(missing)}, defined nowhere it can see")
+    parts = [ast.get_source_segment(text, n) for n in imports]
+    return tuple(parts + [_without_case_decorator(text, n) for n in sorted(wanted, key=lambda n: n.lineno)])
+
+
+def _top_level(tree: ast.Module) -> tuple[list[ast.stmt], set[str], dict[str, list[ast.stmt]]]:
+    """A file's import statements, the names they bind, and the statements defining each name."""
     definers: dict[str, list[ast.stmt]] = {}
     imports, imported = [], set()
     for node in tree.body:
@@ -276,9 +346,11 @@ def scenario_program(fn: Callable[..., Any]) -> tuple[str, ...]:
             imported |= {(a.asname or a.name).split(".")[0] for a in node.names}
         for name in _defined(node):
             definers.setdefault(name, []).append(node)
-    target = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == fn.__name__), None)
-    if target is None:
-        raise ValueError(f"{path}: no top-level function {fn.__name__}")
+    return imports, imported, definers
+
+
+def _needed(target: ast.stmt, definers: dict[str, list[ast.stmt]]) -> list[ast.stmt]:
+    """``target`` and every top-level statement defining a name it uses, transitively."""
     wanted: list[ast.stmt] = []
     todo = [target]
     while todo:
@@ -289,23 +361,34 @@ def scenario_program(fn: Callable[..., Any]) -> tuple[str, ...]:
         inner = _defined(node)
         for name in _used(node) - inner:
             todo += [d for d in definers.get(name, []) if d not in wanted and d is not target]
+    return wanted
+
+
+def _undefined(wanted: list[ast.stmt], imported: set[str]) -> set[str]:
+    """Names the statements read that neither they, the imports nor the builtins define."""
     missing = set()
     defined = imported | {n for node in wanted for n in _defined(node)}
     for node in wanted:
-        local = {n.id for n in _walk(node) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-        local |= {a.arg for n in _walk(node) if isinstance(n, ast.arguments) for a in _args(n)}
-        local |= {n.name for n in _walk(node) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
-        local |= {a.asname or a.name for n in _walk(node) if isinstance(n, (ast.Import, ast.ImportFrom))
-                  for a in n.names}  # fmt: skip
-        missing |= _used(node) - defined - local - _BUILTINS
-    if missing:
-        raise ValueError(f"{path}: {fn.__name__} uses {sorted(missing)}, defined nowhere it can see")
-    parts = [ast.get_source_segment(text, n) for n in imports]
-    for node in sorted(wanted, key=lambda n: n.lineno):
-        decorators = [d for d in getattr(node, "decorator_list", []) if not _is_case_decorator(d)]
-        head = "".join("@" + ast.get_source_segment(text, d) + "\n" for d in decorators)
-        parts.append(head + ast.get_source_segment(text, node))
-    return tuple(parts)
+        missing |= _used(node) - defined - _bound_inside(node) - _BUILTINS
+    return missing
+
+
+def _bound_inside(node: ast.stmt) -> set[str]:
+    """Names a statement binds anywhere within it: assignments, arguments, defs, imports."""
+    inner = list(_walk(node))
+    local = {n.id for n in inner if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    local |= {a.arg for n in inner if isinstance(n, ast.arguments) for a in _args(n)}
+    local |= {n.name for n in inner if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    local |= {
+        a.asname or a.name for n in inner if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names
+    }
+    return local
+
+
+def _without_case_decorator(text: str, node: ast.stmt) -> str:
+    decorators = [d for d in getattr(node, "decorator_list", []) if not _is_case_decorator(d)]
+    head = "".join("@" + ast.get_source_segment(text, d) + "\n" for d in decorators)
+    return head + ast.get_source_segment(text, node)
 
 
 _BUILTINS = set(dir(__import__("builtins")))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,12 @@ MAX_MESSAGE = 16 * 2**20
 MAX_JOB = 64 * 2**20
 _HEADER = 4
 _KINDS = {"b", "i", "u", "f", "c"}
+#: What one submission's workers may send the parent in all (every worker it takes, together):
+#: bytes, JSON values (a value costs the parent tens of bytes, its frame as little as two) and
+#: JSON nesting (a dict level of :func:`to_plain` is three, around a message and its records).
+SUBMISSION_BYTES = MAX_JOB
+SUBMISSION_VALUES = 2**18
+MAX_FRAME_DEPTH = 3 * MAX_DEPTH + 16
 
 
 class WireError(ValueError):
@@ -70,25 +77,29 @@ def to_plain(obj: Any, depth: int = 0) -> Any:
     if type(obj) is float:
         return obj if math.isfinite(obj) else {"__float__": repr(obj)}
     if isinstance(obj, (np.ndarray, np.generic)):
-        arr = np.array(obj, copy=True, order="C")  # base-class copy: drops lying ndarray subclasses
-        if arr.dtype.kind not in _KINDS:
-            return {"__opaque__": f"ndarray[{arr.dtype}]", "repr": _safe_repr(arr)[:200]}
-        if arr.ndim > MAX_NDIM:
-            return {"__opaque__": "ndarray", "repr": f"array of {arr.ndim} dimensions (too many)"}
-        if arr.nbytes > MAX_ARRAY_BYTES:
-            return {"__opaque__": "ndarray", "repr": f"array of {arr.nbytes} bytes (too large)"}
-        return {
-            "__nd__": arr.dtype.str,
-            "shape": list(arr.shape),
-            "scalar": isinstance(obj, np.generic),
-            "data": base64.b64encode(arr.tobytes()).decode("ascii"),
-        }
+        return _plain_array(obj)
     if type(obj) in (list, tuple):
         items = [to_plain(v, depth + 1) for v in obj]
         return items if type(obj) is list else {"__tuple__": items}
     if type(obj) is dict:
         return {"__dict__": [[to_plain(k, depth + 1), to_plain(v, depth + 1)] for k, v in obj.items()]}
     return {"__opaque__": type(obj).__name__[:100], "repr": _safe_repr(obj)[:200]}
+
+
+def _plain_array(obj: np.ndarray | np.generic) -> dict:
+    arr = np.array(obj, copy=True, order="C")  # base-class copy: drops lying ndarray subclasses
+    if arr.dtype.kind not in _KINDS:
+        return {"__opaque__": f"ndarray[{arr.dtype}]", "repr": _safe_repr(arr)[:200]}
+    if arr.ndim > MAX_NDIM:
+        return {"__opaque__": "ndarray", "repr": f"array of {arr.ndim} dimensions (too many)"}
+    if arr.nbytes > MAX_ARRAY_BYTES:
+        return {"__opaque__": "ndarray", "repr": f"array of {arr.nbytes} bytes (too large)"}
+    return {
+        "__nd__": arr.dtype.str,
+        "shape": list(arr.shape),
+        "scalar": isinstance(obj, np.generic),
+        "data": base64.b64encode(arr.tobytes()).decode("ascii"),
+    }
 
 
 def dumps(message: dict) -> str:
@@ -139,8 +150,11 @@ class FrameBuffer:
         if len(self.data) >= _HEADER and int.from_bytes(self.data[:_HEADER], "big") > self.cap:
             raise WireError("message too long")
 
-    def pop(self) -> bytes | None:
-        """The next whole message body, or None until one is complete."""
+    def pop(self) -> bytearray | None:
+        """The next whole message body, or None until one is complete.
+
+        The body is handed over, not kept: once the caller has parsed it, it is gone.
+        """
         if len(self.data) < _HEADER:
             return None
         length = int.from_bytes(self.data[:_HEADER], "big")
@@ -148,24 +162,128 @@ class FrameBuffer:
             raise WireError("message too long")
         if len(self.data) < _HEADER + length:
             return None
-        body = bytes(self.data[_HEADER : _HEADER + length])
+        if len(self.data) == _HEADER + length:  # the usual case: no copy
+            body, self.data = self.data, bytearray()
+            del body[:_HEADER]
+            return body
+        body = self.data[_HEADER : _HEADER + length]
         del self.data[: _HEADER + length]
         return body
+
+
+class Budget:
+    """What one submission's workers may still send the parent: bytes, values, nesting.
+
+    One per submission, across every worker it takes (a new worker does not start it again).
+    :meth:`spend` charges a frame from its raw bytes, before any object is built from it.
+    """
+
+    def __init__(self, size: int | None = None, values: int | None = None, depth: int | None = None):
+        self.size = SUBMISSION_BYTES if size is None else size
+        self.values = SUBMISSION_VALUES if values is None else values
+        self.depth = MAX_FRAME_DEPTH if depth is None else depth
+
+    def spend(self, body: bytes | bytearray) -> None:
+        """Charge one frame; raise :class:`WireError` when it goes over what is left."""
+        self.size -= len(body)
+        if self.size < 0:
+            raise WireError("too much data in all")
+        # Counted on the raw bytes first (fast, and strings only add to it); only a frame over
+        # a limit that way is counted again without its strings (a bracket in a text is no value).
+        marks, stripped = body.translate(None, _NOT_MARKS), None
+        values = _count_values(marks)
+        if values > self.values:
+            stripped = _STRING.sub(b'""', body).translate(None, _NOT_MARKS)
+            values = _count_values(stripped)
+        self.values -= values
+        if self.values < 0:
+            raise WireError("too many values in all")
+        if _max_depth(marks, self.depth) > self.depth:
+            if stripped is None:
+                stripped = _STRING.sub(b'""', body).translate(None, _NOT_MARKS)
+            if _max_depth(stripped, self.depth) > self.depth:
+                raise WireError("nested too deeply")
+
+
+#: A JSON string (escapes included); what is not one is structure, numbers and literals.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+#: Every byte but the ones that mark a value or a level: what is left of a frame is short.
+_NOT_MARKS = bytes(sorted(set(range(256)) - set(b"[]{},:")))
+_NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
+_STEP = np.zeros(256, np.int8)
+_STEP[list(b"[{")], _STEP[list(b"]}")] = 1, -1
+
+
+def _count_values(marks: bytes) -> int:
+    """At least the number of JSON values that ``marks`` separate (keys included), give or take one."""
+    return len(marks) - marks.count(b"]") - marks.count(b"}") + 1
+
+
+def _max_depth(marks: bytes, limit: int) -> int:
+    """The deepest nesting of brackets in ``marks`` (in chunks: little memory, no objects)."""
+    brackets = marks.translate(None, _NOT_BRACKETS)
+    if len(brackets) <= limit:
+        return len(brackets)
+    deepest, level, chunk = 0, 0, 1 << 20
+    for start in range(0, len(brackets), chunk):
+        steps = _STEP[np.frombuffer(brackets, np.uint8, min(chunk, len(brackets) - start), start)]
+        levels = np.cumsum(steps, dtype=np.int64) + level
+        deepest, level = max(deepest, int(levels.max())), int(levels[-1])
+    return deepest
 
 
 # ---- parent side -------------------------------------------------------------------------
 
 
-def loads(line: str | bytes) -> dict:
+def loads(line: str | bytes | bytearray, budget: Budget | None = None) -> dict:
+    """One message, parsed: a dict whose every string is valid text (see :func:`text`).
+
+    ``budget``: the submission's (the parent reading a worker), charged before parsing.
+    """
     if len(line) > MAX_JOB:
         raise WireError("message too long")
+    if budget is not None:
+        budget.spend(line if not isinstance(line, str) else line.encode("utf-8", "surrogatepass"))
     try:
         msg = json.loads(line, parse_constant=_reject_constant)
     except (ValueError, RecursionError, UnicodeDecodeError) as exc:
         raise WireError(f"not JSON: {str(exc)[:200]}") from None
     if not isinstance(msg, dict):
         raise WireError("message is not an object")
+    if _SURROGATE_ESCAPE.search(line if not isinstance(line, str) else line.encode("ascii", "replace")):
+        _valid_text(msg)
+    elif isinstance(line, str) and not line.isascii():
+        _valid_text(msg)
     return msg
+
+
+#: A lone surrogate in a str can only come from a ``\\udXXX`` escape of an ASCII frame.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text(value: str) -> str:
+    """``value`` as valid Unicode text: lone surrogates (which no UTF-8 writer can encode)
+    become U+FFFD. (A pair in a JSON escape is one character once parsed; what is left is lone.)"""
+    return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
+
+
+def _valid_text(message: dict) -> None:
+    """Every string in a parsed message (keys too) made valid text, in place, without recursion."""
+    todo: list[Any] = [message]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            for i, v in enumerate(node):
+                if isinstance(v, str):
+                    node[i] = text(v)
+                elif isinstance(v, (list, dict)):
+                    todo.append(v)
+        else:
+            items = [(text(k), text(v) if isinstance(v, str) else v) for k, v in node.items()]
+            node.clear()
+            node.update(items)
+            todo += [v for _, v in items if isinstance(v, (list, dict))]
 
 
 def _reject_constant(name: str) -> Any:
@@ -197,42 +315,51 @@ def _decode(data: Any, depth: int = 0) -> Any:
     if isinstance(data, str):
         if len(data) > MAX_STR:
             raise WireError("string too long")
-        return data
+        return text(data)
     if isinstance(data, list):
         return [_decode(v, depth + 1) for v in data]
     if not isinstance(data, dict) or len(data) == 0:
         raise WireError("unexpected value")
-    if "__nd__" in data:
-        return _decode_array(data)
-    if "__float__" in data:
-        text = data["__float__"]
-        if text not in ("nan", "inf", "-inf"):
-            raise WireError("bad float tag")
-        return float(text)
-    if "__tuple__" in data:
-        items = data["__tuple__"]
-        if not isinstance(items, list):
-            raise WireError("bad tuple tag")
-        return tuple(_decode(v, depth + 1) for v in items)
-    if "__dict__" in data:
-        pairs = data["__dict__"]
-        if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 for p in pairs):
-            raise WireError("bad dict tag")
-        out = {}
-        for k, v in pairs:
-            key = _decode(k, depth + 1)
-            try:
-                hash(key)
-            except TypeError:
-                raise WireError("unhashable dict key") from None
-            out[key] = _decode(v, depth + 1)
-        return out
-    if "__opaque__" in data:
-        return Opaque(str(data["__opaque__"])[:100], str(data.get("repr", ""))[:200])
-    raise WireError("unknown tag")
+    tag = next((t for t in _TAGGED if t in data), None)
+    if tag is None:
+        raise WireError("unknown tag")
+    return _TAGGED[tag](data, depth)
 
 
-def _decode_array(data: dict) -> Any:
+def _decode_float(data: dict, depth: int) -> float:
+    name = data["__float__"]
+    if name not in ("nan", "inf", "-inf"):
+        raise WireError("bad float tag")
+    return float(name)
+
+
+def _decode_tuple(data: dict, depth: int) -> tuple:
+    items = data["__tuple__"]
+    if not isinstance(items, list):
+        raise WireError("bad tuple tag")
+    return tuple(_decode(v, depth + 1) for v in items)
+
+
+def _decode_dict(data: dict, depth: int) -> dict:
+    pairs = data["__dict__"]
+    if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 for p in pairs):
+        raise WireError("bad dict tag")
+    out = {}
+    for k, v in pairs:
+        key = _decode(k, depth + 1)
+        try:
+            hash(key)
+        except TypeError:
+            raise WireError("unhashable dict key") from None
+        out[key] = _decode(v, depth + 1)
+    return out
+
+
+def _decode_opaque(data: dict, depth: int) -> Opaque:
+    return Opaque(text(str(data["__opaque__"])[:100]), text(str(data.get("repr", ""))[:200]))
+
+
+def _decode_array(data: dict, depth: int = 0) -> Any:
     kind, shape, text = data.get("__nd__"), data.get("shape"), data.get("data")
     if not (isinstance(kind, str) and len(kind) <= 8 and isinstance(text, str) and isinstance(shape, list)):
         raise WireError("bad array")
@@ -251,3 +378,13 @@ def _decode_array(data: dict) -> Any:
         raise WireError("array size does not match its shape")
     arr = np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
     return arr[()] if data.get("scalar") is True else arr
+
+
+#: Each tag and its reader, in the order they are looked for.
+_TAGGED = {
+    "__nd__": _decode_array,
+    "__float__": _decode_float,
+    "__tuple__": _decode_tuple,
+    "__dict__": _decode_dict,
+    "__opaque__": _decode_opaque,
+}

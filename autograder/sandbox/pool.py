@@ -207,7 +207,6 @@ class Worker:
         with _live_lock:
             _live.add(self)
         self.frames = wire.FrameBuffer()
-        self.received = 0
         self.selector = selectors.DefaultSelector()
         self.selector.register(read_fd, selectors.EVENT_READ)
         self.sink = _OutputSink(self.proc.stdout, limits.output_kb * 1024)
@@ -249,20 +248,17 @@ class Worker:
         self.group.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
-    def next(self, deadline: float) -> tuple[dict, float] | None:
+    def next(self, deadline: float, budget: wire.Budget | None = None) -> tuple[dict, float] | None:
         """The next message and when it arrived (before parsing), or None on timeout.
 
         Raises EOFError when the worker is gone, :class:`wire.WireError` for a message that
-        is too long (refused on its header) or not valid.
+        is too long (refused on its header), over the submission's ``budget`` or not valid.
         """
         while True:
             body = self.frames.pop()
             if body is not None:
                 arrived = time.monotonic()
-                self.received += len(body)
-                if self.received > wire.MAX_JOB:
-                    raise wire.WireError("too much data in all")
-                return wire.loads(body), arrived
+                return wire.loads(body, budget or wire.Budget()), arrived
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None

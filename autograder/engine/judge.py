@@ -7,6 +7,7 @@ known mistakes whose output on this case matches the student's.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from autograder.core.korean import josa
@@ -95,16 +96,37 @@ def limit_problem(outcome: Outcome, case_name: str, timeout: float, limits: Limi
 #: At most this much of what a hidden case's run produced (an exception's message, a status
 #: detail) reaches the feedback, as one line: the channel out of a hidden case stays narrow.
 HIDDEN_TEXT = 200
+#: A hidden case's text is withheld if it quotes this many characters of the case's program
+#: in a row, or holds a run this long of base64/hex-like characters (encoded data).
+QUOTE_WINDOW = 24
+_ENCODED = re.compile(r"[A-Za-z0-9+/=_-]{40,}")
+WITHHELD = Msg(
+    "(숨은 테스트의 내용이나 인코딩된 데이터를 담고 있어 보여 주지 않습니다)",
+    "(not shown: it quotes the hidden test or holds encoded data)",
+)
 
 
-def said(text: object, hidden: bool, cap: int = HIDDEN_TEXT) -> str:
+def said(text: object, hidden: bool, cap: int = HIDDEN_TEXT, program: str = "") -> str:
     """Text that came from the student's run, as a feedback message may show it: for a hidden
-    case only its first line, at most ``cap`` characters (public cases: as received)."""
+    case only its first line, at most ``cap`` characters, and nothing if it quotes the case's
+    ``program`` (see :func:`quotes_hidden`); public cases: as received."""
     text = "" if text is None else str(text)
     if not hidden:
         return text
     line = text.split("\n", 1)[0].replace("\r", " ")
-    return line if len(line) <= cap and line == text else line[:cap] + "…"
+    line = line if len(line) <= cap and line == text else line[:cap] + "…"
+    return f"{WITHHELD.ko} · {WITHHELD.en}" if quotes_hidden(line, program) else line
+
+
+def quotes_hidden(text: str, program: str) -> bool:
+    """Whether ``text`` quotes ``QUOTE_WINDOW`` characters of ``program`` in a row (spaces
+    folded) or holds a long run of encoded-looking characters."""
+    if _ENCODED.search(text):
+        return True
+    flat, source = " ".join(text.split()), " ".join(program.split())
+    if not source:
+        return False
+    return any(flat[i : i + QUOTE_WINDOW] in source for i in range(max(0, len(flat) - QUOTE_WINDOW + 1)))
 
 
 def outcome_problem(
@@ -123,57 +145,69 @@ def outcome_problem(
         if limited:
             return ("timeout" if outcome.status in ("timeout", "load_failed") else "limit"), limited
     explain = _EXPLAIN.get(outcome.status, _other_problem)
-    return explain(outcome, task_name, case is not None and case.hidden)
+    return explain(outcome, task_name, _Shown(case))
 
 
-def _not_run(outcome: Outcome, task_name: str, hidden: bool) -> tuple[str, Msg]:
+class _Shown:
+    """How much of a case's run its message may show: all of it (public), or one short line
+    that does not quote the case's program (hidden)."""
+
+    def __init__(self, case: Case | None):
+        self.hidden = case is not None and case.hidden
+        self.program = "\n".join(case.program) if self.hidden else ""
+
+    def __call__(self, text: object, cap: int = HIDDEN_TEXT) -> str:
+        return said(text, self.hidden, cap, self.program)
+
+
+def _not_run(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
     return "not_run", Msg(
         "실행하지 않음: 이 과제의 앞 테스트가 시간 제한을 넘었습니다 (과제 시간 초과).",
         "Not run: the task timed out (an earlier test of this task ran out of time).",
     )
 
 
-def _not_attempted(outcome: Outcome, task_name: str, hidden: bool) -> tuple[str, Msg]:
-    what = said(outcome.message, hidden) or task_name
+def _not_attempted(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
+    what = shown(outcome.message) or task_name
     return "not_attempted", Msg(f"아직 구현하지 않았습니다 ({what}).", f"Not attempted yet ({what}).")
 
 
-def _raised(outcome: Outcome, task_name: str, hidden: bool) -> tuple[str, Msg]:
+def _raised(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
     err = outcome.error or {}
     where = err.get("where") or {}
     at = f" ({where.get('file')}, line {where.get('line')}: {where.get('code')})" if where else ""
-    text = f"{said(err.get('type'), hidden, 60)}: {said(err.get('message'), hidden)}{at}"
+    text = f"{shown(err.get('type'), 60)}: {shown(err.get('message'))}{at}"
     return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
 
 
-def _timed_out(outcome: Outcome, task_name: str, hidden: bool) -> tuple[str, Msg]:
+def _timed_out(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
     return "timeout", Msg(
         "시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."
     )
 
 
-def _limited(outcome: Outcome, task_name: str, hidden: bool) -> tuple[str, Msg]:
+def _limited(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
     return "limit", Msg("자원 제한을 넘었습니다.", f"Your code hit the {outcome.status} limit.")
 
 
-def _load_failed(outcome: Outcome, task_name: str, hidden: bool) -> tuple[str, Msg]:
+def _load_failed(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
     if outcome.message == "load_timeout":
         return "timeout", Msg(
             "파일을 불러오는 데 시간 제한을 넘었습니다 (최상위 코드에 무한 루프나 긴 학습?).",
             "Loading your file took longer than the limit (a loop or long training at top level?).",
         )
-    how = said(outcome.message, hidden)
+    how = shown(outcome.message)
     return "crashed", Msg(
         f"파일을 불러오다 프로세스가 끝났습니다 ({how}).",
         f"The process ended while loading your file ({how}).",
     )
 
 
-def _other_problem(outcome: Outcome, task_name: str, hidden: bool) -> tuple[str, Msg]:
+def _other_problem(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
     """Crashed, protocol, unencodable, scenario_error: a fixed text and the run's detail."""
     s = outcome.status
     base = STATUS_TEXT.get(s, Msg("알 수 없는 실패", "Unknown failure"))
-    detail = f" ({said(outcome.message, hidden)})" if outcome.message else ""
+    detail = f" ({shown(outcome.message)})" if outcome.message else ""
     status = {"unencodable": "failed", "scenario_error": "grader_error"}.get(s, s)
     return status, Msg(base.ko + detail, base.en + detail)
 
@@ -253,6 +287,11 @@ def judge_case(
         )
     if message is None:
         return result("passed", Msg("통과", "passed"))
+    if case.hidden and quotes_hidden(f"{message.ko}\n{message.en}", "\n".join(case.program)):
+        message = Msg(
+            f"결과가 기대한 값이 아닙니다 {WITHHELD.ko}",
+            f"The result is not the expected value {WITHHELD.en}",
+        )
     return result("failed", message, _hints(case, outcome, expected, mistakes))
 
 

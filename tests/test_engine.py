@@ -318,3 +318,50 @@ def test_a_hint_id_nobody_declares_is_a_user_error():
 
     with pytest.raises(UserError, match="no_such_hint"):
         resolve_hints("loss_functions", suite.cases)
+
+
+def test_a_diverging_learning_curve_is_plotted_and_written_with_a_note(tmp_path):
+    """Issue 16: a curve of ±1e308 stopped the batch in the plotting code."""
+    import numpy as np
+
+    from autograder.core.results import Outcome, SubmissionResult
+    from autograder.engine.curves import CURVE_BOUND, learning_curve
+    from autograder.engine.expected import Expected
+    from autograder.exercises import get_exercise
+    from autograder.report.feedback import feedback_markdown
+    from autograder.report.plots import curve_png
+    from autograder.runtime.spec import Case
+
+    case = Case("fit_curve", "1", 1.0, True, print)
+    reference = Outcome("ok", {"cost_": [3.0, 2.0, 1.0, 0.5, 0.25, 0.1]})
+    for wild in ([1.0, 1e308, -1e308, 2.0], [1.0, np.inf, -np.inf, 5.0], [1.0, 2.0, 1e300, np.nan, np.nan]):
+        curve = learning_curve(
+            [case], {case.name: Outcome("ok", {"cost_": wild})}, Expected({case.name: reference})
+        )
+        assert curve is not None and all(abs(v) <= CURVE_BOUND for v in curve["student"])
+        assert curve["reference"] == [3.0, 2.0, 1.0, 0.5, 0.25, 0.1]  # kept as it was
+        assert "diverged" in curve["note"]["en"] and "발산" in curve["note"]["ko"]
+        assert curve_png(curve)[:4] == b"\x89PNG"
+        json.dumps(curve, allow_nan=False)  # a strict JSON writer takes it
+        exercise = get_exercise("loss_functions")
+        row = SubmissionResult(
+            "s",
+            exercise.id,
+            "f.py",
+            "",
+            "",
+            0.0,
+            1.0,
+            {t.id: [0, 1] for t in exercise.tasks},
+            (),
+            curve=curve,
+        )
+        assert curve["note"]["en"] in feedback_markdown(exercise, row).replace("\\", "")
+    nan_only = learning_curve(
+        [case], {case.name: Outcome("ok", {"cost_": [np.nan, np.nan]})}, Expected({case.name: reference})
+    )
+    assert nan_only is None  # nothing left to draw
+    tame = learning_curve(
+        [case], {case.name: Outcome("ok", {"cost_": [2.0, 1.0]})}, Expected({case.name: reference})
+    )
+    assert "note" not in tame and tame["student"] == [2.0, 1.0]

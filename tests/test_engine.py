@@ -135,9 +135,12 @@ def test_a_task_that_ran_out_of_its_share_runs_no_more_cases():
     assert clock.by_share  # 2 s left of the share
     clock._add("1", 2.5)
     assert clock.stopped("1") and not clock.stopped("2")
+    assert clock.ended == {"1": "task_timeout"}
     clock.blame = "2"
     clock.charge_load(7.0)  # a new worker's load after task 2 killed the last one
     assert clock.stopped("2") and clock.blame is None
+    clock.stop("2", "case_timeout")  # a case of it timed out: that is the reason given
+    assert clock.ended == {"1": "task_timeout", "2": "case_timeout"}
 
 
 @pytest.mark.parametrize(

@@ -213,6 +213,7 @@ class _SubmissionRun:
     def _run_case(self, worker: Worker, case: Case) -> bool:
         """One case on ``worker``; False when the worker was lost on it."""
         if self.clock.stopped(case.task):
+            self.limits_hit.append(self.clock.ended[case.task])  # which limit ended the task
             self._settle(case, Outcome("not_run", message="task_timeout"))
             return True
         if case.hidden:
@@ -287,12 +288,12 @@ class _SubmissionRun:
     def _case_lost(self, case: Case, why: str, how: str, capped: str, detail: str) -> None:
         """The worker ended on ``case``: that case's outcome; a timeout also ends its task."""
         self.clock.charge(case.task, lost=True)
+        limit = "task_timeout" if self.clock.by_share else "case_timeout"
         if why == "timeout":
-            self.clock.stop(case.task)
+            self.clock.stop(case.task, limit)
         if capped:
             outcome = Outcome(capped)
         elif why == "timeout":
-            limit = "task_timeout" if self.clock.by_share else "case_timeout"
             self.limits_hit.append(limit)
             outcome = Outcome("timeout", message=limit)
         elif why == "eof":
@@ -344,7 +345,7 @@ class _TaskClock:
     def __init__(self, shares: dict[str, float]):
         self.shares = dict(shares)
         self.spent: dict[str, float] = {}
-        self.ended: set[str] = set()
+        self.ended: dict[str, str] = {}  # task -> the limit that ended it (its other cases are not run)
         self.sent = 0.0  # when the current case was sent
         self.by_share = False  # the current case's deadline is its task's share, not its own limit
         self.blame: str | None = None  # the task whose case ended the last worker: it pays the next load
@@ -355,8 +356,8 @@ class _TaskClock:
     def stopped(self, task: str) -> bool:
         return task in self.ended
 
-    def stop(self, task: str) -> None:
-        self.ended.add(task)
+    def stop(self, task: str, limit: str) -> None:
+        self.ended[task] = limit  # a case that timed out: its limit is why, whatever else ran out
 
     def deadline(self, case: Case, limits: Limits) -> float:
         """Start the case's clock: its deadline is its own limit or its task's share left."""
@@ -380,7 +381,7 @@ class _TaskClock:
     def _add(self, task: str, seconds: float) -> None:
         self.spent[task] = self.spent.get(task, 0.0) + seconds
         if self.left(task) <= 0:
-            self.ended.add(task)
+            self.ended.setdefault(task, "task_timeout")
 
 
 class _Printed:

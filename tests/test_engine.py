@@ -59,13 +59,88 @@ def test_crash_in_one_case_costs_only_that_task(loss_ex, make_class, tmp_path):
     assert "line" in soft[0].message.en  # the student's own line is named
 
 
-def test_infinite_loop_is_cut_and_other_cases_still_graded(loss_ex, make_class, tmp_path):
-    looping = REFERENCE_LOSS + "\n\ndef mean_squared_error(y, t):\n    while True:\n        pass\n"
-    by, _ = graded(loss_ex, make_class, tmp_path, {"infinite_loop_in_mse.py": looping})
+LOOPING_MSE = REFERENCE_LOSS + "\n\ndef mean_squared_error(y, t):\n    while True:\n        pass\n"
+
+
+def test_a_looping_task_costs_one_case_and_its_other_cases_are_not_run(loss_ex, make_class, tmp_path):
+    by, out = graded(loss_ex, make_class, tmp_path, {"infinite_loop_in_mse.py": LOOPING_MSE})
     r = by["infinite_loop_in_mse"]
     mse = [c for c in r.cases if c.task == "1.1"]
-    assert {c.status for c in mse} <= {"timeout"} and mse
+    # one case spent its time; the rest of the task was not run (and spent none)
+    assert [c.status for c in mse] == ["timeout"] + ["not_run"] * (len(mse) - 1)
+    assert all(
+        "Not run: the task timed out" in c.message.en and "실행하지 않음" in c.message.ko for c in mse[1:]
+    )
+    assert task(r, "1.1") == 0
     assert task(r, "1.2") == r.tasks["1.2"][1] and task(r, "1.3") == r.tasks["1.3"][1]
+    assert r.limits_hit == ("case_timeout",)
+    feedback = (out / "feedback" / "infinite_loop_in_mse.md").read_text(encoding="utf-8")
+    assert "the rest of their task (not run)" in feedback
+
+
+def test_the_task_after_a_looping_one_is_not_starved(loss_ex, make_class, tmp_path):
+    """Issue 17: a loop in one function used the whole budget, so a correct neighbour lost points."""
+    looping_everywhere_in_cee = REFERENCE_LOSS + (
+        "\n\ndef cross_entropy_error(y, t):\n    while True:\n        pass\n"
+        "\n\ndef mean_squared_error(y, t):\n    while True:\n        pass\n"
+    )
+    by, _ = graded(loss_ex, make_class, tmp_path, {"two_looping_tasks.py": looping_everywhere_in_cee})
+    r = by["two_looping_tasks"]
+    assert task(r, "1.3") == r.tasks["1.3"][1] == 12
+    assert [c.status for c in r.cases if c.status == "timeout"] == ["timeout", "timeout"]
+
+
+def test_a_regrade_of_some_tasks_gives_the_same_scores_as_the_full_run(loss_ex, make_class, tmp_path):
+    """Issue 20: ``regrade --task 1.2`` changed a looping student's score 11 -> 20."""
+    folder = make_class({"loops_in_mse.py": LOOPING_MSE, "passes_all.py": REFERENCE_LOSS})
+    out = tmp_path / "out"
+    full = scores(grade_folder(loss_ex, folder, out, jobs=2, progress=False))
+    for tasks in ({"1.2"}, {"1.1"}, {"1.1", "1.3"}):
+        again = scores(grade_folder(loss_ex, folder, out, jobs=2, progress=False, tasks=tasks))
+        for student, r in full.items():
+            assert again[student].score == r.score, (tasks, student)
+            assert [(c.name, c.status, c.points) for c in again[student].cases] == [
+                (c.name, c.status, c.points) for c in r.cases
+            ], (tasks, student)
+
+
+def test_task_shares_come_from_the_whole_case_list_and_cover_each_tasks_longest_case():
+    from autograder.engine.run import task_shares
+    from autograder.exercises import Limits
+    from autograder.runtime.spec import Case
+
+    def case(name, task, timeout=None):
+        return Case(name, task, 1.0, False, print, timeout=timeout)
+
+    cases = [case("a1", "1"), case("a2", "1"), case("a3", "1"), case("b1", "2", timeout=25), case("c1", "3")]
+    limits = Limits(case_timeout=5, load_timeout=10, submission_timeout=40)
+    shares = task_shares(cases, limits)
+    # 30 s after loading, split 15 : 25 : 5; no share below its task's longest case limit
+    assert shares == {"1": 10.0, "2": 25.0, "3": 5.0}
+    assert task_shares([c for c in cases if c.task == "1"], limits)["1"] == 30.0  # why grade passes all cases
+
+
+def test_a_task_that_ran_out_of_its_share_runs_no_more_cases():
+    from autograder.engine.run import _TaskClock
+    from autograder.exercises import Limits
+    from autograder.runtime.spec import Case
+
+    limits = Limits(case_timeout=5)
+    clock = _TaskClock({"1": 6.0, "2": 6.0})
+    first = Case("a1", "1", 1.0, False, print)
+    clock.deadline(first, limits)
+    assert not clock.by_share  # 6 s left: the case's own 5 s limit comes first
+    clock.spent["1"] = 4.0
+    clock.deadline(first, limits)
+    assert clock.by_share  # 2 s left of the share
+    clock._add("1", 2.5)
+    assert clock.stopped("1") and not clock.stopped("2")
+    assert clock.ended == {"1": "task_timeout"}
+    clock.blame = "2"
+    clock.charge_load(7.0)  # a new worker's load after task 2 killed the last one
+    assert clock.stopped("2") and clock.blame is None
+    clock.stop("2", "case_timeout")  # a case of it timed out: that is the reason given
+    assert clock.ended == {"1": "task_timeout", "2": "case_timeout"}
 
 
 @pytest.mark.parametrize(
@@ -78,8 +153,16 @@ def test_infinite_loop_is_cut_and_other_cases_still_graded(loss_ex, make_class, 
     ],
 )
 def test_exiting_inside_student_code_gives_no_points(loss_ex, make_class, tmp_path, name, body, status):
+    import dataclasses
+
+    from autograder.exercises import Limits
+
     src = REFERENCE_LOSS + f"\n\ndef cross_entropy_error(y, t):\n    {body}\n"
-    by, _ = graded(loss_ex, make_class, tmp_path, {f"{name}.py": src})
+    # a new worker after each crash is paid from the task's share: give it room for 15 of them
+    roomy = dataclasses.replace(
+        loss_ex, limits=Limits(case_timeout=1, load_timeout=4, submission_timeout=120)
+    )
+    by, _ = graded(roomy, make_class, tmp_path, {f"{name}.py": src})
     r = by[name]
     cee = [c for c in r.cases if c.task == "1.2"]
     assert {c.status for c in cee} == {status}
@@ -238,3 +321,50 @@ def test_a_hint_id_nobody_declares_is_a_user_error():
 
     with pytest.raises(UserError, match="no_such_hint"):
         resolve_hints("loss_functions", suite.cases)
+
+
+def test_a_diverging_learning_curve_is_plotted_and_written_with_a_note(tmp_path):
+    """Issue 16: a curve of ±1e308 stopped the batch in the plotting code."""
+    import numpy as np
+
+    from autograder.core.results import Outcome, SubmissionResult
+    from autograder.engine.curves import CURVE_BOUND, learning_curve
+    from autograder.engine.expected import Expected
+    from autograder.exercises import get_exercise
+    from autograder.report.feedback import feedback_markdown
+    from autograder.report.plots import curve_png
+    from autograder.runtime.spec import Case
+
+    case = Case("fit_curve", "1", 1.0, True, print)
+    reference = Outcome("ok", {"cost_": [3.0, 2.0, 1.0, 0.5, 0.25, 0.1]})
+    for wild in ([1.0, 1e308, -1e308, 2.0], [1.0, np.inf, -np.inf, 5.0], [1.0, 2.0, 1e300, np.nan, np.nan]):
+        curve = learning_curve(
+            [case], {case.name: Outcome("ok", {"cost_": wild})}, Expected({case.name: reference})
+        )
+        assert curve is not None and all(abs(v) <= CURVE_BOUND for v in curve["student"])
+        assert curve["reference"] == [3.0, 2.0, 1.0, 0.5, 0.25, 0.1]  # kept as it was
+        assert "diverged" in curve["note"]["en"] and "발산" in curve["note"]["ko"]
+        assert curve_png(curve)[:4] == b"\x89PNG"
+        json.dumps(curve, allow_nan=False)  # a strict JSON writer takes it
+        exercise = get_exercise("loss_functions")
+        row = SubmissionResult(
+            "s",
+            exercise.id,
+            "f.py",
+            "",
+            "",
+            0.0,
+            1.0,
+            {t.id: [0, 1] for t in exercise.tasks},
+            (),
+            curve=curve,
+        )
+        assert curve["note"]["en"] in feedback_markdown(exercise, row).replace("\\", "")
+    nan_only = learning_curve(
+        [case], {case.name: Outcome("ok", {"cost_": [np.nan, np.nan]})}, Expected({case.name: reference})
+    )
+    assert nan_only is None  # nothing left to draw
+    tame = learning_curve(
+        [case], {case.name: Outcome("ok", {"cost_": [2.0, 1.0]})}, Expected({case.name: reference})
+    )
+    assert "note" not in tame and tame["student"] == [2.0, 1.0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 import corpus
@@ -76,8 +75,8 @@ def test_a_spare_killed_while_waiting_is_not_blamed_on_the_student():
         runner._spares.top_up(exercise.limits, sandbox, exercise.warm)
         (spare,) = runner._spares.idle[(sandbox, exercise.limits, exercise.warm)]
         os.killpg(spare.proc.pid, signal.SIGKILL)
-        spare.proc.wait()
-        time.sleep(0.05)
+        spare.proc.wait()  # the process has ended,
+        spare.sink.join()  # and its output pipe is closed: the spare is gone for good, no waiting on a clock
         run = protocol.run_submission(
             exercise.module,
             [Cell(exercise.filename, source)],

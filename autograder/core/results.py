@@ -29,7 +29,8 @@ class Outcome:
     """
 
     # ok | error | not_attempted | unencodable | protocol | crashed | load_failed | not_loaded
-    # | timeout (message: case_timeout, submission_timeout) | memory | cpu | file_size | disk
+    # | timeout (message: case_timeout, task_timeout) | not_run (message: task_timeout: an earlier
+    # case of the task timed out) | memory | cpu | file_size | disk
     # | processes | scenario_error (the kit's own scenario failed: never the student's fault)
     status: str
     value: Any = None
@@ -82,7 +83,7 @@ class CaseResult:
     points: float
     max_points: float
     # passed | failed | error | timeout | limit | crashed | protocol | not_attempted | not_loaded
-    # | grader_error
+    # | not_run | grader_error
     status: str
     message: Msg
     hints: tuple[tuple[str, Msg], ...] = ()

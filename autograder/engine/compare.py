@@ -43,63 +43,86 @@ def compare(
     """None when ``actual`` matches ``expected``; otherwise what differs, in both languages.
 
     ``reveal=False`` (hidden cases): say what differs (type, shape, which element) but never
-    the expected value itself.
+    the expected value itself, and quote at most :data:`HIDDEN_QUOTE` characters of ``actual``.
     """
-    en_where, where = where, _ko(where)
     if _is_number(expected):
-        if isinstance(actual, np.ndarray) and actual.shape == ():
-            actual = actual[()]
-        if not _is_number(actual):
-            return Msg(
-                f"{where}: 숫자 하나를 돌려줘야 하는데 {josa(describe(actual, 'ko'), '을')} 돌려주었습니다.",
-                f"{en_where}: expected a single number, got {describe(actual)}.",
-            )
-        if not np.isfinite(actual) and np.isfinite(expected):
-            ko, en = (f" (기대값 {expected:.6g})", f" (expected {expected:.6g})") if reveal else ("", "")
-            return Msg(f"{where}: 값이 {actual}입니다{ko}.", f"{en_where} is {actual}{en}.")
-        if not np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True):
-            if not reveal:
-                return Msg(
-                    f"{where}: {josa(f'{actual:.10g}', '은')} 기대한 값이 아닙니다.",
-                    f"{en_where} is {actual:.10g}, not the expected value.",
-                )
-            return Msg(
-                f"{where}: {actual:.10g} (기대값 {expected:.10g})",
-                f"{en_where} is {actual:.10g}, expected {expected:.10g}",
-            )
-        return None
+        return _compare_numbers(actual, expected, rtol, atol, where, reveal)
     if isinstance(expected, np.ndarray):
-        return _compare_arrays(actual, expected, rtol, atol, where, en_where, reveal)
+        return _compare_arrays(actual, expected, rtol, atol, _ko(where), where, reveal)
     if isinstance(expected, dict):
-        return _compare_dicts(actual, expected, rtol, atol, where, en_where, reveal)
+        return _compare_dicts(actual, expected, rtol, atol, _ko(where), where, reveal)
     if isinstance(expected, (list, tuple)):
-        if type(actual) is not type(expected):
-            kind = type(expected).__name__
-            return Msg(
-                f"{where}: {josa(kind, '을')} 돌려줘야 하는데 {describe(actual, 'ko')}입니다.",
-                f"{en_where}: expected a {kind}, got {describe(actual)}.",
-            )
-        if len(actual) != len(expected):
-            return Msg(
-                f"{where}: 길이가 {len(actual)}입니다 (기대값 {len(expected)}).",
-                f"{en_where} has length {len(actual)}, expected {len(expected)}.",
-            )
-        for i, (a, e) in enumerate(zip(actual, expected)):
-            problem = compare(a, e, rtol, atol, f"{en_where}[{i}]", reveal)
-            if problem:
-                return problem
-        return None
+        return _compare_sequences(actual, expected, rtol, atol, where, reveal)
     if type(actual) is not type(expected) or actual != expected:
+        return _differs(actual, expected, where, reveal)
+    return None
+
+
+def _compare_numbers(
+    actual: Any, expected: Any, rtol: float, atol: float, en_where: str, reveal: bool
+) -> Msg | None:
+    where = _ko(en_where)
+    if isinstance(actual, np.ndarray) and actual.shape == ():
+        actual = actual[()]
+    if not _is_number(actual):
+        return Msg(
+            f"{where}: 숫자 하나를 돌려줘야 하는데 {josa(describe(actual, 'ko'), '을')} 돌려주었습니다.",
+            f"{en_where}: expected a single number, got {describe(actual)}.",
+        )
+    if not np.isfinite(actual) and np.isfinite(expected):
+        ko, en = (f" (기대값 {expected:.6g})", f" (expected {expected:.6g})") if reveal else ("", "")
+        return Msg(f"{where}: 값이 {actual}입니다{ko}.", f"{en_where} is {actual}{en}.")
+    if not np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True):
         if not reveal:
             return Msg(
-                f"{where}: {josa(_short(actual), '은')} 기대한 값이 아닙니다.",
-                f"{en_where} is {_short(actual)}, not the expected value.",
+                f"{where}: {josa(f'{actual:.10g}', '은')} 기대한 값이 아닙니다.",
+                f"{en_where} is {actual:.10g}, not the expected value.",
             )
         return Msg(
-            f"{where}: {_short(actual)} (기대값 {_short(expected)})",
-            f"{en_where} is {_short(actual)}, expected {_short(expected)}",
+            f"{where}: {actual:.10g} (기대값 {expected:.10g})",
+            f"{en_where} is {actual:.10g}, expected {expected:.10g}",
         )
     return None
+
+
+def _compare_sequences(
+    actual: Any, expected: list | tuple, rtol: float, atol: float, en_where: str, reveal: bool
+) -> Msg | None:
+    where = _ko(en_where)
+    if type(actual) is not type(expected):
+        kind = type(expected).__name__
+        return Msg(
+            f"{where}: {josa(kind, '을')} 돌려줘야 하는데 {describe(actual, 'ko')}입니다.",
+            f"{en_where}: expected a {kind}, got {describe(actual)}.",
+        )
+    if len(actual) != len(expected):
+        return Msg(
+            f"{where}: 길이가 {len(actual)}입니다 (기대값 {len(expected)}).",
+            f"{en_where} has length {len(actual)}, expected {len(expected)}.",
+        )
+    for i, (a, e) in enumerate(zip(actual, expected)):
+        problem = compare(a, e, rtol, atol, f"{en_where}[{i}]", reveal)
+        if problem:
+            return problem
+    return None
+
+
+def _differs(actual: Any, expected: Any, en_where: str, reveal: bool) -> Msg:
+    where = _ko(en_where)
+    if not reveal:
+        got = _short(actual, HIDDEN_QUOTE)
+        return Msg(
+            f"{where}: {josa(got, '은')} 기대한 값이 아닙니다.",
+            f"{en_where} is {got}, not the expected value.",
+        )
+    return Msg(
+        f"{where}: {_short(actual)} (기대값 {_short(expected)})",
+        f"{en_where} is {_short(actual)}, expected {_short(expected)}",
+    )
+
+
+#: A hidden case's message quotes at most this much of the returned value (see ``judge.said``).
+HIDDEN_QUOTE = 200
 
 
 def _short(value: Any, cap: int = 300) -> str:
@@ -164,8 +187,9 @@ def _compare_dicts(
         # the missing keys are part of the answer: a hidden case counts them, never names them
         gone_ko = f"빠진 키 {missing[:5]}" if reveal else f"빠진 키 {len(missing)}개"
         gone_en = f"missing keys {missing[:5]}" if reveal else f"{len(missing)} missing key(s)"
-        parts_ko = ([gone_ko] if missing else []) + ([f"없어야 할 키 {extra[:5]}"] if extra else [])
-        parts_en = ([gone_en] if missing else []) + ([f"unexpected keys {extra[:5]}"] if extra else [])
+        unexpected = str(extra[:5]) if reveal else _short(extra[:5], HIDDEN_QUOTE)
+        parts_ko = ([gone_ko] if missing else []) + ([f"없어야 할 키 {unexpected}"] if extra else [])
+        parts_en = ([gone_en] if missing else []) + ([f"unexpected keys {unexpected}"] if extra else [])
         return Msg(f"{where}: " + ", ".join(parts_ko), f"{en_where}: " + ", ".join(parts_en))
     for k, e in expected.items():
         problem = compare(actual[k], e, rtol, atol, f"{en_where}[{k!r}]", reveal)

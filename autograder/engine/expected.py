@@ -99,14 +99,9 @@ def read_public_outcomes(exercise: Exercise) -> Expected | None:
 def expected_outputs(exercise: Exercise, cases: list[Case], jobs: int, sandbox: Sandbox) -> Expected:
     """Reference and mistake outputs for every case, from the cache or computed now."""
     path = cache_dir() / f"{exercise.id}-{exercise.suite_key()}.json"
-    names = [c.name for c in cases]
-    if path.is_file():
-        data = json.loads(path.read_text())
-        if list(data["reference"]) == names:
-            return Expected(
-                {k: Outcome.from_json(v) for k, v in data["reference"].items()},
-                {m: {k: Outcome.from_json(v) for k, v in o.items()} for m, o in data["mistakes"].items()},
-            )
+    cached = _cached(path, [c.name for c in cases])
+    if cached is not None:
+        return cached
     reference_source = exercise.reference_path.read_text(encoding="utf-8")
     variants = {"": reference_source} | {
         m.id: f"{reference_source}\n\n# ---- known mistake: {m.id} ----\n{m.source}"
@@ -120,13 +115,7 @@ def expected_outputs(exercise: Exercise, cases: list[Case], jobs: int, sandbox: 
     with ThreadPoolExecutor(max(1, jobs)) as threads:
         results = dict(zip(variants, threads.map(run, variants.values())))
     expected = Expected(results.pop(""), results)
-    for case in cases:
-        got = expected.reference[case.name]
-        if got.status != "ok" and case.needs_reference:
-            raise UserError(
-                f"{exercise.id}: 모범 답안이 테스트 {case.name}에서 실패합니다: {got.status} {got.error or got.message}",
-                f"{exercise.id}: the reference solution fails case {case.name}: {got.status} {got.error or got.message}",
-            )
+    _reference_passes(exercise, cases, expected)
     write_atomic(
         path,
         json.dumps(
@@ -137,6 +126,30 @@ def expected_outputs(exercise: Exercise, cases: list[Case], jobs: int, sandbox: 
         ),
     )
     return expected
+
+
+def _cached(path: Path, names: list[str]) -> Expected | None:
+    """The cached outputs at ``path`` if they are for exactly these cases."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text())
+    if list(data["reference"]) != names:
+        return None
+    return Expected(
+        {k: Outcome.from_json(v) for k, v in data["reference"].items()},
+        {m: {k: Outcome.from_json(v) for k, v in o.items()} for m, o in data["mistakes"].items()},
+    )
+
+
+def _reference_passes(exercise: Exercise, cases: list[Case], expected: Expected) -> None:
+    """A case whose expected value is the reference's output needs the reference to run it."""
+    for case in cases:
+        got = expected.reference[case.name]
+        if got.status != "ok" and case.needs_reference:
+            raise UserError(
+                f"{exercise.id}: 모범 답안이 테스트 {case.name}에서 실패합니다: {got.status} {got.error or got.message}",
+                f"{exercise.id}: the reference solution fails case {case.name}: {got.status} {got.error or got.message}",
+            )
 
 
 def expected_value(case: Case, expected: Expected | None) -> Any:

@@ -15,7 +15,7 @@ from autograder.engine.context import GradingContext
 from autograder.engine.curves import learning_curve
 from autograder.engine.expected import expected_value
 from autograder.engine.judge import judge_case
-from autograder.engine.run import run_submission
+from autograder.engine.run import run_submission, task_shares
 from autograder.exercises import Exercise
 from autograder.runtime.spec import Case, Msg
 from autograder.sandbox import pool
@@ -66,7 +66,15 @@ def _grade(ctx: GradingContext, sub: Submission, cases: list[Case], common: dict
         )
         return _summarise(exercise, results, problem=sub.problem, **common)
     run = run_submission(
-        exercise.module, sub.cells, cases, exercise.limits, ctx.sandbox, sub.extra_files, exercise.warm
+        exercise.module,
+        sub.cells,
+        cases,
+        exercise.limits,
+        ctx.sandbox,
+        sub.extra_files,
+        exercise.warm,
+        # from every case of the run, also when grading some of them (regrade --task)
+        shares=task_shares(ctx.cases, exercise.limits),
     )
     results = []
     for case in cases:

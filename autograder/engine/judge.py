@@ -7,6 +7,7 @@ known mistakes whose output on this case matches the student's.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from autograder.core.korean import josa
@@ -36,6 +37,11 @@ def memory_text(mb: int) -> str:
 def limit_problem(outcome: Outcome, case_name: str, timeout: float, limits: Limits) -> Msg | None:
     """A limit hit, in the student's terms: which limit, how much, and in which test."""
     s, m, t = outcome.status, outcome.message, case_name
+    if s == "timeout" and m == "task_timeout":
+        return Msg(
+            f"이 과제에 주어진 실행 시간을 다 써서 {josa('테스트 ' + t, '을')} 끝내지 못했습니다.",
+            f"This task used up its share of the submission's time before test {t} could finish.",
+        )
     if s == "timeout" and m == "submission_timeout":
         total = limits.submission_timeout
         return Msg(
@@ -87,50 +93,133 @@ def limit_problem(outcome: Outcome, case_name: str, timeout: float, limits: Limi
     return None
 
 
+#: At most this much of what a hidden case's run produced (an exception's message, a status
+#: detail) reaches the feedback, as one line: the channel out of a hidden case stays narrow.
+HIDDEN_TEXT = 200
+#: A hidden case's text is withheld if it quotes this many characters of the case's program
+#: in a row, or holds a run this long of base64/hex-like characters (encoded data).
+QUOTE_WINDOW = 24
+_ENCODED = re.compile(r"[A-Za-z0-9+/=_-]{40,}")
+WITHHELD = Msg(
+    "(숨은 테스트의 내용이나 인코딩된 데이터를 담고 있어 보여 주지 않습니다)",
+    "(not shown: it quotes the hidden test or holds encoded data)",
+)
+
+
+def said(text: object, hidden: bool, cap: int = HIDDEN_TEXT, program: str = "") -> str:
+    """Text that came from the student's run, as a feedback message may show it: for a hidden
+    case only its first line, at most ``cap`` characters, and nothing if it quotes the case's
+    ``program`` (see :func:`quotes_hidden`); public cases: as received."""
+    text = "" if text is None else str(text)
+    if not hidden:
+        return text
+    line = text.split("\n", 1)[0].replace("\r", " ")
+    line = line if len(line) <= cap and line == text else line[:cap] + "…"
+    return f"{WITHHELD.ko} · {WITHHELD.en}" if quotes_hidden(line, program) else line
+
+
+def quotes_hidden(text: str, program: str) -> bool:
+    """Whether ``text`` quotes ``QUOTE_WINDOW`` characters of ``program`` in a row (spaces
+    folded) or holds a long run of encoded-looking characters."""
+    if _ENCODED.search(text):
+        return True
+    flat, source = " ".join(text.split()), " ".join(program.split())
+    if not source:
+        return False
+    return any(flat[i : i + QUOTE_WINDOW] in source for i in range(max(0, len(flat) - QUOTE_WINDOW + 1)))
+
+
 def outcome_problem(
     outcome: Outcome, task_name: str, case: Case | None = None, limits: Limits | None = None
 ) -> tuple[str, Msg] | None:
-    """Status and message for an outcome that produced no value to compare."""
-    s = outcome.status
-    if s == "ok":
+    """Status and message for an outcome that produced no value to compare.
+
+    A hidden case's message carries only one line of what the student's run produced (see
+    :func:`said`); its printed output never reaches it.
+    """
+    if outcome.status == "ok":
         return None
     if case is not None:
-        limited = limit_problem(
-            outcome, case.name, case.timeout or (limits or Limits()).case_timeout, limits or Limits()
-        )
+        limits = limits or Limits()
+        limited = limit_problem(outcome, case.name, case.timeout or limits.case_timeout, limits)
         if limited:
-            return ("timeout" if s in ("timeout", "load_failed") else "limit"), limited
-    if s == "not_attempted":
-        return "not_attempted", Msg(
-            f"아직 구현하지 않았습니다 ({outcome.message or task_name}).",
-            f"Not attempted yet ({outcome.message or task_name}).",
-        )
-    if s == "error":
-        err = outcome.error or {}
-        where = err.get("where") or {}
-        at = f" ({where.get('file')}, line {where.get('line')}: {where.get('code')})" if where else ""
-        text = f"{err.get('type')}: {err.get('message')}{at}"
-        return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
-    if s == "timeout":
+            return ("timeout" if outcome.status in ("timeout", "load_failed") else "limit"), limited
+    explain = _EXPLAIN.get(outcome.status, _other_problem)
+    return explain(outcome, task_name, _Shown(case))
+
+
+class _Shown:
+    """How much of a case's run its message may show: all of it (public), or one short line
+    that does not quote the case's program (hidden)."""
+
+    def __init__(self, case: Case | None):
+        self.hidden = case is not None and case.hidden
+        self.program = "\n".join(case.program) if self.hidden else ""
+
+    def __call__(self, text: object, cap: int = HIDDEN_TEXT) -> str:
+        return said(text, self.hidden, cap, self.program)
+
+
+def _not_run(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
+    return "not_run", Msg(
+        "실행하지 않음: 이 과제의 앞 테스트가 시간 제한을 넘었습니다 (과제 시간 초과).",
+        "Not run: the task timed out (an earlier test of this task ran out of time).",
+    )
+
+
+def _not_attempted(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
+    what = shown(outcome.message) or task_name
+    return "not_attempted", Msg(f"아직 구현하지 않았습니다 ({what}).", f"Not attempted yet ({what}).")
+
+
+def _raised(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
+    err = outcome.error or {}
+    where = err.get("where") or {}
+    at = f" ({where.get('file')}, line {where.get('line')}: {where.get('code')})" if where else ""
+    text = f"{shown(err.get('type'), 60)}: {shown(err.get('message'))}{at}"
+    return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
+
+
+def _timed_out(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
+    return "timeout", Msg(
+        "시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."
+    )
+
+
+def _limited(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
+    return "limit", Msg("자원 제한을 넘었습니다.", f"Your code hit the {outcome.status} limit.")
+
+
+def _load_failed(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
+    if outcome.message == "load_timeout":
         return "timeout", Msg(
-            "시간 제한을 넘었습니다 (무한 루프?).", "Took longer than the time limit (an infinite loop?)."
+            "파일을 불러오는 데 시간 제한을 넘었습니다 (최상위 코드에 무한 루프나 긴 학습?).",
+            "Loading your file took longer than the limit (a loop or long training at top level?).",
         )
-    if s in ("memory", "cpu", "file_size", "disk", "processes"):
-        return "limit", Msg("자원 제한을 넘었습니다.", f"Your code hit the {s} limit.")
-    if s == "load_failed":
-        if outcome.message == "load_timeout":
-            return "timeout", Msg(
-                "파일을 불러오는 데 시간 제한을 넘었습니다 (최상위 코드에 무한 루프나 긴 학습?).",
-                "Loading your file took longer than the limit (a loop or long training at top level?).",
-            )
-        return "crashed", Msg(
-            f"파일을 불러오다 프로세스가 끝났습니다 ({outcome.message}).",
-            f"The process ended while loading your file ({outcome.message}).",
-        )
+    how = shown(outcome.message)
+    return "crashed", Msg(
+        f"파일을 불러오다 프로세스가 끝났습니다 ({how}).",
+        f"The process ended while loading your file ({how}).",
+    )
+
+
+def _other_problem(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
+    """Crashed, protocol, unencodable, scenario_error: a fixed text and the run's detail."""
+    s = outcome.status
     base = STATUS_TEXT.get(s, Msg("알 수 없는 실패", "Unknown failure"))
-    detail = f" ({outcome.message})" if outcome.message and s != "timeout" else ""
+    detail = f" ({shown(outcome.message)})" if outcome.message else ""
     status = {"unencodable": "failed", "scenario_error": "grader_error"}.get(s, s)
     return status, Msg(base.ko + detail, base.en + detail)
+
+
+_EXPLAIN = {
+    "not_run": _not_run,
+    "not_attempted": _not_attempted,
+    "error": _raised,
+    "timeout": _timed_out,
+    "load_failed": _load_failed,
+    **dict.fromkeys(("memory", "cpu", "file_size", "disk", "processes"), _limited),
+}
 
 
 def mutation_problem(outcome: Outcome, originals: tuple | None) -> tuple[str, Msg] | None:
@@ -179,7 +268,7 @@ def judge_case(
     problem = outcome_problem(outcome, task_name, case, limits)
     if problem:
         status, message = problem
-        if status in ("not_attempted", "grader_error"):
+        if status in ("not_attempted", "not_run", "grader_error"):
             return result(status, message)
         return result(status, message, _hints(case, outcome, expected, mistakes, originals=originals))
     mutated = mutation_problem(outcome, originals)
@@ -197,6 +286,11 @@ def judge_case(
         )
     if message is None:
         return result("passed", Msg("통과", "passed"))
+    if case.hidden and quotes_hidden(f"{message.ko}\n{message.en}", "\n".join(case.program)):
+        message = Msg(
+            f"결과가 기대한 값이 아닙니다 {WITHHELD.ko}",
+            f"The result is not the expected value {WITHHELD.en}",
+        )
     return result("failed", message, _hints(case, outcome, expected, mistakes, originals=originals))
 
 

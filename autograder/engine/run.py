@@ -3,13 +3,19 @@
 The parent owns the clock and the order: it sends the job (the submission's code), waits for
 the worker to load it, then sends one case at a time (that case's scenario program and
 arguments, nothing else) and sets the case's deadline when it sends it. Nothing the worker
-sends extends a deadline. A case that exceeds its time limit or kills the process costs that
-case only: the worker is replaced and carries on with the remaining cases. Every message from
-the worker is checked (size before parsing, then shape) and becomes an :class:`Outcome`.
+sends extends a deadline. A case that kills the process costs that case only: the worker is
+replaced and carries on with the remaining cases. A case that runs out of time costs its own
+task only: that task's remaining cases are not run (``not_run``: "the task timed out"), and
+every other task keeps its own share of the submission's time (:func:`task_shares`). Every
+message from the worker is checked (size before parsing, then shape) and becomes an
+:class:`Outcome`. Only what the student printed before the first hidden case is kept.
 """
 
 from __future__ import annotations
 
+import fcntl
+import struct
+import termios
 import time
 from pathlib import Path
 from typing import Any
@@ -36,8 +42,13 @@ def _text(value: Any, cap: int) -> str | None:
     return value[:cap] if isinstance(value, str) else None
 
 
-def clean_error(error: Any, cell: bool = False) -> dict | None:
-    """A worker's exception report, bounded and of the expected shape, or None if it is not one."""
+def clean_error(error: Any, cell: bool = False, sources: dict[str, list[str]] | None = None) -> dict | None:
+    """A worker's exception report, bounded and of the expected shape, or None if it is not one.
+
+    ``sources``: the submission's own lines per file (cell) label. The place of the error is
+    kept only in one of those files, and its line of code is read from them, never taken from
+    the worker (whose report student code can forge).
+    """
     if not isinstance(error, dict):
         return None
     out = {
@@ -47,18 +58,9 @@ def clean_error(error: Any, cell: bool = False) -> dict | None:
     }
     if any(v is None for v in out.values()):
         return None
-    where = error.get("where")
-    if where is not None:
-        if not isinstance(where, dict):
-            return None
-        line = where.get("line")
-        where = {
-            "file": _text(where.get("file"), 300),
-            "line": line if type(line) is int and 0 <= line < 10**9 else None,
-            "code": _text(where.get("code"), 300),
-        }
-        if where["file"] is None or where["code"] is None:
-            return None
+    where = _place(error.get("where"), sources)
+    if where is False:
+        return None
     out["where"] = where
     if cell:
         out = {"cell": _text(error.get("cell"), 300), **out}
@@ -67,10 +69,34 @@ def clean_error(error: Any, cell: bool = False) -> dict | None:
     return out
 
 
-def clean_load_errors(errors: Any) -> list[dict]:
+def _place(where: Any, sources: dict[str, list[str]] | None) -> dict | None | bool:
+    """The error's place (file, line, code), None for none in the student's files, False if malformed."""
+    if where is None:
+        return None
+    if not isinstance(where, dict):
+        return False
+    line = where.get("line")
+    place = {
+        "file": _text(where.get("file"), 300),
+        "line": line if type(line) is int and 0 <= line < 10**9 else None,
+        "code": _text(where.get("code"), 300),
+    }
+    if place["file"] is None or place["code"] is None:
+        return False
+    if sources is None:
+        return place
+    lines = sources.get(place["file"])
+    if lines is None:
+        return None
+    n = place["line"]
+    place["code"] = lines[n - 1].strip()[:300] if n and n <= len(lines) else ""
+    return place
+
+
+def clean_load_errors(errors: Any, sources: dict[str, list[str]] | None = None) -> list[dict]:
     if not isinstance(errors, list):
         return [_protocol_load_error("the load report is not a list")]
-    cleaned = [clean_error(e, cell=True) for e in errors[:MAX_ERRORS]]
+    cleaned = [clean_error(e, cell=True, sources=sources) for e in errors[:MAX_ERRORS]]
     if any(e is None for e in cleaned):
         return [e for e in cleaned if e is not None] + [_protocol_load_error("a malformed load report")]
     return cleaned
@@ -81,7 +107,7 @@ def clean_calls(calls: Any) -> tuple | None:
     return spec.clean_calls(calls)
 
 
-def _outcome(msg: dict, seconds: float) -> Outcome:
+def _outcome(msg: dict, seconds: float, sources: dict[str, list[str]] | None = None) -> Outcome:
     status = msg.get("status")
     if status not in _STATUSES:
         return Outcome("protocol", message="unknown status", seconds=seconds)
@@ -98,7 +124,7 @@ def _outcome(msg: dict, seconds: float) -> Outcome:
             return Outcome("protocol", message=str(exc), seconds=seconds)
         return Outcome("ok", value, None, "", seconds, raw=msg.get("value"), calls=calls)
     if status == "error":
-        error = clean_error(msg)
+        error = clean_error(msg, sources=sources)
         if error is None:
             return Outcome("protocol", message="malformed error", seconds=seconds)
         kind = _limit_error(error)
@@ -107,19 +133,28 @@ def _outcome(msg: dict, seconds: float) -> Outcome:
 
 
 class _SubmissionRun:
-    """One submission's cases through as many workers as it takes (a new one after a kill)."""
+    """One submission's cases through as many workers as it takes (a new one after a kill).
 
-    def __init__(self, module, cells, cases, limits, sandbox, extra_files, warm):
+    Time is kept per task (see :func:`task_shares`): a case's deadline is its own time limit or
+    what is left of its task's share, whichever comes first. Once a case of a task runs out of
+    time, that task's remaining cases are not run (``not_run``), and a new worker's load after a
+    kill is paid from the share of the task whose case ended the old one. So a looping task costs
+    its own share at most, and no case's outcome depends on which other tasks were run.
+    """
+
+    def __init__(self, module, cells, cases, limits, sandbox, extra_files, warm, shares=None):
         self.job = {"module": module, "cells": [{"label": c.label, "source": c.source} for c in cells]}
+        self.sources = {c.label: c.source.splitlines() for c in cells}
         self.cases, self.limits, self.sandbox = list(cases), limits, sandbox
         self.extra_files, self.warm = tuple(extra_files), tuple(warm)
         self.pending = list(cases)
         self.outcomes: dict[str, Outcome] = {}
         self.load_errors: list[dict] = []
         self.limits_hit: list[str] = []
-        self.output, self.output_bytes, self.restarts = bytearray(), 0, -1
+        self.restarts = -1
         self.start = time.monotonic()
-        self.hard_stop = self.start + limits.submission_timeout
+        self.clock = _TaskClock(task_shares(cases, limits) if shares is None else shares)
+        self.printed = _Printed()
         self.budget = wire.Budget()  # what all of this submission's workers may send, together
 
     def run(self) -> RunResult:
@@ -128,58 +163,74 @@ class _SubmissionRun:
                 raise Interrupted
             self.restarts += 1
             worker = take_worker(self.limits, self.sandbox, self.extra_files, self.warm)
+            self.printed.new_worker()
             try:
                 self._drive(worker)
             finally:
                 worker.discard()
-                self.output += worker.sink.head
-                self.output_bytes += worker.sink.total
+                self.printed.worker_done(worker)
         return self._result()
 
-    def _deadline(self, seconds: float) -> float:
-        return min(time.monotonic() + seconds, self.hard_stop)
-
     def _drive(self, worker: Worker) -> None:
-        deadline = self._deadline(self.limits.load_timeout)
+        began = time.monotonic()
+        deadline = began + self.limits.load_timeout
         if not worker.start(self.job, deadline):
             return self._lost(worker, None, "timeout" if time.monotonic() >= deadline else "eof")
         got = self._receive(worker, None, deadline)
         if got is None:
-            return
+            return None
         msg, _ = got
         if msg.get("event") != "loaded":
             return self._lost(worker, None, "protocol", "no load report")
-        errors = clean_load_errors(msg.get("errors"))
+        self.clock.charge_load(time.monotonic() - began)
+        errors = clean_load_errors(msg.get("errors"), self.sources)
         if self.restarts == 0:
             self.load_errors = errors
         self.limits_hit += worker.group.exceeded()  # hit while loading: no case to cost
         for case in list(self.pending):
-            timeout = case.timeout or self.limits.case_timeout
-            deadline = self._deadline(timeout)
-            sent = time.monotonic()
-            message = {
-                "case": case.name,
-                "file": case.program_file,
-                "program": list(case.program),
-                "entry": case.scenario.__name__,
-                "args": wire.to_plain(list(case.args)),
-            }
-            if not worker.send(message, deadline):
-                return self._lost(worker, case, "timeout" if time.monotonic() >= deadline else "eof")
-            got = self._receive(worker, case, deadline)
-            if got is None:
-                return
-            msg, arrived = got
-            if msg.get("event") != "result" or msg.get("case") != case.name:
-                return self._lost(worker, case, "protocol", "unexpected message")
-            outcome = _outcome(msg, arrived - sent)
-            capped = worker.group.exceeded()  # e.g. a child killed for memory
-            if capped and outcome.status not in LIMIT_STATUSES:
-                outcome = Outcome(capped[0], seconds=outcome.seconds)
-            self.outcomes[case.name] = outcome
-            self.pending.remove(case)
-        worker.send({"end": True}, self._deadline(1.0))
+            if not self._run_case(worker, case):
+                return None
+        worker.send({"end": True}, time.monotonic() + 1.0)
         worker.close_input()
+        return None
+
+    def _run_case(self, worker: Worker, case: Case) -> bool:
+        """One case on ``worker``; False when the worker was lost on it."""
+        if self.clock.stopped(case.task):
+            self.limits_hit.append(self.clock.ended[case.task])  # which limit ended the task
+            self._settle(case, Outcome("not_run", message="task_timeout"))
+            return True
+        if case.hidden:
+            self.printed.hide(worker)  # nothing printed from here on can reach the feedback
+        deadline = self.clock.deadline(case, self.limits)
+        message = {
+            "case": case.name,
+            "file": case.program_file,
+            "program": list(case.program),
+            "entry": case.scenario.__name__,
+            "args": wire.to_plain(list(case.args)),
+        }
+        if not worker.send(message, deadline):
+            self._lost(worker, case, "timeout" if time.monotonic() >= deadline else "eof")
+            return False
+        got = self._receive(worker, case, deadline)
+        if got is None:
+            return False
+        msg, arrived = got
+        if msg.get("event") != "result" or msg.get("case") != case.name:
+            self._lost(worker, case, "protocol", "unexpected message")
+            return False
+        outcome = _outcome(msg, arrived - self.clock.sent, self.sources)
+        capped = worker.group.exceeded()  # e.g. a child killed for memory
+        if capped and outcome.status not in LIMIT_STATUSES:
+            outcome = Outcome(capped[0], seconds=outcome.seconds)
+        self.clock.charge(case.task)
+        self._settle(case, outcome)
+        return True
+
+    def _settle(self, case: Case, outcome: Outcome) -> None:
+        self.outcomes[case.name] = outcome
+        self.pending.remove(case)
 
     def _receive(self, worker: Worker, case: Case | None, deadline: float) -> tuple[dict, float] | None:
         """The worker's next message; on a timeout, death or bad message, its consequences."""
@@ -195,65 +246,185 @@ class _SubmissionRun:
 
     def _lost(self, worker: Worker, case: Case | None, why: str, detail: str = "") -> None:
         """The worker is ended; ``case`` (None: the load) gets the outcome of ``why``."""
-        how = worker.kill(grace=1.0 if why == "eof" else 0.0)
-        if is_stopping():
-            raise Interrupted
-        total = why == "timeout" and time.monotonic() >= self.hard_stop
-        # a cap of the worker's cgroup (memory, processes) that ended it or slowed it to its timeout
-        capped = ""
-        if why == "eof":
-            capped = "cpu" if how == "signal SIGXCPU" else (worker.group.exceeded() or [""])[0]
-        elif why == "timeout" and case is not None and not total:
-            capped = (worker.group.exceeded(timed_out=True) or [""])[0]
+        how = _end(worker, why)
+        capped = _cap_behind(worker, case is not None, why, how)
         if case is None:
-            if why == "timeout":
-                self.limits_hit += ["load_timeout"] + (["submission_timeout"] if total else [])
-                outcome = Outcome("load_failed", message="load_timeout")
-            elif capped:
-                outcome = Outcome(capped, message="load")
-            elif why == "protocol":
-                outcome = Outcome("load_failed", message=f"protocol: {detail}")
-            else:
-                self.load_errors = [_ended_while_loading(how)]
-                outcome = Outcome("load_failed", message=how)
-            for c in self.pending:
-                self.outcomes[c.name] = outcome
-            self.pending.clear()
-            return None
-        if capped:
-            self.outcomes[case.name] = Outcome(capped)
-        elif why == "timeout":
-            self.outcomes[case.name] = Outcome(
-                "timeout", message="submission_timeout" if total else "case_timeout"
-            )
-            self.limits_hit.append("submission_timeout" if total else "case_timeout")
-        elif why == "eof":
-            self.outcomes[case.name] = Outcome("crashed", message=how)
+            self._load_lost(why, how, capped, detail)
         else:
-            self.outcomes[case.name] = Outcome("protocol", message=detail)
-        self.pending.remove(case)
-        if total:
-            for c in self.pending:
-                self.outcomes[c.name] = Outcome("timeout", message="submission_timeout")
-            self.pending.clear()
+            self._case_lost(case, why, how, capped, detail)
         return None
+
+    def _load_lost(self, why: str, how: str, capped: str, detail: str) -> None:
+        """The worker ended while loading the file: every case still pending shares the outcome."""
+        if why == "timeout":
+            self.limits_hit.append("load_timeout")
+            outcome = Outcome("load_failed", message="load_timeout")
+        elif capped:
+            outcome = Outcome(capped, message="load")
+        elif why == "protocol":
+            outcome = Outcome("load_failed", message=f"protocol: {detail}")
+        else:
+            self.load_errors = [_ended_while_loading(how)]
+            outcome = Outcome("load_failed", message=how)
+        for c in list(self.pending):
+            self._settle(c, outcome)
+
+    def _case_lost(self, case: Case, why: str, how: str, capped: str, detail: str) -> None:
+        """The worker ended on ``case``: that case's outcome; a timeout also ends its task."""
+        self.clock.charge(case.task, lost=True)
+        limit = "task_timeout" if self.clock.by_share else "case_timeout"
+        if why == "timeout":
+            self.clock.stop(case.task, limit)
+        if capped:
+            outcome = Outcome(capped)
+        elif why == "timeout":
+            self.limits_hit.append(limit)
+            outcome = Outcome("timeout", message=limit)
+        elif why == "eof":
+            outcome = Outcome("crashed", message=how)
+        else:
+            outcome = Outcome("protocol", message=detail)
+        self._settle(case, outcome)
 
     def _result(self) -> RunResult:
         keep = self.limits.output_kb * 1024
         limits_hit = list(self.limits_hit)
         limits_hit += [o.status for o in self.outcomes.values() if o.status in LIMIT_STATUSES]
         limits_hit += [k for k in map(_limit_error, self.load_errors) if k]
-        if self.output_bytes > keep:
+        if self.printed.total > keep:
             limits_hit.append("output")
         return RunResult(
             outcomes={c.name: self.outcomes[c.name] for c in self.cases},
             load_errors=self.load_errors,
-            output=bytes(self.output[:keep]).decode("utf-8", "replace"),
-            output_bytes=self.output_bytes,
+            output=bytes(self.printed.head[:keep]).decode("utf-8", "replace"),
+            output_bytes=self.printed.total,
             seconds=time.monotonic() - self.start,
             limits_hit=sorted(set(limits_hit)),
             restarts=self.restarts,
         )
+
+
+def task_shares(cases: list[Case] | tuple[Case, ...], limits: Limits) -> dict[str, float]:
+    """Each task's share of the submission's time (seconds), from the whole list of cases.
+
+    The submission's time after loading (``submission_timeout - load_timeout``) is split in
+    proportion to the time limits of each task's cases, and never below the task's longest case
+    limit. Pass the exercise's full case list even when running some of it (a regrade of one
+    task): a task's share, and so its outcomes, must not depend on which other tasks run.
+    """
+    weight: dict[str, float] = {}
+    longest: dict[str, float] = {}
+    for case in cases:
+        timeout = case.timeout or limits.case_timeout
+        weight[case.task] = weight.get(case.task, 0.0) + timeout
+        longest[case.task] = max(longest.get(case.task, 0.0), timeout)
+    total = sum(weight.values()) or 1.0
+    pool = max(limits.submission_timeout - limits.load_timeout, 0.0)
+    return {task: max(longest[task], pool * w / total) for task, w in weight.items()}
+
+
+class _TaskClock:
+    """Time spent per task against its share; which tasks ran out (their other cases are not run)."""
+
+    def __init__(self, shares: dict[str, float]):
+        self.shares = dict(shares)
+        self.spent: dict[str, float] = {}
+        self.ended: dict[str, str] = {}  # task -> the limit that ended it (its other cases are not run)
+        self.sent = 0.0  # when the current case was sent
+        self.by_share = False  # the current case's deadline is its task's share, not its own limit
+        self.blame: str | None = None  # the task whose case ended the last worker: it pays the next load
+
+    def left(self, task: str) -> float:
+        return self.shares.get(task, float("inf")) - self.spent.get(task, 0.0)
+
+    def stopped(self, task: str) -> bool:
+        return task in self.ended
+
+    def stop(self, task: str, limit: str) -> None:
+        self.ended[task] = limit  # a case that timed out: its limit is why, whatever else ran out
+
+    def deadline(self, case: Case, limits: Limits) -> float:
+        """Start the case's clock: its deadline is its own limit or its task's share left."""
+        own, left = case.timeout or limits.case_timeout, self.left(case.task)
+        self.by_share = left < own
+        self.sent = time.monotonic()
+        return self.sent + max(0.0, min(own, left))
+
+    def charge(self, task: str, lost: bool = False) -> None:
+        """The current case's time goes to its task; ``lost``: its worker ended on it."""
+        self._add(task, time.monotonic() - self.sent)
+        if lost:
+            self.blame = task
+
+    def charge_load(self, seconds: float) -> None:
+        """A new worker's load after a kill is paid by the task that caused the kill."""
+        if self.blame is not None:
+            self._add(self.blame, seconds)
+            self.blame = None
+
+    def _add(self, task: str, seconds: float) -> None:
+        self.spent[task] = self.spent.get(task, 0.0) + seconds
+        if self.left(task) <= 0:
+            self.ended.setdefault(task, "task_timeout")
+
+
+class _Printed:
+    """The student's printed output that may reach the feedback: only what was printed before
+    the first hidden case was sent (a hidden case's program and arguments never reach a file
+    the student reads, whatever the code prints)."""
+
+    def __init__(self) -> None:
+        self.head, self.total = bytearray(), 0
+        self.hidden = False  # a hidden case has been sent (to this or an earlier worker)
+        self.cut: tuple[bytes, int] | None = None  # this worker's output when the first hidden case went
+
+    def new_worker(self) -> None:
+        self.cut = (b"", 0) if self.hidden else None
+
+    def hide(self, worker: Worker) -> None:
+        if self.cut is None:
+            self.cut = _printed_so_far(worker)
+        self.hidden = True
+
+    def worker_done(self, worker: Worker) -> None:
+        head, total = self.cut if self.cut is not None else (bytes(worker.sink.head), worker.sink.total)
+        self.head += head
+        self.total += total
+
+
+def _printed_so_far(worker: Worker, wait: float = 0.05) -> tuple[bytes, int]:
+    """What the worker printed up to its last result: the output still in the pipe (written
+    before that result was sent) is given a moment to reach the output reader first."""
+    try:
+        fd = worker.proc.stdout.fileno()
+        until = time.monotonic() + wait
+        while _pending_bytes(fd) and time.monotonic() < until:
+            time.sleep(0.001)
+    except (OSError, ValueError):
+        pass
+    return bytes(worker.sink.head), worker.sink.total
+
+
+def _pending_bytes(fd: int) -> int:
+    return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+
+
+def _end(worker: Worker, why: str) -> str:
+    """Kill the worker (a dead one gets a moment to report its own exit status); how it ended."""
+    how = worker.kill(grace=1.0 if why == "eof" else 0.0)
+    if is_stopping():
+        raise Interrupted
+    return how
+
+
+def _cap_behind(worker: Worker, in_case: bool, why: str, how: str) -> str:
+    """A cap of the worker's cgroup (memory, processes; or CPU) that ended it or slowed it to
+    its timeout, or ""."""
+    if why == "eof":
+        return "cpu" if how == "signal SIGXCPU" else (worker.group.exceeded() or [""])[0]
+    if why == "timeout" and in_case:
+        return (worker.group.exceeded(timed_out=True) or [""])[0]
+    return ""
 
 
 def run_submission(
@@ -264,12 +435,16 @@ def run_submission(
     sandbox: Sandbox,
     extra_files: list[Path] | tuple[Path, ...] = (),
     warm: tuple[str, ...] = (),
+    shares: dict[str, float] | None = None,
 ) -> RunResult:
     """Run ``cases`` against the code in ``cells``; every case gets an :class:`Outcome`.
 
-    ``warm``: data files the worker loads before its job (see ``Exercise.warm``).
+    ``warm``: data files the worker loads before its job (see ``Exercise.warm``). ``shares``:
+    each task's time (see :func:`task_shares`); by default computed from ``cases``, which is
+    right only when ``cases`` are all of the exercise's cases being graded.
     """
-    return _SubmissionRun(module, cells, cases, limits, sandbox, extra_files, warm).run()
+    run = _SubmissionRun(module, cells, cases, limits, sandbox, extra_files, warm, shares)
+    return run.run()
 
 
 def _limit_error(error: dict) -> str | None:

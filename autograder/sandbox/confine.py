@@ -7,15 +7,15 @@ the process cap, and dropping root). :func:`choose` picks one once per grader pr
 ``NNKIT_SANDBOX=auto`` (default) uses bubblewrap if a trial run inside it succeeds,
 ``bwrap`` insists on it, ``rlimit`` forces the fallback.
 
-Under bubblewrap a worker sees a read-only system (``/usr`` and the Python installation), the
-kit's ``data/`` read-only, its engine copy read-only, its scratch folder as the only writable
+Under bubblewrap a worker sees a read-only system (``/usr`` and the Python installation), a
+copy of the kit's data read-only, its engine copy read-only, its scratch folder as the only writable
 place, a private ``/tmp``, no network, no other processes, and dies with the grader. It never
 sees the kit's ``solutions/``, the hidden suites' files, the submissions or the output folder.
 
 Beyond the command line, each worker gets a :class:`WorkerGroup` (:meth:`Sandbox.start_group`):
 
 - a control group (:mod:`autograder.cgroups`) where the grader is root and cgroups are
-  writable: the memory and process caps then hold for the submission as a whole, and
+  writable: the memory, process and CPU caps (one CPU) then hold for the submission as a whole, and
   :meth:`WorkerGroup.exceeded` tells the parent which cap was hit; rlimits stay as the
   per-process caps (and are all there is elsewhere);
 - under bubblewrap started by root, one tmpfs for the scratch folder and ``/tmp`` together,
@@ -23,9 +23,15 @@ Beyond the command line, each worker gets a :class:`WorkerGroup` (:meth:`Sandbox
   with a cap on bytes *and* files (``nr_inodes``: bubblewrap's ``--size`` caps only bytes);
 - under bubblewrap, a seccomp filter (:mod:`autograder.seccomp`) where a binding is installed;
 - started by root, a uid of its own (the fallback too): it cannot read what the grader keeps
-  private (the expected-output cache, ``solutions/``, the hidden suites: see
-  :func:`protect_private`), cannot signal the grader, and every process it leaves is found
-  by that uid (:func:`kill_uid`) or by its control group, whatever its environment says.
+  private (the kit's folder as a whole, ``.git`` and ``examples/`` included, and the
+  expected-output cache: see :func:`protect_private`; all a worker needs is copied out of the
+  kit beforehand, and its environment names no path in it), cannot signal the grader, and
+  every process it leaves is found by that uid (:func:`kill_uid`) or by its control group,
+  whatever its environment says;
+- under the fallback started by root, what that uid leaves where every uid may write
+  (:data:`SHARED_DIRS`) and its SysV IPC objects are removed by owner when its worker ends
+  (:func:`remove_owned`). What the fallback still cannot contain is said by
+  :meth:`Sandbox.uncontained`, in its notice and in ``gradebook.meta.json``.
 """
 
 from __future__ import annotations

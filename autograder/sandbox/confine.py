@@ -512,7 +512,7 @@ class Sandbox:
             return gaps + ([] if self.filters else [f"system calls ({self._seccomp_text()})"])
         gaps += [
             "network connections (no network namespace)",
-            "this machine's world-readable files",
+            "this machine's world-readable files (other submissions too, where their folder is)",
             "other processes and their command lines (/proc)",
             "system calls (no seccomp filter)",
             "the number of files in its scratch folder (bytes are capped per file only)",

@@ -14,7 +14,8 @@ swap, reboot, clock and host-name changes, and leaving the worker's session or p
 (``setsid``, ``setpgid``: under autogroup a new session is a scheduling group of its own, so
 children that spin in sessions of their own would each take a full share of the machine from
 a neighbouring submission; the worker's own session is made by bubblewrap before the filter
-is loaded). ``clone3`` answers ``ENOSYS`` (its flags sit in
+is loaded; so ``subprocess.Popen(start_new_session=True)`` fails in student code, which has no
+need of it). ``clone3`` answers ``ENOSYS`` (its flags sit in
 memory a filter cannot read), which makes the C library fall back to ``clone``.
 """
 

@@ -561,3 +561,25 @@ def test_what_the_fallback_cannot_contain_is_said(monkeypatch):
     gaps = box.uncontained()
     assert any("the kit, the reference solution" in gap for gap in gaps)
     assert "reference solution included" in box.notice.en and "모범 답안 포함" in box.notice.ko
+
+
+def test_the_graders_cpu_group_weighs_as_much_as_its_workers_together():
+    """All worker groups sit in one folder of the grader's: weighed as one process, a busy
+    machine would give every worker together what each had alone before."""
+    found = needs_cgroups()
+    if not found.cpu:
+        pytest.skip(found.cpu_missing)
+    name, one, _ = cgroups._WEIGHT[found.version]
+
+    def weight() -> int:
+        with open(os.path.join(found.cpu, name)) as f:
+            return int(f.read().split()[0])
+
+    before = weight()
+    groups = [cgroups.Group(found, f"wtest-weight{i}", 2**30, 64) for i in range(3)]
+    try:
+        assert weight() == before + 3 * one or weight() == 3 * one
+    finally:
+        for group in groups:
+            group.close()
+    assert weight() == before

@@ -27,6 +27,7 @@ import functools
 import os
 import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass
 
@@ -49,6 +50,27 @@ _EVENTS = {
 #: CPU time a submission's processes together may use per period: one CPU, as one worker would.
 CPU_PERIOD_US = 100_000
 CPU_QUOTA_US = 100_000
+#: The default weight of one group (v1 ``cpu.shares``, v2 ``cpu.weight``): that of one process.
+_WEIGHT = {1: ("cpu.shares", 1024, 262_144), 2: ("cpu.weight", 100, 10_000)}
+_cpu_groups: dict[str, int] = {}  # the grader's cpu folder -> its worker groups now open
+_cpu_lock = threading.Lock()
+
+
+def _weigh_base(base: str, version: int, change: int) -> None:
+    """Give the grader's own cpu group the weight of all its workers together.
+
+    Every worker group sits in one folder of the grader's, which the kernel weighs as *one*
+    process against the rest of the machine: without this, on a busy machine all the workers
+    together would get the CPU share that each one alone had before it had a group.
+    """
+    name, one, most = _WEIGHT[version]
+    with _cpu_lock:
+        _cpu_groups[base] = max(0, _cpu_groups.get(base, 0) + change)
+        weight = min(most, one * max(1, _cpu_groups[base]))
+    try:
+        _write(os.path.join(base, name), str(weight))
+    except OSError:
+        pass  # weights not offered here: the quota per submission still holds
 
 
 @dataclass(frozen=True)
@@ -258,6 +280,10 @@ class Group:
                 self._try(os.path.join(self.memory, "memory.memsw.limit_in_bytes"), str(memory_bytes))
             _write(os.path.join(self.pids, "pids.max"), str(processes))
             self._cap_cpu()
+            self._weighed = ""
+            if self.cpu:
+                self._weighed = os.path.dirname(self.cpu)
+                _weigh_base(self._weighed, self.version, +1)
         except OSError:
             self.close()
             raise
@@ -354,3 +380,6 @@ class Group:
         for folder in self.folders:
             if os.path.isdir(folder):
                 _empty_and_remove(folder)
+        if getattr(self, "_weighed", ""):
+            _weigh_base(self._weighed, self.version, -1)
+            self._weighed = ""

@@ -35,8 +35,8 @@ LIMITS = Limits(
 #: Fixtures that only a sandbox with its own filesystem and uid can contain safely.
 NEEDS_BWRAP = {"writes_outside_scratch", "fills_disk"}
 #: What the fallback contains only by a uid of its own per worker (a root grader): without it,
-#: a leftover outlives the batch and ptrace may reach the grader.
-NEEDS_OWN_UID = {"setsid_double_fork_stays_behind", "ptrace_parent"}
+#: a leftover outlives the batch, ptrace may reach the grader, and files left in /tmp stay.
+NEEDS_OWN_UID = {"setsid_double_fork_stays_behind", "ptrace_parent", "leaves_files_in_shared_places"}
 
 
 HELPER = """import numpy as np

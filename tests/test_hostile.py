@@ -25,7 +25,13 @@ import pytest
 from autograder.batch.folder import grade_folder
 from autograder.core.paths import ROOT
 from autograder.sandbox import cgroups
-from autograder.sandbox.confine import bwrap_works, choose, unreachable_python_roots
+from autograder.sandbox.confine import (
+    SHARED_DIRS,
+    bwrap_works,
+    choose,
+    reachable_by_others,
+    unreachable_python_roots,
+)
 from autograder.sandbox.pool import GRADER_TAG
 
 pytestmark = pytest.mark.slow
@@ -88,6 +94,8 @@ EXPECTED = {
         ["more than 768 MiB of memory in test mse_lecture[correct_guess]", "768 MiB보다"],
     ),
     "setsid_double_fork_stays_behind": (39, FULL, "ok", []),
+    "spins_children_in_sessions_of_their_own": (39, FULL, "ok", []),
+    "leaves_files_in_shared_places": (39, FULL, "ok", ["SysV objects made: 3"]),
     "prints_megabytes": (39, FULL, "limit:output", ["printed 5000001 bytes; only the first 16 KiB"]),
     # ending the process
     "exits_at_import": (39, FULL, "load_error", ["SystemExit"]),
@@ -124,6 +132,7 @@ EXPECTED = {
     ),
     "opens_network": (39, FULL, "ok", ["network: [Errno 101] Network is unreachable"]),
     "reads_expected_cache": (0, (0, 0, 0), "ok", []),
+    "reads_the_kit_by_every_way_in": (12, (12, 0, 0), "ok", ["found no way into the kit"]),
     # the kernel: seccomp (bubblewrap), the worker's own uid (root)
     "unshare_user_namespace": (39, FULL, "ok", ["unshare(CLONE_NEWUSER): Operation not permitted"]),
     "ptrace_parent": (
@@ -150,7 +159,7 @@ FALLBACK_ESCAPES = {
 }
 #: ... and what only a root grader contains there (each worker under a uid of its own).
 FALLBACK_ESCAPES_NOT_ROOT = {
-    "reads_reference": (0, (0, 0, 0), "ok", ["read solution", "imported the reference solution"]),
+    "reads_the_kit_by_every_way_in": (39, FULL, "ok", ["took the kit's examples/"]),  # /proc/<ppid>/cwd
     "signals_grader": (39, FULL, "ok", ["signal parent: allowed"]),
 }
 #: Without a writable cgroup hierarchy (not root, or none here) memory is capped per process only.
@@ -177,6 +186,23 @@ def kit_state() -> dict:
     return {
         name: tree_digest(ROOT / name) for name in ("data", "solutions", "assignments", "autograder/suites")
     } | {"top": sorted(p.name for p in ROOT.iterdir())}
+
+
+#: What ``leaves_files_in_shared_places`` marks its files and SysV objects with.
+LEFTOVER_MARK, LEFTOVER_KEY = "nnkit-hostile-leftover", 0x6E6E6B01
+
+
+def shared_leftovers() -> list[str]:
+    """Files and SysV IPC objects the corpus left where every uid may write."""
+    found = [str(p) for folder in SHARED_DIRS for p in Path(folder).glob(f"{LEFTOVER_MARK}*")]
+    for kind in ("shm", "sem", "msg"):
+        with open(f"/proc/sysvipc/{kind}") as f:
+            found += [
+                f"{kind}: {line}"
+                for line in f.read().splitlines()[1:]
+                if line.split()[0] == str(LEFTOVER_KEY)
+            ]
+    return found
 
 
 def leftovers() -> list[int]:
@@ -225,6 +251,8 @@ def graded(request, tmp_path_factory):
         "unchanged": before == after,
         "home_planted": home_plant.exists() and not planted_before,
         "leftovers": leftovers(),
+        "shared_leftovers": shared_leftovers(),
+        "kit_open_to_others": reachable_by_others(str(ROOT)),
     }
 
 
@@ -237,19 +265,14 @@ def expected_for(graded) -> dict:
         table["creates_many_files"] = FALLBACK_ESCAPES["creates_many_files"]
     if not box.filters:
         table["unshare_user_namespace"] = FALLBACK_ESCAPES["unshare_user_namespace"]
+    else:  # the filter refuses a session of its own: Popen(start_new_session=True) fails at import
+        table["leaves_child_running"] = (39, FULL, "load_error", ["PermissionError"])
     if graded["mode"] != "bwrap":
         table.update(FALLBACK_ESCAPES)
         if not box.own_uid:
             table.update(FALLBACK_ESCAPES_NOT_ROOT)
-        else:
-            table["reads_reference"] = (
-                0,
-                (0, 0, 0),
-                "ok",
-                ["cannot read solution: PermissionError", "cannot import solutions"],
-            )
-            if unreachable_python_roots():  # a Python under a 0700 home: its uid cannot start another
-                table["leaves_child_running"] = (39, FULL, "load_error", ["PermissionError"])
+        elif unreachable_python_roots():  # a Python under a 0700 home: its uid cannot start another
+            table["leaves_child_running"] = (39, FULL, "load_error", ["PermissionError"])
         table = {k: v for k, v in table.items() if k in graded["students"]}
     elif not box.own_uid:  # bubblewrap's user namespace: the parent it sees is its own
         table["signals_grader"] = (39, FULL, "ok", ["signal parent:"])
@@ -290,6 +313,20 @@ def test_gradebook_scores_match_results(graded):
 
 def test_no_process_left_running(graded):
     assert graded["leftovers"] == []
+
+
+def test_nothing_left_in_tmp_shm_or_sysv_ipc(graded):
+    assert graded["shared_leftovers"] == []
+
+
+def test_the_kit_is_closed_to_workers_under_a_uid_of_their_own(graded):
+    box = choose(graded["mode"])
+    assert graded["kit_open_to_others"] == (not box.own_uid)  # a root grader closes it; else it cannot
+    meta = json.loads((graded["out"] / "gradebook.meta.json").read_text(encoding="utf-8"))
+    assert meta["sandbox_confinement"]["not_contained"] == ("; ".join(box.uncontained()) or "nothing known")
+    if graded["mode"] == "rlimit" and box.own_uid:
+        assert "it cannot read the kit's folder (.git, examples" in meta["sandbox_notice"]["en"]
+        assert "키트 폴더(.git, examples, 모범 답안, 숨은 테스트)와" in meta["sandbox_notice"]["ko"]
 
 
 def test_nothing_outside_scratch_changed(graded):
@@ -341,3 +378,51 @@ def test_cpu_limit_is_reported_in_the_students_terms(mode, tmp_path):
     assert {c.status for c in spins.cases} == {"limit"}
     assert "Your code used more than 1 s of CPU time while loading your file." in spins.cases[0].message.en
     assert "CPU 시간을 1초 넘게" in spins.cases[0].message.ko
+
+
+#: An honest neighbour that needs CPU: correct, and each call first computes for a while.
+BUSY_NEIGHBOUR = (
+    (corpus.HOSTILE / "passes_all.py").read_text(encoding="utf-8")
+    + """
+
+_work = [mean_squared_error, cross_entropy_error, softmax]
+
+
+def _busy(f):
+    def wrapped(*args):
+        total = 0
+        for i in range(400_000):
+            total += i * i
+        return f(*args)
+    return wrapped
+
+
+mean_squared_error, cross_entropy_error, softmax = (_busy(f) for f in _work)
+"""
+)
+
+
+@pytest.mark.parametrize("mode", ["bwrap", "rlimit"])
+def test_children_in_sessions_of_their_own_take_no_case_from_a_neighbour(mode, tmp_path):
+    """Children that leave the worker's session (each a scheduling group of its own under
+    autogroup) and spin get one CPU among them all: the busy neighbour graded beside them
+    loses no case. Its time is printed beside the spinner's (``-s`` shows it)."""
+    if mode == "bwrap" and not bwrap_works()[0]:
+        pytest.skip(f"no bubblewrap: {bwrap_works()[1]}")
+    os.environ.setdefault("NNKIT_CACHE", str(tmp_path / "cache"))
+    ex = dataclasses.replace(corpus.exercise(), limits=dataclasses.replace(corpus.LIMITS, case_timeout=10))
+    subs = tmp_path / "submissions"
+    subs.mkdir()
+    spinner = (corpus.HOSTILE / "spins_children_in_sessions_of_their_own.py").read_text(encoding="utf-8")
+    (subs / "a_spinner.py").write_text(spinner.replace("PAUSE = 0.05", "PAUSE = 0.3"), encoding="utf-8")
+    (subs / "b_neighbour.py").write_text(BUSY_NEIGHBOUR, encoding="utf-8")
+    results = {
+        r.student: r
+        for r in grade_folder(ex, subs, tmp_path / "out", jobs=2, progress=False, sandbox=choose(mode))
+    }
+    neighbour, spins = results["b_neighbour"], results["a_spinner"]
+    print(f"\n{mode}: neighbour {neighbour.seconds:.1f} s beside the spinner ({spins.seconds:.1f} s)")
+    assert (neighbour.score, neighbour.status) == (39, "ok")
+    assert {c.status for c in neighbour.cases} == {"passed"}
+    assert (spins.score, spins.status) == (39, "ok")
+    assert leftovers() == []

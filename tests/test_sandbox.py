@@ -9,7 +9,7 @@ import stat
 import subprocess
 import sys
 import tempfile
-import time
+from pathlib import Path
 
 import corpus
 import pytest
@@ -18,6 +18,7 @@ from autograder.core.errors import UserError
 from autograder.core.paths import ROOT
 from autograder.exercises import all_exercises
 from autograder.sandbox import confine as sandbox
+from autograder.sandbox.pool import data_dir, runtime_dir, worker_env
 
 
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -47,9 +48,17 @@ def test_fallback_is_announced_once_and_recorded_in_the_metadata(tmp_path):
     assert meta["sandbox"] == "rlimit"
     assert meta["sandbox_fallback_reason"] == "NNKIT_SANDBOX=rlimit"
     if os.geteuid() == 0:  # a uid of its own per worker: the kit's secrets are out of its reach
-        assert "it cannot read the reference solution" in meta["sandbox_notice"]["en"]
-        assert "모범 답안, 숨은 테스트, 정답 캐시는 읽지 못하지만" in meta["sandbox_notice"]["ko"]
+        assert (
+            "it cannot read the kit's folder (.git, examples, the reference solution"
+            in meta["sandbox_notice"]["en"]
+        )
+        assert "It can still read this computer's world-readable files" in meta["sandbox_notice"]["en"]
+        assert (
+            "키트 폴더(.git, examples, 모범 답안, 숨은 테스트)와 정답 캐시는 읽지 못하고"
+            in meta["sandbox_notice"]["ko"]
+        )
         assert meta["sandbox_confinement"]["uid"].startswith("a uid of its own per worker")
+        assert "network connections (no network namespace)" in meta["sandbox_confinement"]["not_contained"]
     else:
         assert "reference solution included" in meta["sandbox_notice"]["en"]
         assert "모범 답안 포함" in meta["sandbox_notice"]["ko"]
@@ -182,17 +191,27 @@ def run_in(group: cgroups.Group, code: str) -> subprocess.CompletedProcess:
     )
 
 
+#: Six children of 100 MiB each, holding it all at once: each says so on ``ready`` once its
+#: memory is touched, and waits for ``go`` to close (or is killed first, closing its ends).
 CHILDREN_OF_100MB = """
-import os, time
+import os
+ready_r, ready_w = os.pipe()
+go_r, go_w = os.pipe()
 children = []
 for _ in range(6):
     pid = os.fork()
     if pid == 0:
+        os.close(ready_r); os.close(go_w)
         block = bytearray(100 * 2**20)
         block[::4096] = b"\\1" * len(range(0, len(block), 4096))
-        time.sleep(0.3)
+        os.write(ready_w, b"1"); os.close(ready_w)
+        os.read(go_r, 1)
         os._exit(0)
     children.append(pid)
+os.close(ready_w); os.close(go_r)
+while os.read(ready_r, 6):  # end of file: every child is ready or dead
+    pass
+os.close(go_w)
 print(sorted(os.waitstatus_to_exitcode(os.waitpid(p, 0)[1]) for p in children))
 """
 
@@ -223,9 +242,10 @@ def test_a_cgroup_within_its_caps_reports_nothing():
 def test_a_cgroup_caps_processes_and_tells():
     group = cgroups.Group(needs_cgroups(), "wtest-pids", 2**30, 5)
     try:
-        done = run_in(
+        done = run_in(  # each child waits for the parent to end (its pipe to close), not for a time
             group,
-            "import os, time\nfor _ in range(10):\n    if os.fork() == 0:\n        time.sleep(1); os._exit(0)\n",
+            "import os\nr, w = os.pipe()\nfor _ in range(10):\n    if os.fork() == 0:\n"
+            "        os.close(w); os.read(r, 1); os._exit(0)\n",
         )
         assert "BlockingIOError" in done.stderr
         assert group.exceeded() == ["processes"]
@@ -261,38 +281,19 @@ def test_kill_uid_ends_every_process_of_that_uid_and_no_other():
     if os.geteuid() != 0:
         pytest.skip("needs root")
     uid = sandbox._FIRST_UID + 4000
-    # the kit's Python may be out of that uid's reach (a 0700 home): the shell leaves the stranger
-    stranger = subprocess.run(
-        ["/bin/sh", "-c", "sleep 60 </dev/null >/dev/null 2>&1 &"], user=uid, timeout=60
+    # the kit's Python may be out of that uid's reach (a 0700 home): a plain program stands in
+    stranger = subprocess.Popen(
+        ["sleep", "60"], user=uid, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    assert stranger.returncode == 0
-
-    def of_uid() -> list[int]:
-        """That uid's processes still running (a zombie is dead, waiting for its parent to reap it)."""
-        found = []
-        for entry in os.listdir("/proc"):
-            try:
-                if entry.isdigit() and os.stat(f"/proc/{entry}").st_uid == uid:
-                    with open(f"/proc/{entry}/stat") as f:
-                        if f.read().rpartition(")")[2].split()[0] != "Z":
-                            found.append(int(entry))
-            except OSError:
-                pass
-        return found
-
-    assert of_uid()
     mine = subprocess.Popen(["sleep", "30"])  # the grader's own: untouched
     try:
         sandbox.kill_uid(uid)
-        for _ in range(100):
-            if not of_uid():
-                break
-            time.sleep(0.01)
-        assert of_uid() == []
+        assert stranger.wait(timeout=60) == -9  # the event itself: it ended, by SIGKILL
         assert mine.poll() is None
     finally:
-        mine.kill()
-        mine.wait()
+        for proc in (stranger, mine):
+            proc.kill()
+            proc.wait()
 
 
 def test_the_scratch_tmpfs_caps_the_number_of_files(tmp_path):
@@ -346,6 +347,9 @@ def test_bubblewrap_loads_the_seccomp_filter_and_it_denies_what_it_lists(tmp_pat
         "print(libc.unshare(0x10000000), ctypes.get_errno())\n"
         "print(libc.ptrace(16, os.getppid(), 0, 0), ctypes.get_errno())\n"
         "print(libc.mount(b'none', b'/tmp', b'tmpfs', 0, None), ctypes.get_errno())\n"
+        "print(libc.setsid(), ctypes.get_errno())\n"
+        "print(libc.setpgid(0, 0), ctypes.get_errno())\n"
+        "import numpy\nprint('numpy works', numpy.linalg.inv(numpy.eye(3) * 2).sum())\n"
         "print(os.fork() and 'fork works')\n"
     )
     try:
@@ -355,7 +359,8 @@ def test_bubblewrap_loads_the_seccomp_filter_and_it_denies_what_it_lists(tmp_pat
                               preexec_fn=box.preexec(Limits(), group))  # fmt: skip
     finally:
         group.close()
-    assert done.stdout.split("\n")[:3] == ["-1 1", "-1 1", "-1 1"], done.stderr  # EPERM, each
+    assert done.stdout.split("\n")[:5] == ["-1 1"] * 5, done.stderr  # EPERM, each
+    assert "numpy works 1.5" in done.stdout
     assert "fork works" in done.stdout
     plain = box.wrap([sandbox.interpreter(), "-I", "-c", probe], str(scratch), str(scratch), str(ROOT / "data"),
                      Limits())  # fmt: skip
@@ -377,7 +382,11 @@ def test_the_cache_is_made_private_and_the_kits_secrets_unreadable(monkeypatch, 
         assert stat.S_IMODE(os.stat(cache).st_mode) == 0o700
         for path in sandbox.private_paths():
             assert not sandbox.reachable_by_others(str(path)), path
-        assert sandbox.reachable_by_others(str(ROOT / "data" / "SHA256SUMS"))  # what workers need
+        assert ROOT in sandbox.private_paths()  # the kit's folder as a whole: .git, examples/ too
+        if ROOT.stat().st_uid == os.geteuid():
+            assert not sandbox.reachable_by_others(str(ROOT / ".git"))
+            assert not sandbox.reachable_by_others(str(ROOT / "examples"))
+        assert sandbox.reachable_by_others(os.path.join(data_dir(), "SHA256SUMS"))  # what workers need
     finally:
         shutil.rmtree(shared)
 
@@ -392,3 +401,185 @@ def test_the_fallback_started_by_root_confines_each_worker_to_a_uid_of_its_own()
     rules = box.confine(Limits(processes=9), uid)
     assert (rules["nproc"], rules["uid"]) == (9, uid)
     assert rules["keep"] == sandbox.unreachable_python_roots()
+
+
+def test_a_cgroup_gives_all_its_processes_one_cpu_and_keeps_children_that_leave_the_session():
+    found = needs_cgroups()
+    if not found.cpu:
+        pytest.skip(found.cpu_missing)
+    group = cgroups.Group(found, "wtest-cpu", 2**30, 64)
+    try:
+        assert group.cpu_quota() == (cgroups.CPU_QUOTA_US, cgroups.CPU_PERIOD_US) == (100_000, 100_000)
+        done = run_in(group, LEAVES_A_STRANGER)  # a grandchild in a session of its own
+        assert done.returncode == 0, done.stderr
+        with open(os.path.join(group.cpu, "cgroup.procs")) as f:
+            in_cpu_group = {int(p) for p in f.read().split()}
+        assert in_cpu_group and in_cpu_group == set(group.procs())  # setsid() left no one outside
+    finally:
+        group.close()
+    assert not os.path.exists(group.cpu)
+
+
+def test_a_v1_hierarchy_without_a_cpu_controller_says_there_is_no_cpu_quota(tmp_path):
+    for name in ("memory", "pids"):
+        (tmp_path / name).mkdir()
+    mounts = cgroups._mounts(
+        f"30 25 0:26 / {tmp_path}/memory rw - cgroup cgroup rw,memory\n"
+        f"31 25 0:27 / {tmp_path}/pids rw - cgroup cgroup rw,pids\n"
+    )
+    found = cgroups._make_v1(mounts, cgroups._own_groups("8:pids:/\n4:memory:/\n"), "nnkit-test")
+    assert (found.cpu, found.cpu_missing) == ("", "no cgroup v1 cpu hierarchy for the grader")
+    assert found.description == (
+        "cgroup v1 (memory, pids; no CPU quota: no cgroup v1 cpu hierarchy for the grader)"
+    )
+    assert found.folders == (str(tmp_path / "memory" / "nnkit-test"), str(tmp_path / "pids" / "nnkit-test"))
+    (tmp_path / "cpu").mkdir()
+    mounts += cgroups._mounts(f"32 25 0:28 / {tmp_path}/cpu rw - cgroup cgroup rw,cpu,cpuacct\n")
+    own = cgroups._own_groups("8:pids:/\n4:memory:/\n2:cpu,cpuacct:/\n")
+    found = cgroups._make_v1(mounts, own, "nnkit-test")
+    assert found.cpu == str(tmp_path / "cpu" / "nnkit-test") and os.path.isdir(found.cpu)
+    assert found.description == "cgroup v1 (memory, pids, cpu: one CPU per submission)"
+
+
+def test_a_workers_environment_and_files_lead_nowhere_into_the_kit(tmp_path):
+    env = worker_env(str(tmp_path), "tag-1")
+    assert not [k for k, v in env.items() if str(ROOT) in v]
+    data = data_dir()
+    assert not data.startswith(str(ROOT)) and env["NNKIT_DATA"] == data
+    kit_data = sorted(
+        p.name for p in (ROOT / "data").iterdir() if p.suffix == ".npz" or p.name == "SHA256SUMS"
+    )
+    assert sorted(os.listdir(data)) == kit_data
+    for name in kit_data:
+        with open(os.path.join(data, name), "rb") as f:
+            assert (ROOT / "data" / name).read_bytes() == f.read()
+    assert not runtime_dir().startswith(str(ROOT))
+
+
+def needs_root_and_a_plain_python() -> str:
+    if os.geteuid() != 0:
+        pytest.skip("needs root")
+    for python in ("/usr/bin/python3", "/usr/local/bin/python3"):
+        if os.path.isfile(python):
+            return python
+    pytest.skip("no system Python that another uid can run")
+
+
+def as_worker(uid: int) -> dict:
+    """``subprocess`` arguments for a process with a worker's identity: its uid, no groups."""
+    return {"user": uid, "group": uid, "extra_groups": []}
+
+
+KEPT_HANDLE_PROBE = """
+import os, sys
+fd = sys.argv[1]
+print(sorted(os.listdir(f"/proc/self/fd/{fd}")))
+for path in ("..", "../examples/answer.py", "../../kit/examples/answer.py"):
+    try:
+        with open(f"/proc/self/fd/{fd}/" + path) as f:
+            print(path, f.read())
+    except OSError as exc:
+        print(path, type(exc).__name__)
+"""
+
+
+def test_a_kept_folder_handle_cannot_be_walked_up_into_a_closed_kit():
+    """What the fallback's worker keeps open (its Python's folder, see ``worker.confine``) leads
+    nowhere up once the kit's folder is closed to others."""
+    python = needs_root_and_a_plain_python()
+    shared = tempfile.mkdtemp()
+    try:
+        os.chmod(shared, 0o755)
+        kit = os.path.join(shared, "kit")
+        os.makedirs(os.path.join(kit, ".venv", "lib"))
+        os.makedirs(os.path.join(kit, "examples"))
+        with open(os.path.join(kit, "examples", "answer.py"), "w") as f:
+            f.write("full marks")
+        os.chmod(kit, 0o750)  # what protect_private does to the kit's folder
+        fd = os.open(os.path.join(kit, ".venv"), os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            done = subprocess.run([python, "-I", "-c", KEPT_HANDLE_PROBE, str(fd)], pass_fds=(fd,),
+                                  **as_worker(sandbox._FIRST_UID + 4002), capture_output=True, text=True,
+                                  timeout=60)  # fmt: skip
+        finally:
+            os.close(fd)
+    finally:
+        shutil.rmtree(shared)
+    assert done.stdout.splitlines() == [
+        "['lib']",
+        ".. PermissionError",
+        "../examples/answer.py PermissionError",
+        "../../kit/examples/answer.py PermissionError",
+    ], done.stderr
+
+
+LEAVES_FILES = """
+import ctypes, os, sys
+mark = sys.argv[1]
+for folder in ("/tmp", "/var/tmp", "/dev/shm"):
+    open(os.path.join(folder, mark + "-file"), "w").close()
+    os.makedirs(os.path.join(folder, mark + "-dir", "inner"))
+    open(os.path.join(folder, mark + "-dir", "inner", "f"), "w").close()
+    os.symlink(sys.argv[2], os.path.join(folder, mark + "-link"))
+libc = ctypes.CDLL(None, use_errno=True)
+key = int(sys.argv[3])
+print(libc.shmget(key, 4096, 0o1666) >= 0, libc.semget(key, 1, 0o1666) >= 0, libc.msgget(key, 0o1666) >= 0)
+"""
+
+
+def test_what_a_workers_uid_leaves_in_tmp_shm_and_sysv_ipc_is_removed_by_owner(tmp_path):
+    python = needs_root_and_a_plain_python()
+    uid, key = sandbox._FIRST_UID + 4003, 0x6E6E6B7F
+    mark = f"nnkit-test-leftover-{os.getpid()}"
+    target = tmp_path / "the graders file"
+    target.write_text("kept")
+    done = subprocess.run([python, "-I", "-c", LEAVES_FILES, mark, str(target), str(key)], **as_worker(uid),
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.stdout.split() == ["True"] * 3, done.stderr
+
+    def left() -> list[str]:
+        found = [str(p) for folder in ("/tmp", "/var/tmp", "/dev/shm") for p in Path(folder).glob(mark + "*")]
+        for kind in ("shm", "sem", "msg"):
+            lines = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()[1:]
+            found += [kind for line in lines if line.split()[0] == str(key)]
+        return found
+
+    assert len(left()) == 3 * 3 + 3
+    removed = sandbox.remove_owned(uid)
+    assert left() == []
+    assert len(removed) == 3 * 3 + 3
+    assert target.read_text() == "kept"  # a link is removed, never followed
+
+
+def test_what_the_fallback_cannot_contain_is_said(monkeypatch):
+    box = sandbox.choose("rlimit")
+    gaps = box.uncontained()
+    for said in ("network connections", "world-readable files", "other processes", "system calls"):
+        assert any(said in gap for gap in gaps), said
+    assert box.confinement["not_contained"] == "; ".join(gaps)
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)  # not root: no uid of its own
+    gaps = box.uncontained()
+    assert any("the kit, the reference solution" in gap for gap in gaps)
+    assert "reference solution included" in box.notice.en and "모범 답안 포함" in box.notice.ko
+
+
+def test_the_graders_cpu_group_weighs_as_much_as_its_workers_together():
+    """All worker groups sit in one folder of the grader's: weighed as one process, a busy
+    machine would give every worker together what each had alone before."""
+    found = needs_cgroups()
+    if not found.cpu:
+        pytest.skip(found.cpu_missing)
+    name, one, _ = cgroups._WEIGHT[found.version]
+
+    def weight() -> int:
+        with open(os.path.join(found.cpu, name)) as f:
+            return int(f.read().split()[0])
+
+    before = weight()
+    groups = [cgroups.Group(found, f"wtest-weight{i}", 2**30, 64) for i in range(3)]
+    try:
+        assert weight() == before + 3 * one or weight() == 3 * one
+    finally:
+        for group in groups:
+            group.close()
+    assert weight() == before

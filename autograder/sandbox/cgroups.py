@@ -1,8 +1,11 @@
-"""Memory and process caps for a submission as a whole, with Linux control groups.
+"""Memory, process and CPU caps for a submission as a whole, with Linux control groups.
 
 ``RLIMIT_AS`` and ``RLIMIT_NPROC`` are per process (and per user): six children of 1.5 GB each
 pass a 2 GB address-space cap. A control group counts every process a worker starts, however
-it was started, so its ``memory`` and ``pids`` controllers cap the submission as one.
+it was started, so its ``memory`` and ``pids`` controllers cap the submission as one, and its
+``cpu`` controller (where the grader may use it) gives all its processes together one CPU, the
+share its worker alone would have: children that spin, each in a session of its own (a
+scheduling group of its own under autogroup), no longer take the machine from a neighbour.
 
 :func:`hierarchy` finds, once per grader process, a place where the grader may make groups:
 cgroup v2 with the memory and pids controllers enabled below the grader's own group, or cgroup
@@ -24,6 +27,7 @@ import functools
 import os
 import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass
 
@@ -43,21 +47,54 @@ _EVENTS = {
 }
 
 
+#: CPU time a submission's processes together may use per period: one CPU, as one worker would.
+CPU_PERIOD_US = 100_000
+CPU_QUOTA_US = 100_000
+#: The default weight of one group (v1 ``cpu.shares``, v2 ``cpu.weight``): that of one process.
+_WEIGHT = {1: ("cpu.shares", 1024, 262_144), 2: ("cpu.weight", 100, 10_000)}
+_cpu_groups: dict[str, int] = {}  # the grader's cpu folder -> its worker groups now open
+_cpu_lock = threading.Lock()
+
+
+def _weigh_base(base: str, version: int, change: int) -> None:
+    """Give the grader's own cpu group the weight of all its workers together.
+
+    Every worker group sits in one folder of the grader's, which the kernel weighs as *one*
+    process against the rest of the machine: without this, on a busy machine all the workers
+    together would get the CPU share that each one alone had before it had a group.
+    """
+    name, one, most = _WEIGHT[version]
+    with _cpu_lock:
+        _cpu_groups[base] = max(0, _cpu_groups.get(base, 0) + change)
+        weight = min(most, one * max(1, _cpu_groups[base]))
+    try:
+        _write(os.path.join(base, name), str(weight))
+    except OSError:
+        pass  # weights not offered here: the quota per submission still holds
+
+
 @dataclass(frozen=True)
 class Hierarchy:
-    """Where this grader's worker groups live: one folder per controller (one for v2)."""
+    """Where this grader's worker groups live: one folder per controller (one for v2).
+
+    ``cpu`` is ``""`` where the grader cannot use the cpu controller (``cpu_missing`` says why).
+    """
 
     version: int
     memory: str
     pids: str
+    cpu: str = ""
+    cpu_missing: str = ""
 
     @property
     def description(self) -> str:
-        return f"cgroup v{self.version} (memory, pids)"
+        if self.cpu:
+            return f"cgroup v{self.version} (memory, pids, cpu: one CPU per submission)"
+        return f"cgroup v{self.version} (memory, pids; no CPU quota: {self.cpu_missing})"
 
     @property
     def folders(self) -> tuple[str, ...]:
-        return (self.memory,) if self.memory == self.pids else (self.memory, self.pids)
+        return tuple(dict.fromkeys(f for f in (self.memory, self.pids, self.cpu) if f))
 
 
 def _write(path: str, text: str) -> None:
@@ -108,30 +145,45 @@ def _make_v2(parent: str, base_name: str) -> Hierarchy:
     available = _read(os.path.join(parent, "cgroup.controllers")).split()
     if not {"memory", "pids"} <= set(available):
         raise OSError("the memory and pids controllers are not available to the grader's cgroup")
+    wanted = ["memory", "pids"] + (["cpu"] if "cpu" in available else [])
     enabled = _read(os.path.join(parent, "cgroup.subtree_control")).split()
-    if not {"memory", "pids"} <= set(enabled):
+    if not set(wanted) <= set(enabled):
         # fails (EBUSY) when the grader's group holds processes: v2 keeps those to leaves
-        _write(os.path.join(parent, "cgroup.subtree_control"), "+memory +pids")
+        _write(os.path.join(parent, "cgroup.subtree_control"), " ".join("+" + c for c in wanted))
     base = os.path.join(parent, base_name)
     os.makedirs(base, exist_ok=True)
-    _write(os.path.join(base, "cgroup.subtree_control"), "+memory +pids")
-    return Hierarchy(2, base, base)
+    _write(os.path.join(base, "cgroup.subtree_control"), " ".join("+" + c for c in wanted))
+    if "cpu" not in wanted:
+        return Hierarchy(2, base, base, "", "the cpu controller is not available to the grader's cgroup")
+    return Hierarchy(2, base, base, base)
+
+
+def _v1_folder(mounts: list, own: dict[str, str], controller: str, base_name: str) -> str:
+    """The grader's folder in the v1 hierarchy of ``controller`` ("" if there is none)."""
+    for fstype, root, point, options in mounts:
+        if fstype == "cgroup" and controller in options and controller in own:
+            parent = _inside(root, point, own[controller])
+            if parent and os.path.isdir(parent):
+                return os.path.join(parent, base_name)
+    return ""
 
 
 def _make_v1(mounts: list, own: dict[str, str], base_name: str) -> Hierarchy:
-    folders = {}
+    folders = {c: _v1_folder(mounts, own, c, base_name) for c in ("memory", "pids", "cpu")}
     for controller in ("memory", "pids"):
-        for fstype, root, point, options in mounts:
-            if fstype == "cgroup" and controller in options and controller in own:
-                parent = _inside(root, point, own[controller])
-                if parent and os.path.isdir(parent):
-                    folders[controller] = os.path.join(parent, base_name)
-                    break
-        else:
+        if not folders[controller]:
             raise OSError(f"no cgroup v1 {controller} hierarchy for the grader")
-    for folder in set(folders.values()):
+    missing = ""
+    try:
+        if folders["cpu"]:
+            os.makedirs(folders["cpu"], exist_ok=True)
+        else:
+            missing = "no cgroup v1 cpu hierarchy for the grader"
+    except OSError as exc:
+        folders["cpu"], missing = "", f"cannot make a cpu group: {exc.strerror}"
+    for folder in {folders["memory"], folders["pids"]}:
         os.makedirs(folder, exist_ok=True)
-    return Hierarchy(1, folders["memory"], folders["pids"])
+    return Hierarchy(1, folders["memory"], folders["pids"], folders["cpu"], missing)
 
 
 @functools.cache
@@ -206,13 +258,14 @@ def _empty_and_remove(folder: str) -> None:
 
 
 class Group:
-    """One worker's control group: the submission's memory and process caps, in one place."""
+    """One worker's control group: the submission's memory, process and CPU caps, in one place."""
 
     def __init__(self, found: Hierarchy, name: str, memory_bytes: int, processes: int):
         self.version = found.version
         self.memory = os.path.join(found.memory, name)
         self.pids = os.path.join(found.pids, name)
-        self.folders = tuple(dict.fromkeys((self.memory, self.pids)))
+        self.cpu = os.path.join(found.cpu, name) if found.cpu else ""
+        self.folders = tuple(dict.fromkeys(f for f in (self.memory, self.pids, self.cpu) if f))
         self.memory_bytes = memory_bytes
         for folder in self.folders:
             os.mkdir(folder)
@@ -226,10 +279,35 @@ class Group:
                 _write(os.path.join(self.memory, "memory.limit_in_bytes"), str(memory_bytes))
                 self._try(os.path.join(self.memory, "memory.memsw.limit_in_bytes"), str(memory_bytes))
             _write(os.path.join(self.pids, "pids.max"), str(processes))
+            self._cap_cpu()
+            self._weighed = ""
+            if self.cpu:
+                self._weighed = os.path.dirname(self.cpu)
+                _weigh_base(self._weighed, self.version, +1)
         except OSError:
             self.close()
             raise
         self._seen = self._counts()
+
+    def _cap_cpu(self) -> None:
+        """All the group's processes together: one CPU (``cpu.max``; v1 ``cfs_quota_us``)."""
+        if not self.cpu:
+            return
+        if self.version == 2:
+            _write(os.path.join(self.cpu, "cpu.max"), f"{CPU_QUOTA_US} {CPU_PERIOD_US}")
+        else:
+            _write(os.path.join(self.cpu, "cpu.cfs_period_us"), str(CPU_PERIOD_US))
+            _write(os.path.join(self.cpu, "cpu.cfs_quota_us"), str(CPU_QUOTA_US))
+
+    def cpu_quota(self) -> tuple[int, int] | None:
+        """``(quota, period)`` in microseconds as the kernel holds them, None without a cpu group."""
+        if not self.cpu:
+            return None
+        if self.version == 2:
+            quota, period = _read(os.path.join(self.cpu, "cpu.max")).split()
+            return int(quota), int(period)
+        quota = _read(os.path.join(self.cpu, "cpu.cfs_quota_us"))
+        return int(quota), int(_read(os.path.join(self.cpu, "cpu.cfs_period_us")))
 
     @staticmethod
     def _try(path: str, text: str) -> None:
@@ -302,3 +380,6 @@ class Group:
         for folder in self.folders:
             if os.path.isdir(folder):
                 _empty_and_remove(folder)
+        if getattr(self, "_weighed", ""):
+            _weigh_base(self._weighed, self.version, -1)
+            self._weighed = ""

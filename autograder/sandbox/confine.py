@@ -7,15 +7,15 @@ the process cap, and dropping root). :func:`choose` picks one once per grader pr
 ``NNKIT_SANDBOX=auto`` (default) uses bubblewrap if a trial run inside it succeeds,
 ``bwrap`` insists on it, ``rlimit`` forces the fallback.
 
-Under bubblewrap a worker sees a read-only system (``/usr`` and the Python installation), the
-kit's ``data/`` read-only, its engine copy read-only, its scratch folder as the only writable
+Under bubblewrap a worker sees a read-only system (``/usr`` and the Python installation), a
+copy of the kit's data read-only, its engine copy read-only, its scratch folder as the only writable
 place, a private ``/tmp``, no network, no other processes, and dies with the grader. It never
 sees the kit's ``solutions/``, the hidden suites' files, the submissions or the output folder.
 
 Beyond the command line, each worker gets a :class:`WorkerGroup` (:meth:`Sandbox.start_group`):
 
 - a control group (:mod:`autograder.cgroups`) where the grader is root and cgroups are
-  writable: the memory and process caps then hold for the submission as a whole, and
+  writable: the memory, process and CPU caps (one CPU) then hold for the submission as a whole, and
   :meth:`WorkerGroup.exceeded` tells the parent which cap was hit; rlimits stay as the
   per-process caps (and are all there is elsewhere);
 - under bubblewrap started by root, one tmpfs for the scratch folder and ``/tmp`` together,
@@ -23,9 +23,15 @@ Beyond the command line, each worker gets a :class:`WorkerGroup` (:meth:`Sandbox
   with a cap on bytes *and* files (``nr_inodes``: bubblewrap's ``--size`` caps only bytes);
 - under bubblewrap, a seccomp filter (:mod:`autograder.seccomp`) where a binding is installed;
 - started by root, a uid of its own (the fallback too): it cannot read what the grader keeps
-  private (the expected-output cache, ``solutions/``, the hidden suites: see
-  :func:`protect_private`), cannot signal the grader, and every process it leaves is found
-  by that uid (:func:`kill_uid`) or by its control group, whatever its environment says.
+  private (the kit's folder as a whole, ``.git`` and ``examples/`` included, and the
+  expected-output cache: see :func:`protect_private`; all a worker needs is copied out of the
+  kit beforehand, and its environment names no path in it), cannot signal the grader, and
+  every process it leaves is found by that uid (:func:`kill_uid`) or by its control group,
+  whatever its environment says;
+- under the fallback started by root, what that uid leaves where every uid may write
+  (:data:`SHARED_DIRS`) and its SysV IPC objects are removed by owner when its worker ends
+  (:func:`remove_owned`). What the fallback still cannot contain is said by
+  :meth:`Sandbox.uncontained`, in its notice and in ``gradebook.meta.json``.
 """
 
 from __future__ import annotations
@@ -194,17 +200,21 @@ def unreachable_python_roots() -> list[str]:
 
 
 def private_paths() -> list[Path]:
-    """What a worker running as its own uid must not read: the cache, the reference, the hidden suites."""
+    """What a worker running as its own uid must not read: the kit as a whole (its ``.git``,
+    ``examples/``, the reference, the hidden suites: all it needs is copied out, see
+    ``pool.runtime_dir``), and the expected-output cache wherever it lives."""
 
-    return [cache_dir(), ROOT / "solutions", ROOT / "autograder" / "suites"]
+    return [cache_dir(), ROOT, ROOT / "solutions", ROOT / "autograder" / "suites"]
 
 
 def protect_private() -> tuple[str, ...]:
     """Make :func:`private_paths` unreadable to other uids (before each worker: a few stat calls).
 
-    The cache folder is made 0700 (created so if missing); ``solutions/`` and the suites lose
-    their permissions for others. Only what the grader owns is changed. The paths still
-    reachable by others are returned (and said in the sandbox's description).
+    The cache folder is made 0700 (created so if missing); the kit's folder, ``solutions/``
+    and the suites lose their permissions for others (the kit's folder guards everything in
+    it, the other two stay closed if the kit is opened again). Only what the grader owns is
+    changed. The paths still reachable by others are returned (and said in the sandbox's
+    description).
     """
     left = []
     paths = private_paths()
@@ -223,6 +233,98 @@ def protect_private() -> tuple[str, ...]:
     return tuple(left)
 
 
+def kit_copies_near_python() -> list[str]:
+    """World-readable folders holding the running Python that look like a copy of the kit
+    (a venv inside another checkout): a worker under a uid of its own can still read those."""
+    found = []
+    for root in python_roots():
+        for parent in Path(root).parents:
+            looks_like_kit = (parent / "autograder").is_dir() or (parent / "solutions").is_dir()
+            if looks_like_kit and parent != ROOT and reachable_by_others(str(parent)):
+                found.append(str(parent))
+    return sorted(set(found))
+
+
+#: World-writable folders where a worker under a uid of its own may leave files (fallback only:
+#: under bubblewrap its /tmp, /dev and IPC are its own and vanish with it).
+SHARED_DIRS = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock", "/dev/mqueue")
+#: SysV IPC tables: (``/proc/sysvipc`` file, ``*ctl`` function, its IPC_RMID call's arguments).
+_SYSV = (("shm", "shmctl", 3), ("sem", "semctl", 4), ("msg", "msgctl", 3))
+_IPC_RMID = 0
+
+
+def _remove_owned_in(folder: str, uid: int, depth: int = 0) -> list[str]:
+    """Remove what ``uid`` owns in ``folder``; descend into world-writable folders it does not own
+    (the only other places it could write). Symbolic links are removed, never followed."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if info.st_uid == uid:
+            if stat.S_ISDIR(info.st_mode):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                _unlink(entry.path)
+            removed.append(entry.path)
+        elif stat.S_ISDIR(info.st_mode) and info.st_mode & stat.S_IWOTH and depth < 8:
+            removed += _remove_owned_in(entry.path, uid, depth + 1)
+    return removed
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _sysv_owned(kind: str, uid: int) -> list[int]:
+    """Ids of SysV IPC objects of ``kind`` (shm, sem, msg) that ``uid`` owns or created."""
+    try:
+        with open(f"/proc/sysvipc/{kind}") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return []
+    header = lines[0].split() if lines else []
+    if not {"uid", "cuid"} <= set(header):
+        return []
+    ids = []
+    for line in lines[1:]:
+        fields = dict(zip(header, line.split(), strict=False))
+        if str(uid) in (fields.get("uid"), fields.get("cuid")):
+            ids.append(int(fields[header[1]]))
+    return ids
+
+
+def remove_ipc(uid: int) -> list[str]:
+    """Remove the SysV shared memory, semaphores and message queues ``uid`` owns or made."""
+    libc = _libc()
+    removed = []
+    if libc is None:
+        return removed
+    for kind, function, nargs in _SYSV:
+        for ident in _sysv_owned(kind, uid):
+            args = (ident, 0, _IPC_RMID, None) if nargs == 4 else (ident, _IPC_RMID, None)
+            if getattr(libc, function)(*args) == 0:
+                removed.append(f"{kind} {ident}")
+    return removed
+
+
+def remove_owned(uid: int) -> list[str]:
+    """Everything a worker's uid left in :data:`SHARED_DIRS` and in SysV IPC, removed (its
+    processes must be gone first: :func:`kill_uid` or its control group)."""
+    removed = []
+    for folder in SHARED_DIRS:
+        removed += _remove_owned_in(folder, uid)
+    return removed + remove_ipc(uid)
+
+
 class WorkerGroup:
     """What confines one worker beyond its command line; made before it starts, closed after.
 
@@ -234,6 +336,8 @@ class WorkerGroup:
 
     def __init__(self, sandbox: Sandbox, limits: Limits, serial: int, scratch: str):
         self.uid = sandbox.worker_uid(serial)
+        #: the fallback shares /tmp, /dev/shm and SysV IPC with the machine: cleaned by owner
+        self.shares_host = sandbox.name != "bwrap"
         self.scratch_fs = ""
         self.seccomp_fd = -1
         self.cgroup: cgroups.Group | None = None
@@ -302,6 +406,8 @@ class WorkerGroup:
         if self.cgroup is not None:
             self.cgroup.close()
             self.cgroup = None
+        if self.uid is not None and self.shares_host:
+            remove_owned(self.uid)
 
 
 def _rlimits(limits: Limits) -> None:
@@ -360,20 +466,29 @@ class Sandbox:
 
     @property
     def notice(self) -> Msg | None:
-        """What to say once, plainly, when grading under the fallback."""
+        """What to say once, plainly, when grading under the fallback: exactly what it contains
+        and what it does not (:meth:`uncontained` has the details for ``gradebook.meta.json``)."""
         if self.name != "rlimit" or self.quiet:
             return None
         if self.own_uid:
+            left = [*protect_private(), *kit_copies_near_python()]
+            also = (f" 다음도 읽을 수 있습니다: {', '.join(left)}.", f" It can also read: {', '.join(left)}.")
             return Msg(
                 f"bubblewrap 샌드박스를 쓰지 않습니다 ({self.reason}). 학생 코드는 프로세스와 자원 제한으로만 "
-                "격리되고 따로 정한 사용자로 실행됩니다. 모범 답안, 숨은 테스트, 정답 캐시는 읽지 못하지만 "
-                "누구나 읽을 수 있는 이 컴퓨터의 파일은 읽을 수 있고 네트워크에도 접속할 수 있습니다. "
-                "믿을 수 없는 제출물은 bubblewrap이 설치된 리눅스에서 채점하세요.",
+                "격리되고 따로 정한 사용자로 실행됩니다. 키트 폴더(.git, examples, 모범 답안, 숨은 테스트)와 "
+                "정답 캐시는 읽지 못하고, /tmp, /var/tmp, /dev/shm에 남긴 파일과 SysV IPC 객체는 제출물 채점이 "
+                "끝나면 지웁니다. 그래도 이 컴퓨터에서 누구나 읽을 수 있는 파일을 읽고, 다른 프로세스와 그 "
+                "명령줄을 보고, 네트워크에 접속하고, 어떤 시스템 호출이든 할 수 있습니다."
+                + (also[0] if left else "")
+                + " 믿을 수 없는 제출물은 bubblewrap이 설치된 리눅스에서 채점하세요.",
                 f"Not using the bubblewrap sandbox ({self.reason}). Student code is isolated only by "
-                "process and resource limits, under a uid of its own: it cannot read the reference "
-                "solution, the hidden tests or the expected-output cache, but it can read this "
-                "computer's world-readable files and open network connections. Grade untrusted "
-                "submissions on Linux with bubblewrap installed.",
+                "process and resource limits, under a uid of its own: it cannot read the kit's folder "
+                "(.git, examples, the reference solution, the hidden tests) or the expected-output "
+                "cache, and the files it leaves in /tmp, /var/tmp and /dev/shm and its SysV IPC objects "
+                "are removed when its submission ends. It can still read this computer's world-readable "
+                "files, see other processes and their command lines, open network connections and make "
+                "any system call." + (also[1] if left else "") + " Grade untrusted submissions on Linux "
+                "with bubblewrap installed.",
             )
         return Msg(
             f"bubblewrap 샌드박스를 쓰지 않습니다 ({self.reason}). 학생 코드는 프로세스와 자원 제한으로만 "
@@ -384,6 +499,31 @@ class Sandbox:
             "solution included) and open network connections. Grade untrusted submissions on Linux "
             "with bubblewrap installed.",
         )
+
+    def uncontained(self) -> list[str]:
+        """What a submission can still do or reach here, each said plainly (empty: nothing known)."""
+        found, why = cgroups.hierarchy()
+        gaps = []
+        if found is None:
+            gaps += [f"memory and CPU of all its processes together ({why})"]
+        elif not found.cpu:
+            gaps += [f"CPU of all its processes together ({found.cpu_missing})"]
+        if self.name == "bwrap":
+            return gaps + ([] if self.filters else [f"system calls ({self._seccomp_text()})"])
+        gaps += [
+            "network connections (no network namespace)",
+            "this machine's world-readable files (other submissions too, where their folder is)",
+            "other processes and their command lines (/proc)",
+            "system calls (no seccomp filter)",
+            "the number of files in its scratch folder (bytes are capped per file only)",
+        ]
+        if not self.own_uid:
+            return gaps + [
+                "the kit, the reference solution, the hidden tests and the cache (it runs as the grader's uid)",
+                "files it leaves in /tmp, /var/tmp, /dev/shm and SysV IPC",
+            ]
+        left = [*protect_private(), *kit_copies_near_python()]
+        return gaps + ([f"still readable by its uid: {', '.join(left)}"] if left else [])
 
     @property
     def scratch_files(self) -> bool:
@@ -407,7 +547,12 @@ class Sandbox:
         if self.name == "rlimit" and self.own_uid:
             left = protect_private()
             uid += (
-                f"; still readable by it: {', '.join(left)}" if left else "; kit secrets and cache unreadable"
+                f"; still readable by it: {', '.join(left)}"
+                if left
+                else "; the kit's folder and cache unreadable"
+            )
+            uid += (
+                f"; what it leaves in {', '.join(SHARED_DIRS)} and SysV IPC removed when its submission ends"
             )
             if unreachable_python_roots():
                 uid += (
@@ -416,8 +561,10 @@ class Sandbox:
         return {
             "resources": resources,
             "uid": uid,
+            "files": "private copies of the worker's runtime and data; no kit path in its environment",
             "scratch": self._scratch_text(),
             "seccomp": self._seccomp_text(),
+            "not_contained": "; ".join(self.uncontained()) or "nothing known",
         }
 
     def _scratch_text(self) -> str:

@@ -64,17 +64,27 @@ def is_stopping() -> bool:
 
 
 _runtime: str | None = None
+_data: str | None = None
 _runtime_lock = threading.Lock()
 
 
+def _shared_folder(prefix: str) -> str:
+    base = tempfile.mkdtemp(prefix=prefix)
+    os.chmod(base, 0o755)  # read by workers that run under a uid of their own
+    atexit.register(shutil.rmtree, base, True)
+    return base
+
+
 def runtime_dir() -> str:
-    """A private copy of the public engine modules and the data helper: all a worker imports."""
+    """A private copy of the public engine modules and the data helper: all a worker imports.
+
+    Copied out of the kit so that a worker needs nothing inside it: under the fallback, a
+    worker's uid cannot enter the kit's folder at all (``confine.protect_private``).
+    """
     global _runtime
     with _runtime_lock:
         if _runtime is None:
-            base = tempfile.mkdtemp(prefix="nnkit-runtime-")
-            os.chmod(base, 0o755)  # read by workers that run under a uid of their own
-            atexit.register(shutil.rmtree, base, True)
+            base = _shared_folder("nnkit-runtime-")
             copy_runtime(base)
             shutil.copy(ROOT / "assignments" / "nnkit_data.py", Path(base, "nnkit_data.py"))
             for staff in sorted(ROOT.glob("assignments/*/*_staff.py")):  # public scenario helpers
@@ -83,7 +93,21 @@ def runtime_dir() -> str:
         return _runtime
 
 
+def data_dir() -> str:
+    """A private copy of the kit's data files (7.5 MB, once per grader): what ``$NNKIT_DATA``
+    names for a worker, so that neither its files nor its environment lead into the kit."""
+    global _data
+    with _runtime_lock:
+        if _data is None:
+            data = os.path.join(_shared_folder("nnkit-data-"), "data")
+            shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.py", "README.md"))
+            os.chmod(data, 0o755)
+            _data = data
+        return _data
+
+
 def worker_env(scratch: str, tag: str = "") -> dict[str, str]:
+    """A worker's whole environment: nothing of the grader's, no path into the kit."""
     one = "1"  # one BLAS thread per worker: parallelism comes from running workers side by side
     return {
         "NNKIT_WORKER": tag,
@@ -99,7 +123,7 @@ def worker_env(scratch: str, tag: str = "") -> dict[str, str]:
         "MKL_NUM_THREADS": one,
         "MPLBACKEND": "Agg",
         "MPLCONFIGDIR": os.path.join(scratch, ".matplotlib"),
-        "NNKIT_DATA": str(ROOT / "data"),
+        "NNKIT_DATA": data_dir(),
     }
 
 
@@ -190,7 +214,7 @@ class Worker:
             ",".join(warm),
         ]
         self.proc = subprocess.Popen(
-            sandbox.wrap(command, scratch, runtime, str(ROOT / "data"), limits, group=self.group),
+            sandbox.wrap(command, scratch, runtime, data_dir(), limits, group=self.group),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

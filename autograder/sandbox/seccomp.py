@@ -10,7 +10,12 @@ the workers run without the filter (``gradebook.meta.json`` records which).
 Denied (``EPERM``): new namespaces of any kind (``clone``/``unshare`` with a ``CLONE_NEW*``
 flag, ``setns``), ``ptrace`` and reading other processes' memory, mounting and changing
 root, kernel keyrings, BPF, perf events, io_uring, userfaultfd, loading kernels or modules,
-swap, reboot, clock and host-name changes. ``clone3`` answers ``ENOSYS`` (its flags sit in
+swap, reboot, clock and host-name changes, and leaving the worker's session or process group
+(``setsid``, ``setpgid``: under autogroup a new session is a scheduling group of its own, so
+children that spin in sessions of their own would each take a full share of the machine from
+a neighbouring submission; the worker's own session is made by bubblewrap before the filter
+is loaded; so ``subprocess.Popen(start_new_session=True)`` fails in student code, which has no
+need of it). ``clone3`` answers ``ENOSYS`` (its flags sit in
 memory a filter cannot read), which makes the C library fall back to ``clone``.
 """
 
@@ -36,6 +41,7 @@ DENIED = (
     "swapon", "swapoff", "reboot", "acct", "quotactl", "syslog", "iopl", "ioperm",
     "settimeofday", "clock_settime", "clock_adjtime", "adjtimex",
     "sethostname", "setdomainname", "uselib", "vhangup", "lookup_dcookie", "fanotify_init",
+    "setsid", "setpgid",
 )  # fmt: skip
 
 #: Run by an interpreter that has the binding: writes the BPF program to stdout.

@@ -6,7 +6,10 @@ import os
 import numpy as np
 
 if os.fork() == 0:
-    os.setsid()
+    try:
+        os.setsid()
+    except OSError:
+        pass  # refused (bubblewrap's seccomp filter): it stays behind in the worker's session
     if os.fork() == 0:
         os.execve("/bin/sh", ["sh", "-c", "sleep 60", "nnkit-hostile-stays-behind"], {})
     os._exit(0)

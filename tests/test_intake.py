@@ -70,8 +70,11 @@ def intake_lines(out: Path) -> set[tuple[str, str, str]]:
     return {(r[0], r[1], r[2]) for r in rows(out / "intake.csv")[1:]}
 
 
-def gradebook(out: Path) -> dict[str, tuple[str, str]]:
-    return {r[0]: (r[1], r[-1]) for r in rows(out / "gradebook.csv")[1:]}
+def gradebook(out: Path, *columns: str) -> dict[str, tuple[str, ...]]:
+    """Student -> (score, status) by default, or the columns named."""
+    header, *body = rows(out / "gradebook.csv")
+    at = [header.index(c) for c in columns or ("score", "status")]
+    return {r[0]: tuple(r[i] for i in at) for r in body}
 
 
 def grade(loss_ex, path, out, **kw):
@@ -261,7 +264,9 @@ def test_ambiguous_roster_match_is_named_never_guessed(tmp_path):
     assert [s.student for s in got.submissions] == ["B1"]
     assert sorted(f.use for f in got.unmatched) == ["ambiguous", "unmatched"]
     assert "A1, A2" in next(f for f in got.unmatched if f.use == "ambiguous").reason.en
-    assert got.missing == ["A1", "A2"]
+    assert got.missing == []  # both could be its owner: ambiguous, never missing
+    assert sorted(got.conflicts) == ["A1", "A2"]
+    assert all("김민준_101_assignsubmission_file_" in m.en for m in got.conflicts.values())
 
 
 def test_roster_without_student_id_is_refused(tmp_path):

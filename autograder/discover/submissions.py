@@ -396,6 +396,7 @@ def plain_units(folder: Path, skip: set[Path] | None = None) -> tuple[list[Unit]
     """``<student>.py``/``.ipynb`` (also ``.PY``, ``.py.txt``, ``<student>.zip``) and ``<student>/``."""
     by_student: dict[str, Unit] = {}
     found: list[Found] = []
+    seen: dict[tuple[str, str], str] = {}  # (student, suffix as written) -> the first name
     skip = skip or set()
     for entry in _scan(folder):
         name, note = display_name(entry.name)
@@ -406,6 +407,9 @@ def plain_units(folder: Path, skip: set[Path] | None = None) -> tuple[list[Unit]
             continue
         student = student_id(base)
         unit = by_student.setdefault(student, Unit(student, name, ident={"id": student}))
+        spelling = (student, name[len(base) :] if name.startswith(base) else name)
+        if seen.setdefault(spelling, name) != name:  # two names only the order could choose between
+            unit.ident["clash"] = "1"
         if note:
             unit.notes.append(note)
         _plain_add(unit, entry, name, skip)

@@ -171,16 +171,19 @@ def _drop_damaged(unit: Unit, damaged: dict[Path, Msg]) -> None:
     """A damaged zip entry is never graded as it stands: named for its student instead."""
     if not damaged:
         return
-    kept = []
+    kept, lost = [], None
     for name, path in unit.files:
         why = damaged.get(path)
         if why is None:
             kept.append((name, path))
             continue
         unit.found.append(Found(unit.shown.get(name, name), "", "ignored", why))
-        unit.notes.append(why)
-    if kept != unit.files and not kept:
-        unit.problem = unit.problem or damaged[unit.files[0][1]]
+        lost = why
+    if len(kept) < len(unit.files):
+        if kept:  # other files remain: said beside the grade
+            unit.notes.append(lost)
+        else:
+            unit.problem = unit.problem or lost
     unit.files = kept
 
 

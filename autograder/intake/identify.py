@@ -16,7 +16,7 @@ from autograder.intake.roster import Roster, fold, match
 from autograder.runtime.spec import Msg
 
 #: Identifiers a unit carries that say nothing about who the student is.
-NOT_IDENTITY = ("when", "late")
+NOT_IDENTITY = ("when", "late", "clash")
 
 
 @dataclass
@@ -41,8 +41,8 @@ def _shown_ident(unit: Unit) -> str:
 
 def _set_aside(result: Identified, unit: Unit, student: str, use: str, reason: Msg) -> None:
     """Every path of a unit not graded, as a line of intake.csv (paths as in the download)."""
-    lines = [Found(o, student, use, reason) for o in origins(unit)]
-    lines += [Found(unit.shown.get(n, n), student, use, reason) for n, _ in unit.files]
+    paths = dict.fromkeys([*origins(unit), *(unit.shown.get(n, n) for n, _ in unit.files)])  # each once
+    lines = [Found(path, student, use, reason) for path in paths]
     own = {o for o in origins(unit)} | {o + "/" for o in origins(unit)}
     lines += [f for f in unit.found if f.path not in own]
     result.found += lines
@@ -153,7 +153,7 @@ def _merge(named: list[Unit], result: Identified) -> list[Unit]:
             for unit in group[1:]:
                 latest = _later(unit, latest)
             merged.append(latest)
-        elif len(group) == 1:
+        elif len(group) == 1 and not group[0].ident.get("clash"):
             merged.append(group[0])
         else:
             _conflict(result, group, student)

@@ -188,10 +188,10 @@ def is_zip_start(path: Path) -> bool:
 
 def truncated_zip(shown: str, count: int) -> Msg:
     return Msg(
-        f"{shown}: zip 파일의 끝이 잘려 있습니다(내려받기가 중간에 끊김). 읽을 수 있는 항목 {count}개를 풀어 채점했습니다. "
-        "빠진 학생이 있으면 다시 내려받으세요.",
-        f"{shown}: the zip is cut short (the download stopped early). The {count} entries that could be read "
-        "were unpacked and graded; download it again if a student is missing.",
+        f"{shown}: zip 파일의 끝이 잘려 있습니다(내려받기가 중간에 끊김). 항목 {count}개를 찾아 읽을 수 있는 것을 모두 "
+        "풀어 채점했습니다. 빠진 학생이 있으면 다시 내려받으세요.",
+        f"{shown}: the zip is cut short (the download stopped early). {count} entries were found; every one "
+        "that could be read was unpacked and graded. Download it again if a student is missing.",
     )
 
 

@@ -663,9 +663,8 @@ def test_canvas_upload_named_like_another_user_stays_its_own(loss_ex, tmp_path):
 def test_blackboard_upload_named_like_a_later_attempt_stays_its_own(loss_ex, tmp_path):
     case = LMS / "blackboard_upload_named_like_a_later_attempt"
     folder, out = download(case.name, tmp_path), tmp_path / "out"
-    options = GradebookOptions(
-        roster=read_roster(case / "roster.csv"), deadline=parse_deadline("2024-03-01T12:00")
-    )
+    options = GradebookOptions(lms="moodle", lms_key="username", roster=read_roster(case / "roster.csv"),
+                               deadline=parse_deadline("2024-03-01T12:00"))  # fmt: skip
     by, _ = grade(loss_ex, folder, out, options=options)
     # lee's file imitates a 2099 attempt of kim's; lee's receipt quotes kim's name in its comments
     assert gradebook(out, "name", "score", "late", "status") == {
@@ -681,6 +680,9 @@ def test_blackboard_upload_named_like_a_later_attempt_stays_its_own(loss_ex, tmp
     ) in intake_lines(out)
     assert (lee + ".txt", "2023002", "metadata") in intake_lines(out)
     assert json.loads((out / "results" / "2023002.json").read_text(encoding="utf-8"))["late"] is True
+    assert rows(out / "moodle.csv") == [  # late beside the grade (Moodle's import maps or ignores it)
+        ["Username", "Loss functions (loss_functions)", "Late"], ["kimminjun", "12", "on_time"],
+        ["leeseoyeon", "0", "late"]]  # fmt: skip
     assert_no_phantom_rows(out, folder)
 
 
@@ -836,6 +838,15 @@ def test_korean_roster_headers_are_aliases(tmp_path):
     got = read_roster(roster)
     assert got.students[0] == RosterStudent("2023001", name="김민준", email="kim@example.edu")
     assert got.columns == {"student_id", "name", "email"} and got.has_names
+
+
+def test_deadline_option_reaches_the_grading_options():
+    from autograder.cli.commands import _options, build_parser
+
+    args = build_parser(student=False).parse_args(
+        ["grade", "loss_functions", "subs", "--out", "o", "--deadline", "2024-03-01T23:59+09:00"]
+    )
+    assert _options(args).deadline == parse_deadline("2024-03-01T23:59+09:00")
 
 
 def test_deadline_that_cannot_be_read_is_refused_in_both_languages():

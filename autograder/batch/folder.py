@@ -140,15 +140,7 @@ def _grade_download(exercise: Exercise, folder: Path, out: Path, jobs: int, forc
         def grade_one(s: Submission) -> SubmissionResult:
             return grade_submission(ctx, s)
 
-    placeholders = [(s, NO_SUBMISSION, {"missing": True}) for s in missing]
-    placeholders += [(s, why, {"ambiguous": True}) for s, why in conflicts.items()]
-    with writing(out):
-        for student, why, flag in placeholders:  # nothing handed in, or not known whose: a row, not a gap
-            nothing = Submission(student, folder, None, "", problem=why)
-            result = dataclasses.replace(grade_submission(ctx, nothing), **flag)
-            if load_result(out, student) != result:
-                write_submission(out, exercise, result)
-            done[student] = result
+    done.update(_placeholder_rows(ctx, out, exercise, folder, missing, conflicts))
     tally.missing, tally.ambiguous = len(missing), len(conflicts)
     bar = console.progress(len(subs), initial=tally.reused, enabled=progress, label=exercise.id)
     executor = ThreadPoolExecutor(max(1, jobs))
@@ -176,6 +168,23 @@ def _grade_download(exercise: Exercise, folder: Path, out: Path, jobs: int, forc
 
 
 NO_SUBMISSION = Msg("제출물이 없습니다.", "No submission was handed in.")
+
+
+def _placeholder_rows(ctx: GradingContext, out: Path, exercise: Exercise, folder: Path, missing: list[str],
+                      conflicts: dict[str, Msg]) -> dict[str, SubmissionResult]:  # fmt: skip
+    """A row for each roster student with nothing handed in (``missing``) and each student intake
+    could not tell a submission's owner for (``ambiguous``, the conflict named): rows, not gaps."""
+    rows = {}
+    placeholders = [(s, NO_SUBMISSION, {"missing": True}) for s in missing]
+    placeholders += [(s, why, {"ambiguous": True}) for s, why in conflicts.items()]
+    with writing(out):
+        for student, why, flag in placeholders:
+            nothing = Submission(student, folder, None, "", problem=why)
+            result = dataclasses.replace(grade_submission(ctx, nothing), **flag)
+            if load_result(out, student) != result:
+                write_submission(out, exercise, result)
+            rows[student] = result
+    return rows
 
 
 def _update_late(

@@ -89,19 +89,25 @@ def lms_rows(exercise: Exercise, results: list[SubmissionResult], lms: str,
                 rows.append([r.student, "", "", r.student, "", _lms_score(r)])
         return LmsFile(rows)
     if lms == "moodle":
-        header, field_name = MOODLE_KEYS[options.lms_key]
-        # lateness beside the grade when the download says it (leave it on "Ignore" in the mapping)
-        late = any(r.late is not None for r in results)
-        rows, unplaced = [[header, title, *(["Late"] if late else [])]], []
-        for r in results:
-            who = roster.get(r.student) if roster else None
-            key = getattr(who, field_name) if who else (r.student if options.lms_key == "idnumber" else "")
-            if key:
-                rows.append([key, _lms_score(r), *([_late_word(r.late)] if late else [])])
-            else:
-                unplaced.append(r.student)
-        return LmsFile(rows, tuple(unplaced))
+        return _moodle_rows(title, results, options)
     raise ValueError(lms)
+
+
+def _moodle_rows(title: str, results: list[SubmissionResult], options: GradebookOptions) -> LmsFile:
+    """Moodle's grade import: the identifier column, the grade, and ``Late`` when the download says."""
+    header, field_name = MOODLE_KEYS[options.lms_key]
+    roster = options.roster
+    # lateness beside the grade when the download says it (leave it on "Ignore" in the mapping)
+    late = any(r.late is not None for r in results)
+    rows, unplaced = [[header, title, *(["Late"] if late else [])]], []
+    for r in results:
+        who = roster.get(r.student) if roster else None
+        key = getattr(who, field_name) if who else (r.student if options.lms_key == "idnumber" else "")
+        if key:
+            rows.append([key, _lms_score(r), *([_late_word(r.late)] if late else [])])
+        else:
+            unplaced.append(r.student)
+    return LmsFile(rows, tuple(unplaced))
 
 
 def _canvas_from_template(exercise: Exercise, results: list[SubmissionResult], options: GradebookOptions,

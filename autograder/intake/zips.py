@@ -152,14 +152,20 @@ def _local_entry(blob: bytes, at: int) -> tuple[Entry, int] | None:
     return Entry(name, name.endswith("/"), 0, bool(flags & 0x1), usize, csize, opener), max(end, start)
 
 
-def _inflated_size(data: bytes) -> int:
-    """How many bytes a deflated stream gives, or -1 when it does not end (cut short)."""
-    inflater = zlib.decompressobj(-15)
+def _inflated_size(data: bytes, cap: int = 2**30) -> int:
+    """How many bytes a deflated stream gives (counted in chunks, never held; at most ``cap + 1``),
+    or -1 when it does not end (cut short) or is not deflate data."""
+    inflater, size, rest = zlib.decompressobj(-15), 0, data
     try:
-        size = len(inflater.decompress(data, 2**30 + 1))
+        while not inflater.eof and size <= cap:
+            chunk = inflater.decompress(rest, 2**16)
+            rest = inflater.unconsumed_tail
+            size += len(chunk)
+            if not chunk and not rest:
+                break
     except zlib.error:
         return -1
-    return size if inflater.eof else -1
+    return size if inflater.eof or size > cap else -1
 
 
 def _salvaged_entries(path: Path, limits: ZipLimits) -> list[Entry]:

@@ -647,16 +647,22 @@ def test_moodle_flat_upload_named_like_another_participant_stays_its_own(loss_ex
 def test_canvas_upload_named_like_another_user_stays_its_own(loss_ex, tmp_path):
     case = LMS / "canvas_upload_named_like_another_user"
     folder, out = download(case.name, tmp_path), tmp_path / "out"
-    grade(loss_ex, folder, out, options=GradebookOptions(roster=read_roster(case / "roster.csv")))
-    # kim's upload imitates lee's prefix and a LATE mark: still kim's, and kim is not late
+    by, _ = grade(loss_ex, folder, out, options=GradebookOptions(roster=read_roster(case / "roster.csv")))
+    # kim's uploads imitate lee's prefix, a LATE mark and a text entry: still kim's, and kim is not late
     assert gradebook(out, "score", "late", "status") == {
         "2023001": ("0", "on_time", "ok"),
         "2023002": ("12", "on_time", "ok"),
     }
     assert intake_lines(out) == {
         ("kimminjun_12345_678901_leeseoyeon_LATE_23456_678999_loss_functions.py", "2023001", "graded"),
+        (
+            "kimminjun_12345_678902_leeseoyeon_23456_text.html",
+            "2023001",
+            "ignored",
+        ),  # kim's file, not lee's entry
         ("leeseoyeon_23456_678911_hw1.py", "2023002", "graded"),
     }
+    assert by["2023002"].problem is None
     assert_no_phantom_rows(out, folder)
 
 

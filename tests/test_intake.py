@@ -27,6 +27,8 @@ from autograder.core.files import FILE_MODE, NAME_BYTES, csv_cell, md_text, safe
 from autograder.discover.submissions import Unit, from_unit
 from autograder.exercises import get_exercise
 from autograder.intake.download import Tally, ZipLimits, extract_zip, read_download, read_roster
+from autograder.intake.late import parse_deadline
+from autograder.intake.roster import RosterStudent
 from autograder.report import gradebook as gradebook_module
 from autograder.report.console import summary_table
 from autograder.report.gradebook import load_result
@@ -70,8 +72,11 @@ def intake_lines(out: Path) -> set[tuple[str, str, str]]:
     return {(r[0], r[1], r[2]) for r in rows(out / "intake.csv")[1:]}
 
 
-def gradebook(out: Path) -> dict[str, tuple[str, str]]:
-    return {r[0]: (r[1], r[-1]) for r in rows(out / "gradebook.csv")[1:]}
+def gradebook(out: Path, *columns: str) -> dict[str, tuple[str, ...]]:
+    """Student -> (score, status) by default, or the columns named."""
+    header, *body = rows(out / "gradebook.csv")
+    at = [header.index(c) for c in columns or ("score", "status")]
+    return {r[0]: tuple(r[i] for i in at) for r in body}
 
 
 def grade(loss_ex, path, out, **kw):
@@ -261,7 +266,9 @@ def test_ambiguous_roster_match_is_named_never_guessed(tmp_path):
     assert [s.student for s in got.submissions] == ["B1"]
     assert sorted(f.use for f in got.unmatched) == ["ambiguous", "unmatched"]
     assert "A1, A2" in next(f for f in got.unmatched if f.use == "ambiguous").reason.en
-    assert got.missing == ["A1", "A2"]
+    assert got.missing == []  # both could be its owner: ambiguous, never missing
+    assert sorted(got.conflicts) == ["A1", "A2"]
+    assert all("김민준_101_assignsubmission_file_" in m.en for m in got.conflicts.values())
 
 
 def test_roster_without_student_id_is_refused(tmp_path):
@@ -588,3 +595,330 @@ def test_unit_that_raises_inside_discovery_becomes_its_row(tmp_path, monkeypatch
     sub, found = from_unit(Unit("kim", "kim.py", [("kim.py", tmp_path / "kim.py")]), ex, tmp_path)
     assert sub.problem and "RuntimeError" in sub.problem.en and "채점기" in sub.problem.ko
     assert [(f.path, f.use) for f in found] == [("kim.py", "ignored")]
+
+
+# ---- identity only from what the LMS wrote (student-chosen names imitate every layout) -------
+
+
+def feedback(out: Path, student: str) -> str:
+    return (out / "feedback" / f"{safe_name(student)}.md").read_text(encoding="utf-8")
+
+
+def paths_in(download: Path) -> set[str]:
+    """Every path of a download (a folder, or a zip's entries), as intake.csv names them."""
+    if download.is_file():
+        with zipfile.ZipFile(download) as z:
+            names = {n.rstrip("/") for n in z.namelist()}
+        return names | {download.name}
+    return {p.relative_to(download).as_posix() for p in download.rglob("*")}
+
+
+def assert_no_phantom_rows(out: Path, download: Path) -> None:
+    listed = {r[0].rstrip("/") for r in rows(out / "intake.csv")[1:]}
+    assert listed - paths_in(download) == set(), "intake.csv names a path that is not in the download"
+
+
+def test_moodle_flat_upload_named_like_another_participant_stays_its_own(loss_ex, tmp_path):
+    # 김민준 (201) uploads "x_202_assignsubmission_file_loss_functions.py": read greedily, it was
+    # participant 202's loss_functions.py and beat 이서연's own hw1.py
+    case = LMS / "moodle_flat_upload_named_like_another_participant"
+    folder, out = download(case.name, tmp_path), tmp_path / "out"
+    options = GradebookOptions(lms="moodle", roster=read_roster(case / "roster.csv"))
+    by, tally = grade(loss_ex, folder, out, options=options)
+    assert gradebook(out, "name", "score", "status") == {
+        "2023001": ("김민준", "0", "ok"),  # the attacker's own (wrong) file
+        "2023002": ("이서연", "12", "ok"),  # the victim's own file
+    }
+    assert by["2023002"].file == "hw1.py"
+    attack = "김민준_201_assignsubmission_file_x_202_assignsubmission_file_loss_functions.py"
+    choi = "최유나_209_assignsubmission_file_"
+    assert intake_lines(out) == {
+        (attack, "2023001", "graded"),
+        ("이서연_202_assignsubmission_file_hw1.py", "2023002", "graded"),
+        (choi + "loss_functions.py", "", "unmatched"),  # 209 is in no roster: each real path once
+        (choi + "notes_203_assignsubmission_file_.txt", "", "unmatched"),
+    }
+    assert [f.path for f in tally.unmatched] == [choi + "loss_functions.py"]
+    assert rows(out / "moodle.csv") == [
+        ["ID number", "Loss functions (loss_functions)"], ["2023001", "0"], ["2023002", "12"]]  # fmt: skip
+    assert_no_phantom_rows(out, folder)
+
+
+def test_canvas_upload_named_like_another_user_stays_its_own(loss_ex, tmp_path):
+    case = LMS / "canvas_upload_named_like_another_user"
+    folder, out = download(case.name, tmp_path), tmp_path / "out"
+    by, _ = grade(loss_ex, folder, out, options=GradebookOptions(roster=read_roster(case / "roster.csv")))
+    # kim's uploads imitate lee's prefix, a LATE mark and a text entry: still kim's, and kim is not late
+    assert gradebook(out, "score", "late", "status") == {
+        "2023001": ("0", "on_time", "ok"),
+        "2023002": ("12", "on_time", "ok"),
+    }
+    assert intake_lines(out) == {
+        ("kimminjun_12345_678901_leeseoyeon_LATE_23456_678999_loss_functions.py", "2023001", "graded"),
+        (
+            "kimminjun_12345_678902_leeseoyeon_23456_text.html",
+            "2023001",
+            "ignored",
+        ),  # kim's file, not lee's entry
+        ("leeseoyeon_23456_678911_hw1.py", "2023002", "graded"),
+    }
+    assert by["2023002"].problem is None
+    assert_no_phantom_rows(out, folder)
+
+
+def test_blackboard_upload_named_like_a_later_attempt_stays_its_own(loss_ex, tmp_path):
+    case = LMS / "blackboard_upload_named_like_a_later_attempt"
+    folder, out = download(case.name, tmp_path), tmp_path / "out"
+    options = GradebookOptions(lms="moodle", lms_key="username", roster=read_roster(case / "roster.csv"),
+                               deadline=parse_deadline("2024-03-01T12:00"))  # fmt: skip
+    by, _ = grade(loss_ex, folder, out, options=options)
+    # lee's file imitates a 2099 attempt of kim's; lee's receipt quotes kim's name in its comments
+    assert gradebook(out, "name", "score", "late", "status") == {
+        "2023001": ("Kim Minjun", "12", "on_time", "ok"),
+        "2023002": ("Lee Seoyeon", "0", "late", "ok"),  # 2024-03-02 against the deadline, not 2099
+    }
+    assert not any("attempt" in w.en for w in by["2023001"].warnings)  # no later "attempt" of kim's
+    lee = "Homework 1_leeseoyeon_attempt_2024-03-02-11-00-00"
+    assert (
+        lee + "_kimminjun_attempt_2099-12-31-23-59-59_loss_functions.py",
+        "2023002",
+        "graded",
+    ) in intake_lines(out)
+    assert (lee + ".txt", "2023002", "metadata") in intake_lines(out)
+    assert json.loads((out / "results" / "2023002.json").read_text(encoding="utf-8"))["late"] is True
+    assert rows(out / "moodle.csv") == [  # late beside the grade (Moodle's import maps or ignores it)
+        ["Username", "Loss functions (loss_functions)", "Late"], ["kimminjun", "12", "on_time"],
+        ["leeseoyeon", "0", "late"]]  # fmt: skip
+    assert_no_phantom_rows(out, folder)
+
+
+def test_gradescope_metadata_inside_a_submission_is_only_a_file(loss_ex, tmp_path):
+    case = LMS / "gradescope_upload_named_like_the_metadata"
+    folder, out = download(case.name, tmp_path), tmp_path / "out"
+    options = GradebookOptions(deadline=parse_deadline("2024-03-01T12:30+09:00"))
+    grade(loss_ex, folder, out, options=options)
+    assert gradebook(out, "score", "late", "status") == {
+        "Kim Minjun": ("12", "on_time", "ok"),  # created 12:00+09:00
+        "Lee Seoyeon": ("0", "late", "ok"),  # created the next day
+    }
+    assert intake_lines(out) == {
+        ("submission_metadata.yml", "", "metadata"),
+        ("submission_111/loss_functions.py", "Kim Minjun", "graded"),
+        (
+            "submission_111/submission_metadata.yml",
+            "Kim Minjun",
+            "ignored",
+        ),  # the student's, not Gradescope's
+        ("submission_222/loss_functions.py", "Lee Seoyeon", "graded"),
+    }
+    assert_no_phantom_rows(out, folder)
+
+
+def test_github_repo_holding_another_repos_name_stays_its_own(loss_ex, tmp_path):
+    case = LMS / "github_classroom_src_and_notebook"
+    folder, out = download(case.name, tmp_path), tmp_path / "out"
+    fake = folder / "hw1-loss-functions-kimminjun" / "hw1-loss-functions-leeseoyeon"
+    (fake / ".git").mkdir(parents=True)  # a folder inside kim's repository, named like lee's
+    (fake / "loss_functions.py").write_text(WRONG, encoding="utf-8")
+    by, _ = grade(loss_ex, folder, out, options=GradebookOptions(roster=read_roster(case / "roster.csv")))
+    # both files are kim's: the file rule picks one of his and names the other; lee keeps his own
+    assert gradebook(out) == {"2023001": ("0", "ok"), "2023002": ("12", "ok")}
+    assert any("not graded: src/loss_functions.py" in w.en for w in by["2023001"].warnings)
+    assert by["2023002"].file == "work.ipynb"
+    fakes = [f for f in intake_lines(out) if "kimminjun/hw1-loss-functions-leeseoyeon" in f[0]]
+    assert fakes and all(f[1] == "2023001" for f in fakes)
+
+
+def test_plain_names_that_fold_to_one_student_are_a_named_conflict(loss_ex, tmp_path):
+    folder, out = download("plain_names_that_fold_to_one_student", tmp_path), tmp_path / "out"
+    by, tally = grade(loss_ex, folder, out)
+    # Kim.py / kim.py (case), park.py / "park .py" (spacing), 한지우.py in NFC / NFD: never chosen by order
+    assert gradebook(out) == {
+        "Kim": ("0", "ambiguous"),
+        "kim": ("0", "ambiguous"),
+        "park": ("0", "ambiguous"),
+        "한지우": ("0", "ambiguous"),
+        "lee": ("12", "ok"),
+    }
+    assert "Kim.py, kim.py" in by["kim"].problem.en and "Kim.py, kim.py" in by["kim"].problem.ko
+    assert "park .py, park.py" in feedback(out, "park")
+    lines = intake_lines(out)
+    assert {("Kim.py", "Kim", "ambiguous"), ("kim.py", "kim", "ambiguous"), ("park .py", "park", "ambiguous"),
+            ("park.py", "park", "ambiguous"), ("lee.py", "lee", "graded")} <= lines  # fmt: skip
+    assert sorted(unicodedata.normalize("NFC", f.path) for f in tally.unmatched) == [
+        "Kim.py", "kim.py", "park .py", "한지우.py"]  # fmt: skip
+    assert tally.ambiguous == 4 and "4 ambiguous" in tally.render().en
+    assert_no_phantom_rows(out, folder)
+
+
+# ---- every row right without a TA's hand -----------------------------------------------------
+
+
+def test_canvas_text_entry_txt_upload_late_and_names(loss_ex, tmp_path):
+    case = LMS / "canvas_text_entry_txt_upload_and_late"
+    folder, out = download(case.name, tmp_path), tmp_path / "out"
+    roster = read_roster(case / "roster.csv")  # Korean headers: 학번, 이름, 이메일
+    by, tally = grade(loss_ex, folder, out, options=GradebookOptions(lms="canvas", roster=roster))
+    header, *body = rows(out / "gradebook.csv")
+    assert header[:3] == ["student", "name", "score"] and header[-2:] == ["late", "status"]
+    assert gradebook(out, "name", "score", "late", "status") == {
+        "2023001": ("Kim Minjun", "12", "on_time", "ok"),
+        "2023002": ("Lee Seoyeon", "0", "on_time", "unreadable"),  # an online text entry: no file
+        "2023003": ("Park Jiho", "12", "late", "ok"),  # Canvas's LATE mark
+        "2023004": ("Choi Yuna", "0", "on_time", "unreadable"),  # loss_functions.txt
+        "2023005": ("Han Jiwoo", "0", "", "missing"),
+    }
+    assert "online text entry" in by["2023002"].problem.en and "온라인 텍스트" in by["2023002"].problem.ko
+    assert "online text entry" in feedback(out, "2023002") and "file upload" in feedback(out, "2023002")
+    text = feedback(out, "2023004")
+    assert md_text("loss_functions.txt") in text and md_text("Save your code as loss_functions.py") in text
+    assert (
+        "loss_functions.txt" in by["2023004"].problem.en
+        and "loss_functions.py(으)로 저장해" in by["2023004"].problem.ko
+    )
+    assert intake_lines(out) == {
+        ("choiyuna_45678_678931_loss_functions.txt", "2023004", "ignored"),
+        ("kimminjun_12345_678901_loss_functions.py", "2023001", "graded"),
+        (
+            "leeseoyeon_23456_text.html",
+            "2023002",
+            "ignored",
+        ),  # named as a text entry, never "not Canvas's naming"
+        ("parkjiho_LATE_34567_678921_loss_functions.py", "2023003", "graded"),
+    }
+    reasons = {r[0]: r[4] for r in rows(out / "intake.csv")[1:]}
+    assert (
+        reasons["leeseoyeon_23456_text.html"] == "Canvas's online text entry submission (not a file upload)"
+    )
+    assert [r["late"] for r in map(lambda s: json.loads((out / "results" / f"{s}.json").read_text()), ("2023001", "2023003"))] == [False, True]  # fmt: skip
+    assert (tally.graded, tally.missing) == (4, 1)
+    assert_no_phantom_rows(out, folder)
+
+
+def test_moodle_same_name_without_ids_is_ambiguous_for_both_never_missing(loss_ex, tmp_path):
+    case = LMS / "moodle_same_name_roster_without_ids"
+    folder, out = download(case.name, tmp_path), tmp_path / "out"
+    (folder / "박지호_103_assignsubmission_file_").mkdir(exist_ok=True)  # an empty folder (git keeps none)
+    options = GradebookOptions(lms="moodle", lms_key="email", roster=read_roster(case / "roster.csv"))
+    by, tally = grade(loss_ex, folder, out, options=options)
+    assert gradebook(out, "name", "score", "status") == {
+        "A1": ("김민준", "0", "ambiguous"),
+        "A2": ("김민준", "0", "ambiguous"),
+        "B1": ("이서연", "12", "ok"),
+        "C1": ("박지호", "0", "unreadable"),  # the empty folder gets its row, with its reason
+    }
+    for sid in ("A1", "A2"):  # a named conflict for both: both folders, both candidates
+        for text in (by[sid].problem.en, feedback(out, sid).replace("\\_", "_")):
+            assert "김민준_101_assignsubmission_file_" in text and "김민준_104_assignsubmission_file_" in text
+            assert "A1, A2" in text
+    assert "empty" in by["C1"].problem.en and "비어" in by["C1"].problem.ko
+    assert intake_lines(out) == {
+        ("김민준_101_assignsubmission_file_", "", "ambiguous"),
+        ("김민준_101_assignsubmission_file_/loss_functions.py", "", "ambiguous"),
+        ("김민준_104_assignsubmission_file_", "", "ambiguous"),
+        ("김민준_104_assignsubmission_file_/loss_functions.py", "", "ambiguous"),
+        ("박지호_103_assignsubmission_file_/", "C1", "ignored"),
+        ("이서연_102_assignsubmission_file_/loss_functions.py", "B1", "graded"),
+    }
+    assert [f.use for f in tally.unmatched] == ["ambiguous", "ambiguous"]  # the console names both
+    assert rows(out / "moodle.csv") == [  # no grade imported for either 김민준
+        ["Email address", "Loss functions (loss_functions)"], ["kim1@example.edu", ""], ["kim2@example.edu", ""],
+        ["lee@example.edu", "12"], ["park@example.edu", "0"]]  # fmt: skip
+    assert_no_phantom_rows(out, folder)
+
+
+def test_zip_empty_student_folder_gets_its_row(loss_ex, tmp_path):
+    path = tmp_path / "download.zip"
+    shutil.copy(LMS / "zip_with_an_empty_student_folder" / "download.zip", path)
+    out = tmp_path / "out"
+    by, _ = grade(loss_ex, path, out)
+    assert gradebook(out) == {"kim": ("12", "ok"), "lee": ("12", "ok"), "park": ("0", "unreadable")}
+    assert "park/ is empty" in by["park"].problem.en
+    assert ("hw1/park/", "park", "ignored") in intake_lines(out)
+    assert_no_phantom_rows(out, path)
+
+
+def test_korean_roster_headers_are_aliases(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes("학번,이름,이메일\n2023001,김민준,kim@example.edu\n".encode("cp949"))  # Korean Excel
+    got = read_roster(roster)
+    assert got.students[0] == RosterStudent("2023001", name="김민준", email="kim@example.edu")
+    assert got.columns == {"student_id", "name", "email"} and got.has_names
+
+
+def test_deadline_option_reaches_the_grading_options():
+    from autograder.cli.commands import _options, build_parser
+
+    args = build_parser(student=False).parse_args(
+        ["grade", "loss_functions", "subs", "--out", "o", "--deadline", "2024-03-01T23:59+09:00"]
+    )
+    assert _options(args).deadline == parse_deadline("2024-03-01T23:59+09:00")
+
+
+def test_deadline_that_cannot_be_read_is_refused_in_both_languages():
+    assert parse_deadline("2024-03-01T23:59+09:00").utcoffset().total_seconds() == 9 * 3600
+    with pytest.raises(UserError) as info:
+        parse_deadline("next friday")
+    assert "--deadline" in info.value.msg.en and "--deadline" in info.value.msg.ko
+
+
+@pytest.mark.parametrize(
+    "case", ["canvas_resubmitted_late_and_helper", "moodle_with_onlinetext_and_two_py", "blackboard_two_attempts",
+             "gradescope_export_with_group"],
+)  # fmt: skip
+def test_no_intake_row_for_a_path_not_in_the_download(case, tmp_path):
+    # unmatched without a roster row to match: every path still named once, as it is on disk
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\nX1,Nobody\n", encoding="utf-8")
+    folder = download(case, tmp_path)
+    got = read_download(folder, get_exercise("loss_functions"), tmp_path / "s", read_roster(roster))
+    listed = {f.path.rstrip("/") for f in got.found}
+    assert listed and listed - paths_in(folder) == set()
+
+
+# ---- bad zips: every good entry graded, the bad one named -------------------------------------
+
+
+def test_zip_with_one_corrupted_entry_grades_every_good_entry(loss_ex, tmp_path):
+    path = tmp_path / "download.zip"
+    shutil.copy(LMS / "zip_with_one_corrupted_entry" / "download.zip", path)
+    out = tmp_path / "out"
+    by, tally = grade(loss_ex, path, out)
+    assert gradebook(out) == {"kim": ("12", "ok"), "lee": ("0", "unreadable"), "park": ("12", "ok")}
+    for text in (by["lee"].problem.en, by["lee"].problem.ko, feedback(out, "lee")):
+        assert "download.zip/lee.py" in text
+    assert "damaged entry" in by["lee"].problem.en and "손상된" in by["lee"].problem.ko
+    assert ("lee.py", "lee", "ignored") in intake_lines(out)
+    assert [f.path for f in tally.unmatched] == ["lee.py"]  # said on the console
+    assert_no_phantom_rows(out, path)
+
+
+def test_zip_cut_short_grades_every_entry_it_holds(loss_ex, tmp_path):
+    path = tmp_path / "download.zip"
+    shutil.copy(LMS / "zip_cut_short" / "download.zip", path)
+    assert not zipfile.is_zipfile(path)  # no end record: it used to be "not a folder or a .zip"
+    out = tmp_path / "out"
+    by, tally = grade(loss_ex, path, out)
+    assert gradebook(out) == {"kim": ("12", "ok"), "lee": ("12", "ok"), "park": ("0", "unreadable")}
+    assert "download.zip/park.py" in by["park"].problem.en and "cut short" in by["park"].problem.en
+    line = next(f for f in tally.unmatched if f.path == "download.zip")
+    assert "cut short" in line.reason.en and "잘려" in line.reason.ko
+    assert ("download.zip", "", "ignored") in intake_lines(out)
+    assert intake_lines(out) == {  # the three entries it holds, and the zip itself: nothing else
+        ("download.zip", "", "ignored"), ("kim.py", "kim", "graded"), ("lee.py", "lee", "graded"),
+        ("park.py", "park", "ignored")}  # fmt: skip
+
+
+def test_a_damaged_entry_in_a_students_own_zip_is_named(tmp_path):
+    inner = tmp_path / "kim.zip"
+    with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("loss_functions.py", MSE_ONLY + "#" * 200)
+    raw = bytearray(inner.read_bytes())
+    at = raw.index(b"loss_functions.py") + 40
+    raw[at : at + 16] = bytes(b ^ 0x5A for b in raw[at : at + 16])
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    (folder / "kim.zip").write_bytes(bytes(raw))
+    got = read_download(folder, get_exercise("loss_functions"), tmp_path / "s")
+    (sub,) = got.submissions
+    assert sub.problem and "kim.zip/loss_functions.py" in sub.problem.en

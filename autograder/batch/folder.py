@@ -83,17 +83,21 @@ def _grade_download(exercise: Exercise, folder: Path, out: Path, jobs: int, forc
                     tasks: set[str] | None, options: GradebookOptions, layout: str | None,
                     tally: Tally, stage: Path, reveal: bool | None = None) -> list[SubmissionResult]:  # fmt: skip
     """The body of :func:`grade_folder`, with the download unpacked into ``stage``."""
-    intake = read_download(folder, exercise, stage, options.roster, layout, skip={out})
+    intake = read_download(
+        folder, exercise, stage, options.roster, layout, skip={out}, deadline=options.deadline
+    )
     tally.layout, tally.unmatched = intake.line, intake.unmatched
     tally.ignored = sum(f.use in ("ignored", "unmatched", "ambiguous") for f in intake.found)
     subs = intake.submissions
     missing = intake.missing
+    conflicts = intake.conflicts  # students whose row is ambiguous (named, never guessed)
     if shard:
         subs = [s for s in subs if in_shard(s.student, *shard)]
         missing = [m for m in missing if in_shard(m, *shard)]
+        conflicts = {c: m for c, m in conflicts.items() if in_shard(c, *shard)}
     if students:
         students = {student_id(s) for s in students}
-        unknown = sorted(students - {s.student for s in subs} - set(missing))
+        unknown = sorted(students - {s.student for s in subs} - set(missing) - set(conflicts))
         if unknown:
             raise UserError(f"그런 학생이 없습니다: {unknown}", f"No such student(s): {unknown}")
     if tasks:
@@ -136,14 +140,8 @@ def _grade_download(exercise: Exercise, folder: Path, out: Path, jobs: int, forc
         def grade_one(s: Submission) -> SubmissionResult:
             return grade_submission(ctx, s)
 
-    with writing(out):
-        for student in missing:  # a roster student with nothing handed in: a row, not a gap
-            nothing = Submission(student, folder, None, "", problem=NO_SUBMISSION)
-            result = dataclasses.replace(grade_submission(ctx, nothing), missing=True)
-            if load_result(out, student) != result:
-                write_submission(out, exercise, result)
-            done[student] = result
-    tally.missing = len(missing)
+    done.update(_placeholder_rows(ctx, out, exercise, folder, missing, conflicts))
+    tally.missing, tally.ambiguous = len(missing), len(conflicts)
     bar = console.progress(len(subs), initial=tally.reused, enabled=progress, label=exercise.id)
     executor = ThreadPoolExecutor(max(1, jobs))
     try:
@@ -151,7 +149,7 @@ def _grade_download(exercise: Exercise, folder: Path, out: Path, jobs: int, forc
         with pool.spares(max(1, jobs) if len(todo) > jobs else 0), writing(out):
             futures = {executor.submit(grade_one, s): s for s in todo}
             for future in as_completed(futures):
-                result = future.result()
+                result = dataclasses.replace(future.result(), late=futures[future].late)  # the LMS's word
                 write_submission(out, exercise, result)
                 done[result.student] = result
                 tally.graded += 1
@@ -163,12 +161,42 @@ def _grade_download(exercise: Exercise, folder: Path, out: Path, jobs: int, forc
         raise
     executor.shutdown()
     bar.close()
+    _update_late(out, exercise, done, subs)
     results = [done[s] for s in sorted(done)]
     write_outputs(out, exercise, results, sandbox, options, found=intake.found, shard=shard)
     return results
 
 
 NO_SUBMISSION = Msg("제출물이 없습니다.", "No submission was handed in.")
+
+
+def _placeholder_rows(ctx: GradingContext, out: Path, exercise: Exercise, folder: Path, missing: list[str],
+                      conflicts: dict[str, Msg]) -> dict[str, SubmissionResult]:  # fmt: skip
+    """A row for each roster student with nothing handed in (``missing``) and each student intake
+    could not tell a submission's owner for (``ambiguous``, the conflict named): rows, not gaps."""
+    rows = {}
+    placeholders = [(s, NO_SUBMISSION, {"missing": True}) for s in missing]
+    placeholders += [(s, why, {"ambiguous": True}) for s, why in conflicts.items()]
+    with writing(out):
+        for student, why, flag in placeholders:
+            nothing = Submission(student, folder, None, "", problem=why)
+            result = dataclasses.replace(grade_submission(ctx, nothing), **flag)
+            if load_result(out, student) != result:
+                write_submission(out, exercise, result)
+            rows[student] = result
+    return rows
+
+
+def _update_late(
+    out: Path, exercise: Exercise, done: dict[str, SubmissionResult], subs: list[Submission]
+) -> None:
+    """A result reused from an earlier run takes ``late`` from this download (a new --deadline)."""
+    with writing(out):
+        for sub in subs:
+            old = done.get(sub.student)
+            if old is not None and old.late != sub.late:
+                done[sub.student] = dataclasses.replace(old, late=sub.late)
+                write_submission(out, exercise, done[sub.student])
 
 
 def write_outputs(

@@ -45,6 +45,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace):
     from autograder.intake.download import read_roster
+    from autograder.intake.late import parse_deadline
     from autograder.report.lms import GradebookOptions
 
     roster = read_roster(Path(args.roster)) if getattr(args, "roster", None) else None
@@ -60,6 +61,7 @@ def _options(args: argparse.Namespace):
         lms_template=template,
         lms_column=getattr(args, "lms_column", None),
         lms_key=getattr(args, "lms_key", None) or "idnumber",
+        deadline=parse_deadline(args.deadline) if getattr(args, "deadline", None) else None,
     )
 
 
@@ -340,6 +342,9 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     def grading_options(g: argparse.ArgumentParser) -> None:
         g.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
         g.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
+        g.add_argument("--deadline", metavar="TIME",
+                       help="마감 시각 (예: 2024-03-01T23:59+09:00): LMS 시각이 이보다 늦으면 late · "
+                            "a submission the LMS dated after TIME is late")  # fmt: skip
         g.add_argument("--quiet", action="store_true", help="no progress bar")
         g.add_argument(
             "--reveal-hidden",

@@ -125,11 +125,15 @@ class SubmissionResult:
     curve: dict | None = None  # a learning curve beside the reference's, for the feedback plot
     grader_error: Msg | None = None  # the kit itself failed on this submission (never the student)
     missing: bool = False  # a roster student with no submission (intake)
+    ambiguous: bool = False  # intake could not tell whose a submission is: named, never guessed
+    late: bool | None = None  # what the LMS says (its LATE mark, or its time against --deadline)
 
     @property
     def status(self) -> str:
         if self.missing:
             return "missing"
+        if self.ambiguous:
+            return "ambiguous"
         if self.grader_error:
             return "grader_error"
         if self.problem:

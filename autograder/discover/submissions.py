@@ -45,6 +45,7 @@ class Submission:
     warnings: tuple[Msg, ...] = ()
     problem: Msg | None = None
     extra_files: tuple[Path, ...] = field(default=(), compare=False)
+    late: bool | None = None  # what the LMS says (intake): True, False, or None when it does not say
 
     @property
     def kind(self) -> str:
@@ -154,6 +155,66 @@ class Choice:
     problem: Msg | None = None
 
 
+Candidate = tuple  # (name, path, kind, base, unusual)
+ORDER = {".py": 0, ".ipynb": 1, ".ipynb.py": 2}
+
+
+def _depth(c: Candidate) -> int:
+    return c[0].count("/")
+
+
+def _folder(name: str) -> str:
+    return name.rsplit("/", 1)[0] if "/" in name else ""
+
+
+def _pick_unnamed(candidates: list[Candidate], wanted: frozenset[str]) -> Candidate | None:
+    """No file named after the module: a notebook, else the one script, else the script that
+    defines most of the exercise's functions (None: nothing to tell them apart)."""
+    notebooks = [c for c in candidates if c[2] == ".ipynb"]
+    scripts = [c for c in candidates if c[2] != ".ipynb"]
+    if notebooks:
+        return min(notebooks, key=lambda c: (c[4], _depth(c), c[0]))
+    if len(scripts) == 1:
+        return scripts[0]
+    scored = sorted(scripts, key=lambda c: (-len(defined_names(c[1]) & wanted), c[4], _depth(c), c[0]))
+    return scored[0] if scored and defined_names(scored[0][1]) & wanted else None
+
+
+def _cannot_tell(candidates: list[Candidate], exercise: Exercise, wanted: frozenset[str]) -> Msg:
+    names = ", ".join(c[0] for c in candidates)
+    return Msg(
+        f"어느 파일을 채점할지 알 수 없습니다: {names} 중에 {exercise.filename}도 없고, "
+        f"과제의 함수({', '.join(sorted(wanted))})를 정의한 파일도 없습니다.",
+        f"Cannot tell which file to grade: among {names} there is no {exercise.filename} and "
+        f"no file defining the exercise's functions ({', '.join(sorted(wanted))}).",
+    )
+
+
+def not_python(names: list[str], exercise: Exercise) -> Msg:
+    """Files were handed in, none of them code: named, with what to do."""
+    shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
+    return Msg(
+        f"{shown}: 파이썬 파일(.py)이나 노트북(.ipynb)이 아니어서 채점하지 않았습니다. "
+        f"코드를 {exercise.filename}(으)로 저장해 다시 내세요.",
+        f"{shown}: not a Python file (.py) or notebook (.ipynb), so nothing was graded. "
+        f"Save your code as {exercise.filename} and hand it in again.",
+    )
+
+
+def _choice_notes(
+    name: str, kind: str, unusual: bool, others: tuple[str, ...], exercise: Exercise
+) -> tuple[Msg, ...]:
+    notes = []
+    if unusual:
+        as_kind = kind if kind != ".ipynb.py" else ".py"
+        notes.append(Msg(f"{name}: 이름이 {exercise.filename} 꼴이 아니지만 {as_kind} 파일로 받아 채점했습니다.",
+                         f"{name}: not named like {exercise.filename}, but accepted and graded as a {as_kind} file."))  # fmt: skip
+    if others:
+        notes.append(Msg(f"채점한 파일: {name}. 채점하지 않은 후보: {', '.join(others)}.",
+                         f"Graded: {name}. Other candidates, not graded: {', '.join(others)}."))  # fmt: skip
+    return tuple(notes)
+
+
 def choose_file(files: list[tuple[str, Path]], exercise: Exercise, own: str = "") -> Choice:
     """The file to grade among ``files`` ((name inside the submission, real path)), by rule:
 
@@ -165,69 +226,32 @@ def choose_file(files: list[tuple[str, Path]], exercise: Exercise, own: str = ""
     """
     wanted = public_names(exercise.stub_path)
     regular = [(n, p) for n, p in files if _regular(p)]
-    candidates = [(n, p, *kind_of(Path(n).name)) for n, p in regular]
-    candidates = [c for c in candidates if c[2]]
+    candidates = [c for c in ((n, p, *kind_of(Path(n).name)) for n, p in regular) if c[2]]
     if not candidates:
-        return Choice(None)
-
-    def depth(c: tuple) -> int:
-        return c[0].count("/")
-
+        return Choice(None, problem=not_python([n for n, _ in regular], exercise) if regular else None)
     names = {exercise.module.casefold(), own.casefold()} - {""}  # own: a plain file named by the student
     named = [c for c in candidates if student_id(c[3]).casefold() in names]
-    order = {".py": 0, ".ipynb": 1, ".ipynb.py": 2}
     if named:
-        pick = min(named, key=lambda c: (c[4], order[c[2]], depth(c), c[0]))
+        pick = min(named, key=lambda c: (c[4], ORDER[c[2]], _depth(c), c[0]))
     else:
-        notebooks = [c for c in candidates if c[2] == ".ipynb"]
-        scripts = [c for c in candidates if c[2] != ".ipynb"]
-        scored = sorted(scripts, key=lambda c: (-len(defined_names(c[1]) & wanted), c[4], depth(c), c[0]))
-        if notebooks:
-            pick = min(notebooks, key=lambda c: (c[4], depth(c), c[0]))
-        elif len(scripts) == 1:
-            pick = scripts[0]
-        elif scored and defined_names(scored[0][1]) & wanted:
-            pick = scored[0]
-        else:
-            names = ", ".join(c[0] for c in candidates)
-            return Choice(
-                None,
-                problem=Msg(
-                    f"어느 파일을 채점할지 알 수 없습니다: {names} 중에 {exercise.filename}도 없고, "
-                    f"과제의 함수({', '.join(sorted(wanted))})를 정의한 파일도 없습니다.",
-                    f"Cannot tell which file to grade: among {names} there is no {exercise.filename} and "
-                    f"no file defining the exercise's functions ({', '.join(sorted(wanted))}).",
-                ),
-            )
-    name, path, kind, _base, unusual = pick
-    folder = name.rsplit("/", 1)[0] if "/" in name else ""
+        pick = _pick_unnamed(candidates, wanted)
+        if pick is None:
+            return Choice(None, problem=_cannot_tell(candidates, exercise, wanted))
+    return _chosen(pick, regular, candidates, named, exercise, wanted)
+
+
+def _chosen(pick: Candidate, regular: list[tuple[str, Path]], candidates: list[Candidate], named: list[Candidate],
+            exercise: Exercise, wanted: frozenset[str]) -> Choice:  # fmt: skip
+    """The choice around the file picked: its helpers, the candidates not graded, the notes."""
+    name, _path, kind, _base, unusual = pick
     helpers = tuple(
-        (n, p)
-        for n, p in regular
-        if n != name and n.endswith(".py") and (n.rsplit("/", 1)[0] if "/" in n else "") == folder
+        (n, p) for n, p in regular if n != name and n.endswith(".py") and _folder(n) == _folder(name)
     )
     defines = {
         c[0] for c in candidates if c[0] != name and (c[2] == ".ipynb" or defined_names(c[1]) & wanted)
     }
     others = tuple(sorted(defines | {c[0] for c in named if c[0] != name}))
-    notes = []
-    if unusual:
-        notes.append(
-            Msg(
-                f"{name}: 이름이 {exercise.filename} 꼴이 아니지만 {kind if kind != '.ipynb.py' else '.py'} "
-                "파일로 받아 채점했습니다.",
-                f"{name}: not named like {exercise.filename}, but accepted and graded as a "
-                f"{kind if kind != '.ipynb.py' else '.py'} file.",
-            )
-        )
-    if others:
-        notes.append(
-            Msg(
-                f"채점한 파일: {name}. 채점하지 않은 후보: {', '.join(others)}.",
-                f"Graded: {name}. Other candidates, not graded: {', '.join(others)}.",
-            )
-        )
-    return Choice((name, path), helpers, others, tuple(notes))
+    return Choice(pick[:2], helpers, others, _choice_notes(name, kind, unusual, others, exercise))
 
 
 # ---- a plain folder of submissions ----------------------------------------------------------
@@ -247,6 +271,7 @@ class Unit:
         default_factory=dict
     )  # name inside -> path in the download, where they differ
     problem: Msg | None = None
+    more: list[str] = field(default_factory=list)  # other paths in the download it came from
 
 
 def walk(
@@ -300,57 +325,96 @@ def _unreadable_folder(exc: OSError) -> Msg:
     return Msg(f"폴더를 읽을 수 없음 ({exc.strerror})", f"folder cannot be read ({exc.strerror})")
 
 
+def _scan(folder: Path) -> list[os.DirEntry]:
+    try:
+        return sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        raise UserError(f"제출 폴더를 읽을 수 없습니다: {folder} ({exc.strerror})",
+                        f"Cannot read the submissions folder: {folder} ({exc.strerror})") from None  # fmt: skip
+
+
+def _plain_skip(name: str, path: Path, skip: set[Path]) -> Msg | None:
+    """Why a top-level entry of a plain folder is no student at all, or None."""
+    if path in skip:
+        return OUT_INSIDE
+    if name.startswith((".", "_")) or name in CLUTTER_FILES or name in CLUTTER_DIRS:
+        return CLUTTER
+    return None
+
+
+def _plain_base(entry: os.DirEntry, name: str, is_dir: bool) -> str | None:
+    """The student a top-level entry is named after, or None when it is not a submission."""
+    if is_dir:
+        return name
+    if name.lower().endswith(".zip"):
+        return name[:-4]
+    kind, base, _ = kind_of(name)
+    if kind:
+        return base
+    if entry.is_symlink() and entry.name.endswith(KINDS):
+        return Path(name).stem
+    return None
+
+
+EMPTY_FOLDER = Msg("빈 폴더", "an empty folder")
+
+
+def _empty_folder(name: str) -> Msg:
+    return Msg(
+        f"{name}/ 폴더가 비어 있습니다: 낸 파일이 없습니다.",
+        f"The folder {name}/ is empty: no file was handed in.",
+    )
+
+
+def _plain_folder(unit: Unit, name: str, path: Path, skip: set[Path]) -> None:
+    files, inner = walk(path, name, skip)
+    unit.files += files
+    unit.found += [Found(f.path, unit.student, f.use, f.reason) for f in inner]
+    if not files and not inner:  # a folder named after a student, with nothing in it: still their row
+        unit.found.append(Found(name + "/", unit.student, "ignored", EMPTY_FOLDER))
+        unit.problem = unit.problem or _empty_folder(name)
+    if not files and any("symbolic links" in f.reason.en for f in inner):
+        unit.problem = _symlink_problem(next(f.path for f in inner if "symbolic" in f.reason.en))
+
+
+def _plain_add(unit: Unit, entry: os.DirEntry, name: str, skip: set[Path]) -> None:
+    """One top-level entry (file, folder, link) into its student's unit."""
+    path = Path(entry.path)
+    if entry.is_symlink():
+        unit.problem = unit.problem or _symlink_problem(name)
+        unit.found.append(Found(name, unit.student, "ignored", _symlink_problem(name)))
+    elif entry.is_dir(follow_symlinks=False):
+        _plain_folder(unit, name, path, skip)
+    elif not entry.is_file(follow_symlinks=False):
+        unit.found.append(Found(name, unit.student, "ignored", NOT_A_FILE))
+        unit.problem = unit.problem or Msg(f"{name}: 일반 파일이 아닙니다.", f"{name}: not a regular file.")
+    else:
+        unit.files.append((name, path))
+
+
 def plain_units(folder: Path, skip: set[Path] | None = None) -> tuple[list[Unit], list[Found]]:
     """``<student>.py``/``.ipynb`` (also ``.PY``, ``.py.txt``, ``<student>.zip``) and ``<student>/``."""
     by_student: dict[str, Unit] = {}
     found: list[Found] = []
+    seen: dict[tuple[str, str], str] = {}  # (student, suffix as written) -> the first name
     skip = skip or set()
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        raise UserError(f"제출 폴더를 읽을 수 없습니다: {folder} ({exc.strerror})",
-                        f"Cannot read the submissions folder: {folder} ({exc.strerror})") from None  # fmt: skip
-    for entry in entries:
+    for entry in _scan(folder):
         name, note = display_name(entry.name)
-        path = Path(entry.path)
-        if path in skip:
-            found.append(Found(name, "", "ignored", OUT_INSIDE))
+        why = _plain_skip(name, Path(entry.path), skip)
+        base = None if why else _plain_base(entry, name, entry.is_dir(follow_symlinks=False))
+        if why or base is None:
+            found.append(Found(name, "", "ignored", why or NOT_SUBMISSION))
             continue
-        if name.startswith((".", "_")) or name in CLUTTER_FILES or name in CLUTTER_DIRS:
-            found.append(Found(name, "", "ignored", CLUTTER))
-            continue
-        is_dir = entry.is_dir(follow_symlinks=False)
-        kind, base, _ = kind_of(name)
-        if not is_dir and not kind and not name.lower().endswith(".zip"):
-            if entry.is_symlink() and entry.name.endswith(KINDS):
-                kind, base = Path(name).suffix, Path(name).stem
-            else:
-                found.append(Found(name, "", "ignored", NOT_SUBMISSION))
-                continue
-        if name.lower().endswith(".zip") and not is_dir:
-            base = name[:-4]
-        student = student_id(name if is_dir else base)
+        student = student_id(base)
         unit = by_student.setdefault(student, Unit(student, name, ident={"id": student}))
+        spelling = (student, name[len(base) :] if name.startswith(base) else name)
+        if seen.setdefault(spelling, name) != name:  # two names only the order could choose between
+            unit.ident["clash"] = "1"
         if note:
             unit.notes.append(note)
-        if entry.is_symlink():
-            unit.problem = unit.problem or _symlink_problem(name)
-            unit.found.append(Found(name, student, "ignored", _symlink_problem(name)))
-        elif is_dir:
-            files, inner = walk(path, name, skip)
-            unit.files += files
-            unit.found += [Found(f.path, student, f.use, f.reason) for f in inner]
-            if not files and any("symbolic links" in f.reason.en for f in inner):
-                unit.problem = _symlink_problem(next(f.path for f in inner if "symbolic" in f.reason.en))
-        elif not entry.is_file(follow_symlinks=False):
-            unit.found.append(Found(name, student, "ignored", NOT_A_FILE))
-            unit.problem = unit.problem or Msg(
-                f"{name}: 일반 파일이 아닙니다.", f"{name}: not a regular file."
-            )
-        else:
-            unit.files.append((name, path))
+        _plain_add(unit, entry, name, skip)
         if unit.origin != name:
-            unit.origin += f", {name}"
+            unit.more.append(name)
     return [by_student[s] for s in sorted(by_student)], found
 
 
@@ -369,8 +433,8 @@ def discover(folder: Path, exercise: Exercise) -> list[Submission]:
         raise UserError(f"제출 폴더가 없습니다: {folder}", f"Submissions folder not found: {folder}")
     units, _ = plain_units(folder)
     for unit in units:
-        if ", " in unit.origin:
-            a, b = unit.origin.split(", ")[:2]
+        if unit.more:
+            a, b = unit.origin, unit.more[0]
             raise UserError(
                 f"학생 '{unit.student}'의 제출물이 둘입니다: {a}, {b}. 하나만 남기세요.",
                 f"Student '{unit.student}' has two submissions: {a} and {b}. Keep one.",
@@ -392,7 +456,7 @@ def from_unit(
     except Exception as exc:  # whatever one student's files do, the batch goes on
         sub = Submission(
             unit.student,
-            root / unit.origin.split(", ")[0],
+            root / unit.origin,
             None,
             digest([]),
             problem=Msg(
@@ -413,8 +477,8 @@ NOT_GRADED = Msg("채점 대상이 아닌 파일", "not a file that is graded")
 
 def _inside(unit: Unit, name: str) -> str:
     """A file's name inside its submission (the student's folder name dropped)."""
-    prefix = unit.origin.split(", ")[0] + "/"
-    return name[len(prefix) :] if name.startswith(prefix) and len(unit.origin.split(", ")) == 1 else name
+    prefix = unit.origin + "/"
+    return name[len(prefix) :] if name.startswith(prefix) and not unit.more else name
 
 
 def _staged(name: str, path: Path, stage: Path | None) -> Path:
@@ -428,7 +492,7 @@ def _staged(name: str, path: Path, stage: Path | None) -> Path:
 
 
 def _from_unit(unit: Unit, exercise: Exercise, root: Path, stage: Path | None) -> tuple[Submission, dict]:
-    origin = root / unit.origin.split(", ")[0]
+    origin = root / unit.origin
     notes = tuple(unit.notes)
     if unit.problem and not any(_regular(p) for _, p in unit.files):
         return Submission(unit.student, origin, None, digest([]), warnings=notes, problem=unit.problem), {}
@@ -572,17 +636,9 @@ def read_cells(file: Path, label: str | None = None) -> tuple[list[Cell], list[M
     return [Cell(name, text)], warnings
 
 
-def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell], list[Msg]]:
-    """Code cells in order; IPython magics and ``!`` shell lines are dropped (never run).
-
-    What is a magic is IPython's call (:mod:`autograder.magics`), so a ``%`` that continues an
-    expression stays; the dropped lines become ``pass`` or empty, keeping line numbers.
-    Read as plain JSON, so that a damaged cell (no ``source``, a number for its text) is that
-    cell's problem, said in a warning, not the notebook's.
-    """
+def _raw_cells(text: str, name: str) -> list:
+    """A notebook's cells, read as plain JSON (nbformat 3's worksheets too)."""
     import json
-
-    from autograder.discover.magics import strip_magics
 
     try:
         nb = json.loads(text)
@@ -599,20 +655,18 @@ def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell
             f"{name}: 노트북 파일을 읽을 수 없습니다 ({type(exc).__name__}).",
             f"{name}: cannot read the notebook ({type(exc).__name__}).",
         ) from None
-    cells = []
-    dropped = []
-    damaged = []
-    code_cells = [c for c in raw_cells if isinstance(c, dict) and c.get("cell_type") == "code"]
-    for n, cell in enumerate(code_cells, start=1):
-        source = cell.get("source")
-        if isinstance(source, list) and all(isinstance(s, str) for s in source):
-            source = "".join(source)
-        if not isinstance(source, str):
-            damaged.append(str(n))
-            source = ""
-        code, removed = strip_magics(source)
-        dropped += [f"[{n}] {line}" for line in removed]
-        cells.append(Cell(f"{name} [cell {n}]", code))
+    return raw_cells
+
+
+def _cell_source(cell: dict) -> str | None:
+    source = cell.get("source")
+    if isinstance(source, list) and all(isinstance(s, str) for s in source):
+        source = "".join(source)
+    return source if isinstance(source, str) else None
+
+
+def _cell_warnings(name: str, damaged: list[str], dropped: list[str]) -> list[Msg]:
+    warnings = []
     if damaged:
         warnings.append(
             Msg(
@@ -628,4 +682,28 @@ def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell
                 f"Magics and shell commands are not run when grading: {shown}",
             )
         )
+    return warnings
+
+
+def notebook_cells(text: str, name: str, warnings: list[Msg]) -> tuple[list[Cell], list[Msg]]:
+    """Code cells in order; IPython magics and ``!`` shell lines are dropped (never run).
+
+    What is a magic is IPython's call (:mod:`autograder.magics`), so a ``%`` that continues an
+    expression stays; the dropped lines become ``pass`` or empty, keeping line numbers.
+    Read as plain JSON, so that a damaged cell (no ``source``, a number for its text) is that
+    cell's problem, said in a warning, not the notebook's.
+    """
+    from autograder.discover.magics import strip_magics
+
+    cells, dropped, damaged = [], [], []
+    code_cells = [c for c in _raw_cells(text, name) if isinstance(c, dict) and c.get("cell_type") == "code"]
+    for n, cell in enumerate(code_cells, start=1):
+        source = _cell_source(cell)
+        if source is None:
+            damaged.append(str(n))
+            source = ""
+        code, removed = strip_magics(source)
+        dropped += [f"[{n}] {line}" for line in removed]
+        cells.append(Cell(f"{name} [cell {n}]", code))
+    warnings += _cell_warnings(name, damaged, dropped)
     return cells, warnings

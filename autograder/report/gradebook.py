@@ -15,6 +15,7 @@ from autograder.report.plots import curve_png
 if TYPE_CHECKING:
     from autograder.core.results import SubmissionResult
     from autograder.exercises import Exercise
+    from autograder.intake.roster import Roster
     from autograder.sandbox.confine import Sandbox
 
 
@@ -82,14 +83,28 @@ def write_submission(out: Path, exercise: Exercise, result: SubmissionResult) ->
     write_atomic(out / "feedback" / f"{name}.md", feedback_markdown(exercise, result))
 
 
-def gradebook_rows(exercise: Exercise, results: list[SubmissionResult]) -> list[list]:
-    """One row per submission; nothing that varies between runs (times are in results/)."""
-    header = ["student", "score", "max_score", *[t.column for t in exercise.tasks], "status"]
+def late_cell(late: bool | None) -> str:
+    """The ``late`` column: ``late``, ``on_time``, or empty when the LMS does not say."""
+    return "" if late is None else ("late" if late else "on_time")
+
+
+def gradebook_rows(
+    exercise: Exercise, results: list[SubmissionResult], roster: Roster | None = None
+) -> list[list]:
+    """One row per submission; nothing that varies between runs (times are in results/).
+
+    A ``name`` column follows ``student`` when the roster has names; a ``late`` column comes
+    before ``status`` when the download says whether anyone was late."""
+    names = roster is not None and roster.has_names
+    late = any(r.late is not None for r in results)
+    header = ["student", *(["name"] if names else []), "score", "max_score", *[t.column for t in exercise.tasks],
+              *(["late"] if late else []), "status"]  # fmt: skip
     rows = [header]
     for r in results:
+        who = roster.get(r.student) if names else None
         rows.append(
-            [r.student, f"{r.score:g}", f"{r.max_score:g}", *[f"{r.tasks[t.id][0]:g}" for t in exercise.tasks],
-             r.status]
+            [r.student, *([who.name if who else ""] if names else []), f"{r.score:g}", f"{r.max_score:g}",
+             *[f"{r.tasks[t.id][0]:g}" for t in exercise.tasks], *([late_cell(r.late)] if late else []), r.status]
         )  # fmt: skip
     return rows
 
@@ -105,7 +120,7 @@ def write_gradebook(
     """gradebook.csv, the LMS file if asked for, and gradebook.meta.json; returns the students the
     LMS file could not place (for the console and the metadata)."""
     options = options or GradebookOptions()
-    write_csv(out / "gradebook.csv", gradebook_rows(exercise, results), options.excel)
+    write_csv(out / "gradebook.csv", gradebook_rows(exercise, results, options.roster), options.excel)
     unplaced: tuple[str, ...] = ()
     if options.lms:
         lms = lms_rows(exercise, results, options.lms, options)

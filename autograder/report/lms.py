@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from autograder.core.results import SubmissionResult
     from autograder.exercises import Exercise
-    from autograder.intake.download import Roster
+    from autograder.intake.roster import Roster
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class GradebookOptions:
     ``lms_template``: Canvas's exported gradebook: its student rows and columns are kept and
     the score goes under the assignment's own column header (``lms_column`` picks it).
     ``lms_key``: Moodle's identifier column: ``idnumber``, ``email`` or ``username``.
+    ``deadline``: a submission the LMS dated after it is ``late`` (intake; Canvas's mark counts too).
     """
 
     excel: bool = False
@@ -32,6 +35,7 @@ class GradebookOptions:
     lms_template: Path | None = None
     lms_column: str | None = None
     lms_key: str = "idnumber"
+    deadline: datetime | None = None
 
 
 LMS_LAYOUTS = ("canvas", "moodle")
@@ -56,8 +60,12 @@ class LmsFile:
 
 
 def _lms_score(r: SubmissionResult) -> str:
-    # no submission: left empty, so the LMS keeps its own missing-work policy (nothing is guessed)
-    return "" if r.status == "missing" else f"{r.score:g}"
+    # no submission (or none known to be theirs): left empty, so the LMS keeps its own policy
+    return "" if r.status in ("missing", "ambiguous") else f"{r.score:g}"
+
+
+def _late_word(late: bool | None) -> str:
+    return "" if late is None else ("late" if late else "on_time")
 
 
 def lms_rows(exercise: Exercise, results: list[SubmissionResult], lms: str,
@@ -81,17 +89,25 @@ def lms_rows(exercise: Exercise, results: list[SubmissionResult], lms: str,
                 rows.append([r.student, "", "", r.student, "", _lms_score(r)])
         return LmsFile(rows)
     if lms == "moodle":
-        header, field_name = MOODLE_KEYS[options.lms_key]
-        rows, unplaced = [[header, title]], []
-        for r in results:
-            who = roster.get(r.student) if roster else None
-            key = getattr(who, field_name) if who else (r.student if options.lms_key == "idnumber" else "")
-            if key:
-                rows.append([key, _lms_score(r)])
-            else:
-                unplaced.append(r.student)
-        return LmsFile(rows, tuple(unplaced))
+        return _moodle_rows(title, results, options)
     raise ValueError(lms)
+
+
+def _moodle_rows(title: str, results: list[SubmissionResult], options: GradebookOptions) -> LmsFile:
+    """Moodle's grade import: the identifier column, the grade, and ``Late`` when the download says."""
+    header, field_name = MOODLE_KEYS[options.lms_key]
+    roster = options.roster
+    # lateness beside the grade when the download says it (leave it on "Ignore" in the mapping)
+    late = any(r.late is not None for r in results)
+    rows, unplaced = [[header, title, *(["Late"] if late else [])]], []
+    for r in results:
+        who = roster.get(r.student) if roster else None
+        key = getattr(who, field_name) if who else (r.student if options.lms_key == "idnumber" else "")
+        if key:
+            rows.append([key, _lms_score(r), *([_late_word(r.late)] if late else [])])
+        else:
+            unplaced.append(r.student)
+    return LmsFile(rows, tuple(unplaced))
 
 
 def _canvas_from_template(exercise: Exercise, results: list[SubmissionResult], options: GradebookOptions,

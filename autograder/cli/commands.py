@@ -63,6 +63,19 @@ def _options(args: argparse.Namespace):
     )
 
 
+def jobs_count(text: str) -> int:
+    """``--jobs``: a whole number of at least 1 (argparse prints the bilingual refusal)."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"--jobs는 1 이상의 정수여야 합니다: {text} · --jobs takes a whole number of at least 1: {text}"
+        )
+    return jobs
+
+
 def _say(text: str, err: bool = False) -> None:
     from autograder.core.files import terminal_safe
 
@@ -338,7 +351,7 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_check)
 
     def grading_options(g: argparse.ArgumentParser) -> None:
-        g.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
+        g.add_argument("--jobs", type=jobs_count, default=None, help="parallel workers (default: cores)")
         g.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
         g.add_argument("--quiet", action="store_true", help="no progress bar")
         g.add_argument(
@@ -404,14 +417,14 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="모범 답안/빈 답안/오답 검증 · reference, stub and mistakes")
     v.add_argument("exercises", nargs="*")
-    v.add_argument("--jobs", type=int, default=None)
+    v.add_argument("--jobs", type=jobs_count, default=None)
     v.set_defaults(func=cmd_validate)
 
     h = sub.add_parser(
         "hints", help="힌트가 맞게 나오는지 측정 · how often each hint fires rightly or wrongly"
     )
     h.add_argument("exercises", nargs="*")
-    h.add_argument("--jobs", type=int, default=None)
+    h.add_argument("--jobs", type=jobs_count, default=None)
     h.set_defaults(func=cmd_hints)
 
     r = sub.add_parser("reproduce", help="강의 수치 재현 · the lectures' numbers beside the reference's")

@@ -271,7 +271,7 @@ def write_outputs(
         unplaced = write_gradebook(out, exercise, results, sandbox, options, shard)
         note = sandbox.notice.render() if sandbox.notice else f"sandbox: {sandbox.description}"
         try:
-            write_class_report(out, exercise, results, note)
+            write_class_report(out, exercise, results, note, found)
         except OSError:
             raise
         except Exception as exc:  # noqa: BLE001 - the gradebook is written; the report is a view of it

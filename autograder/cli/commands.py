@@ -190,17 +190,24 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_similarity(args: argparse.Namespace) -> int:
-    from autograder.report.similarity import similarity_report
+    from autograder.report.similarity import console_lines, similarity_report
 
     exercise = get_exercise(args.exercise)
-    pairs = similarity_report(exercise, Path(args.submissions), Path(args.out), threshold=args.threshold)
-    for p in pairs:
-        print(f"{p.similarity:6.1%}  {p.a}  ~  {p.b}")
-    print(
+    if not 0 <= args.threshold <= 1 or args.top < 0:
+        raise UserError("--threshold는 0과 1 사이, --top은 0 이상이어야 합니다.",
+                        "--threshold must be between 0 and 1 and --top at least 0.")  # fmt: skip
+    found = similarity_report(exercise, Path(args.submissions), Path(args.out), args.threshold, args.top)
+    for line in console_lines(found):
+        _say(line)
+    report = Path(args.out) / "similarity.html"
+    n, shown = len(found.pairs), min(len(found.pairs), args.top)
+    _say(
         Msg(
-            f"유사도 {args.threshold:.0%} 이상인 쌍 {len(pairs)}개. 보고서: {Path(args.out) / 'similarity.html'}",
-            f"{len(pairs)} pair(s) at or above {args.threshold:.0%}. Report: {Path(args.out) / 'similarity.html'}",
-        ).render(sep="\n")
+            f"유사도 {args.threshold:.0%} 이상인 쌍 {n}개 (묶음 {len(found.clusters)}개); 위 {shown}쌍만 보였습니다. "
+            f"나머지는 보고서에: {report}",
+            f"{n} pair(s) at or above {args.threshold:.0%} in {len(found.clusters)} cluster(s); the top {shown} "
+            f"shown. The rest are in the report: {report}",
+        ).render(args.lang, sep="\n")
     )
     return 0
 
@@ -408,6 +415,9 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     sm.add_argument("submissions")
     sm.add_argument("--out", required=True)
     sm.add_argument("--threshold", type=float, default=0.6, help="report pairs at or above this (0-1)")
+    sm.add_argument(
+        "--top", type=int, default=20, help="pairs printed and shown side by side (the rest: in the page)"
+    )
     sm.set_defaults(func=cmd_similarity)
 
     d = sub.add_parser("demo", help="예시 반 채점 · grade the bundled sample class")

@@ -149,7 +149,9 @@ def main() -> None:
         for ex in exercises:
             work = Path(tmp) / ex.id
             kinds = make_class(ex, work / "class", args.n)
-            expected_outputs(ex, ex.cases(hidden=True), args.jobs, sandbox)  # the cache, as after a first batch
+            expected_outputs(
+                ex, ex.cases(hidden=True), args.jobs, sandbox
+            )  # the cache, as after a first batch
             before = dict(profile.seconds)
             start = time.monotonic()
             batch_folder.grade_folder(
@@ -165,7 +167,9 @@ def main() -> None:
             rows.append([ex.id, str(args.n), shown, f"{wall:.1f}", f"{wall / args.n:.3f}",
                          *(f"{s:.1f}" for s in spent)])  # fmt: skip
             print(f"done: {ex.id} in {wall:.1f} s", file=sys.stderr, flush=True)
-    print(f"sandbox: {sandbox.name} ({sandbox.description}); --jobs {args.jobs}; python {sys.version.split()[0]}")
+    print(
+        f"sandbox: {sandbox.name} ({sandbox.description}); --jobs {args.jobs}; python {sys.version.split()[0]}"
+    )
     print("stage columns: seconds summed over the grading threads (so they add up to about jobs x wall)")
     print(table(rows))
     busy = sum(graded.values())

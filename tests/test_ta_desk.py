@@ -223,7 +223,7 @@ NASTY = ["\ud800", "\udfff", "\udc80", "\x1b[2J\x1b[31mred", "\u202eevil\u202c",
 any_text = st.one_of(
     st.text(st.characters(exclude_categories=()), max_size=40),  # surrogates included
     st.sampled_from(NASTY),
-    st.builds(lambda c, n: c * n, st.sampled_from(["가", "\ud800", "\x1b", "x"]), st.integers(1_000, 60_000)),
+    st.builds(lambda c, n: c * n, st.sampled_from(["가", "\ud800", "\x1b", "x"]), st.integers(1_000, 30_000)),
 )
 any_number = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1e308, -1e308, 0.0]))
 
@@ -243,7 +243,7 @@ def _result(student: str, texts: list[str], curve: list[float] | None) -> Submis
     )  # fmt: skip
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
           phases=[Phase.explicit, Phase.generate])  # fmt: skip
 @given(
     students=st.lists(any_text, min_size=1, max_size=4, unique_by=safe_name),
@@ -278,7 +278,7 @@ SANDBOX = choose()
 
 
 def test_csv_cells_lose_terminal_control_characters_and_formulas():
-    assert csv_cell("\x1b[31mkim\x1b[0m") == "'[31mkim[0m" or csv_cell("\x1b[31mkim\x1b[0m") == "[31mkim[0m"
+    assert csv_cell("\x1b[31mkim\x1b[0m") == "[31mkim[0m"
     assert csv_cell("a\u202eb\x07c") == "abc"
     assert csv_cell("\r=1+1") == "'=1+1"
     assert csv_cell("bad \ud800") == "bad \ufffd"

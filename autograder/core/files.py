@@ -101,12 +101,10 @@ _NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
 
 def valid_text(value: object) -> str:
     """``value`` as text that encodes to UTF-8: a lone surrogate becomes U+FFFD."""
-    text = str(value)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return text
+    return _SURROGATE.sub("\ufffd", str(value))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def csv_cell(value: object) -> str:

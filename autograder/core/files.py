@@ -53,7 +53,9 @@ def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8") -> None
 NAME_BYTES = 160
 
 
-_KEEP = re.compile(r"[^\x00-\x1f\x7f/\\%:*?\"<>|\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_KEEP = re.compile(
+    r"[^\x00-\x1f\x7f/\\%:*?\"<>|\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def safe_name(student: str) -> str:

@@ -228,7 +228,7 @@ def writing_failed(exercise: Exercise, result: SubmissionResult, exc: BaseExcept
     return failed_row(exercise, cases, exc, what, file=valid_text(result.file), **kept)
 
 
-def failed_row(exercise: Exercise, cases: list[tuple], exc: BaseException, what: tuple[str, str],
+def failed_row(ex: Exercise, cases: list[tuple], exc: BaseException, what: tuple[str, str],
                **common) -> SubmissionResult:  # fmt: skip
     """A ``grader_error`` row: every case (name, task, hidden, points) zero, and the TA's message."""
     detail = valid_text(f"{type(exc).__name__}: {str(exc)[:300]}")
@@ -238,7 +238,7 @@ def failed_row(exercise: Exercise, cases: list[tuple], exc: BaseException, what:
         f"{what[1]} ({detail}); not the student's fault: regrade this student alone (--student).",
     )
     rows = tuple(CaseResult(n, t, h, 0.0, p, "grader_error", problem) for n, t, h, p in cases)
-    return _summarise(exercise, rows, grader_error=problem, **common)
+    return _summarise(ex, rows, grader_error=problem, **common)
 
 
 def _guarded(step) -> None:

@@ -334,6 +334,7 @@ def test_nothing_outside_scratch_changed(graded):
     assert not graded["home_planted"]
     out = graded["out"]
     assert sorted(p.name for p in out.iterdir()) == [
+        ".nnkit.lock",  # held while a run writes OUT (core.files.output_lock)
         "feedback",
         "gradebook.csv",
         "gradebook.meta.json",

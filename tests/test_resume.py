@@ -8,11 +8,11 @@ must not regrade the submissions already finished.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import corpus
@@ -51,13 +51,33 @@ def grade(subs: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def wait_for_no_workers(tag: str) -> list[int]:
-    """Processes of a dead grader's workers; the kernel needs a moment to deliver their signals."""
-    for _ in range(200):
-        found = corpus.workers_tagged(tag)
-        if not found:
-            break
-        time.sleep(0.05)
-    return found
+    """Processes of a dead grader's workers once they have ended (the kernel needs a moment to
+    deliver their signals): psutil waits for each to exit, at most 10 s in all."""
+    import psutil
+
+    procs = []
+    for pid in corpus.workers_tagged(tag):
+        try:
+            procs.append(psutil.Process(pid))
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(procs, timeout=10)
+    return corpus.workers_tagged(tag)
+
+
+def wait_for_progress(proc: subprocess.Popen, done: int) -> None:
+    """Block until the progress bar on ``proc``'s stderr says ``done`` submissions are finished
+    (a result is written before the bar moves), or the process ends."""
+    seen = b""
+    fd = proc.stderr.fileno()
+    while True:
+        chunk = os.read(fd, 4096)  # blocks until the grader writes: an event, not a poll
+        if not chunk:
+            return
+        seen = (seen + chunk)[-4096:]
+        counts = [int(m) for m in re.findall(rb"(\d+)/%d" % CLASS_SIZE, seen)]
+        if counts and max(counts) >= done:
+            return
 
 
 def finished(out: Path) -> dict[str, tuple[int, int, bytes]]:
@@ -86,7 +106,7 @@ def cls(tmp_path_factory):
 def test_interrupted_batch_resumes_to_the_same_gradebook(cls, sig):
     subs, out = cls / "submissions", cls / f"interrupted-{sig.name}"
     command = [sys.executable, "-m", "autograder", "grade", "loss_functions", str(subs), "--out", str(out)]
-    command += ["--jobs", "1", "--quiet"]
+    command += ["--jobs", "1"]  # the progress bar on stderr tells the test when results are written
     tag = f"resume-{sig.name}-{os.getpid()}"
     proc = subprocess.Popen(
         command,
@@ -97,8 +117,7 @@ def test_interrupted_batch_resumes_to_the_same_gradebook(cls, sig):
         env={**os.environ, "NNKIT_GRADER_TAG": tag},
     )
     try:
-        while len(finished(out)) < 2 and proc.poll() is None:
-            time.sleep(0.02)
+        wait_for_progress(proc, 2)
         proc.send_signal(sig)
         _, stderr = proc.communicate(timeout=120)
     finally:

@@ -65,6 +65,19 @@ def _options(args: argparse.Namespace):
     )
 
 
+def jobs_count(text: str) -> int:
+    """``--jobs``: a whole number of at least 1 (argparse prints the bilingual refusal)."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"--jobs는 1 이상의 정수여야 합니다: {text} · --jobs takes a whole number of at least 1: {text}"
+        )
+    return jobs
+
+
 def _say(text: str, err: bool = False) -> None:
     from autograder.core.files import terminal_safe
 
@@ -179,17 +192,24 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_similarity(args: argparse.Namespace) -> int:
-    from autograder.report.similarity import similarity_report
+    from autograder.report.similarity import console_lines, similarity_report
 
     exercise = get_exercise(args.exercise)
-    pairs = similarity_report(exercise, Path(args.submissions), Path(args.out), threshold=args.threshold)
-    for p in pairs:
-        print(f"{p.similarity:6.1%}  {p.a}  ~  {p.b}")
-    print(
+    if not 0 <= args.threshold <= 1 or args.top < 0:
+        raise UserError("--threshold는 0과 1 사이, --top은 0 이상이어야 합니다.",
+                        "--threshold must be between 0 and 1 and --top at least 0.")  # fmt: skip
+    found = similarity_report(exercise, Path(args.submissions), Path(args.out), args.threshold, args.top)
+    for line in console_lines(found):
+        _say(line)
+    report = Path(args.out) / "similarity.html"
+    n, shown = len(found.pairs), min(len(found.pairs), args.top)
+    _say(
         Msg(
-            f"유사도 {args.threshold:.0%} 이상인 쌍 {len(pairs)}개. 보고서: {Path(args.out) / 'similarity.html'}",
-            f"{len(pairs)} pair(s) at or above {args.threshold:.0%}. Report: {Path(args.out) / 'similarity.html'}",
-        ).render(sep="\n")
+            f"유사도 {args.threshold:.0%} 이상인 쌍 {n}개 (묶음 {len(found.clusters)}개); 위 {shown}쌍만 보였습니다. "
+            f"나머지는 보고서에: {report}",
+            f"{n} pair(s) at or above {args.threshold:.0%} in {len(found.clusters)} cluster(s); the top {shown} "
+            f"shown. The rest are in the report: {report}",
+        ).render(args.lang, sep="\n")
     )
     return 0
 
@@ -340,7 +360,7 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_check)
 
     def grading_options(g: argparse.ArgumentParser) -> None:
-        g.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
+        g.add_argument("--jobs", type=jobs_count, default=None, help="parallel workers (default: cores)")
         g.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
         g.add_argument("--deadline", metavar="TIME",
                        help="마감 시각 (예: 2024-03-01T23:59+09:00): LMS 시각이 이보다 늦으면 late · "
@@ -400,6 +420,9 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     sm.add_argument("submissions")
     sm.add_argument("--out", required=True)
     sm.add_argument("--threshold", type=float, default=0.6, help="report pairs at or above this (0-1)")
+    sm.add_argument(
+        "--top", type=int, default=20, help="pairs printed and shown side by side (the rest: in the page)"
+    )
     sm.set_defaults(func=cmd_similarity)
 
     d = sub.add_parser("demo", help="예시 반 채점 · grade the bundled sample class")
@@ -409,14 +432,14 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="모범 답안/빈 답안/오답 검증 · reference, stub and mistakes")
     v.add_argument("exercises", nargs="*")
-    v.add_argument("--jobs", type=int, default=None)
+    v.add_argument("--jobs", type=jobs_count, default=None)
     v.set_defaults(func=cmd_validate)
 
     h = sub.add_parser(
         "hints", help="힌트가 맞게 나오는지 측정 · how often each hint fires rightly or wrongly"
     )
     h.add_argument("exercises", nargs="*")
-    h.add_argument("--jobs", type=int, default=None)
+    h.add_argument("--jobs", type=jobs_count, default=None)
     h.set_defaults(func=cmd_hints)
 
     r = sub.add_parser("reproduce", help="강의 수치 재현 · the lectures' numbers beside the reference's")

@@ -38,7 +38,8 @@ def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8") -> None
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as f:
-            f.write(text if isinstance(text, bytes) else text.encode(encoding))
+            # a lone surrogate from a submission is written as its escape, never a failed write
+            f.write(text if isinstance(text, bytes) else text.encode(encoding, "backslashreplace"))
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -52,7 +53,9 @@ def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8") -> None
 NAME_BYTES = 160
 
 
-_KEEP = re.compile(r"[^\x00-\x1f\x7f/\\%:*?\"<>|\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_KEEP = re.compile(
+    r"[^\x00-\x1f\x7f/\\%:*?\"<>|\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def safe_name(student: str) -> str:
@@ -79,7 +82,12 @@ def safe_name(student: str) -> str:
 
 
 def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "surrogateescape")
+    """The bytes of an id: a non-UTF-8 file name's own bytes back (``surrogateescape``); any other
+    lone surrogate (from a submission's data) as its 3-byte form, never an error."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -93,12 +101,22 @@ def terminal_safe(text: object) -> str:
 _NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
 
 
+def valid_text(value: object) -> str:
+    """``value`` as text that encodes to UTF-8: a lone surrogate becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", str(value))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def csv_cell(value: object) -> str:
-    """A CSV cell that no spreadsheet runs as a formula: ``= + - @``, tab or CR first get a ``'``.
+    """A CSV cell that no spreadsheet runs as a formula and no terminal obeys: terminal control
+    characters (as from the console) and lone surrogates removed; then ``= + - @``, tab or CR
+    first get a ``'``.
 
     Plain numbers (a negative score) are left as they are: they are not formulas.
     """
-    text = str(value)
+    text = terminal_safe(valid_text(value))
     if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
@@ -184,6 +202,41 @@ def _owner(out: Path) -> str | None:
         except (OSError, ValueError, AttributeError):
             continue
     return None
+
+
+class output_lock:  # noqa: N801 - used as ``with output_lock(out):``
+    """One grading run at a time per OUT: a second is refused, a crashed one leaves no stale lock.
+
+    The lock is ``OUT/.nnkit.lock`` held with the operating system's file lock (``filelock``):
+    the kernel releases it when the process ends, however it ends.
+    """
+
+    NAME = ".nnkit.lock"
+
+    def __init__(self, out: Path):
+        from filelock import FileLock
+
+        self.out = out
+        self.lock = FileLock(out / self.NAME, timeout=0, is_singleton=False)
+
+    def __enter__(self) -> None:
+        from filelock import Timeout
+
+        from autograder.core.errors import UserError
+
+        try:
+            self.lock.acquire()
+        except Timeout:
+            raise UserError(
+                f"다른 채점이 이 결과 폴더를 쓰고 있습니다: {self.out}. 그 채점이 끝난 뒤 다시 실행하거나 "
+                "다른 --out을 주세요.",
+                f"Another grading run is writing to {self.out}. Run again when it has finished, or give "
+                "another --out.",
+            ) from None
+
+    def __exit__(self, *exc: object) -> bool:
+        self.lock.release()
+        return False
 
 
 class writing:  # noqa: N801 - used as ``with writing(out):``

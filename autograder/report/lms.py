@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +71,7 @@ def _late_word(late: bool | None) -> str:
 
 def lms_rows(exercise: Exercise, results: list[SubmissionResult], lms: str,
              options: GradebookOptions | None = None) -> LmsFile:  # fmt: skip
+    # complexity: one branch per LMS layout, each a few lines; kept whole so the layouts read side by side
     """The LMS import file. Canvas: its gradebook-import columns and a "Points Possible" row.
     Moodle: the chosen identifier column and one grade column, for its CSV grade import."""
     options = options or GradebookOptions()
@@ -113,9 +115,34 @@ def _moodle_rows(title: str, results: list[SubmissionResult], options: Gradebook
 def _canvas_from_template(exercise: Exercise, results: list[SubmissionResult], options: GradebookOptions,
                           most: str) -> LmsFile:  # fmt: skip
     """Canvas's own export, cut to its student columns and this assignment's column, scores filled."""
+    path = options.lms_template
+    table_rows = _read_template(path)
+    header = table_rows[0]
+    student_cols = [i for i, h in enumerate(header) if h in CANVAS_STUDENT_COLUMNS]
+    column = _assignment_column(path, header, student_cols, exercise, options.lms_column)
+    by_key = _template_keys(results, options.roster)
+    out_rows = [[header[i] for i in student_cols] + [header[column]]]
+    placed: set[str] = set()
+    for row in table_rows[1:]:
+        cells = row + [""] * (len(header) - len(row))
+        first = cells[header.index("Student")].strip()
+        if first == "Points Possible":
+            out_rows.append([cells[i] for i in student_cols] + [cells[column] or most])
+            continue
+        if not first or first == "Student, Test":  # the test student Canvas adds to every course
+            continue
+        match = _template_match(header, cells, by_key)
+        if match is not None:
+            placed.add(match.student)
+        out_rows.append([cells[i] for i in student_cols] + [_lms_score(match) if match else cells[column]])
+    unplaced = tuple(r.student for r in results if r.student not in placed)
+    return LmsFile(out_rows, unplaced)
+
+
+def _read_template(path: Path) -> list[list[str]]:
+    """The rows of a Canvas gradebook export; refused (bilingual) if unreadable or not Canvas's."""
     from autograder.core.errors import UserError
 
-    path = options.lms_template
     try:
         table_rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
@@ -128,32 +155,42 @@ def _canvas_from_template(exercise: Exercise, results: list[SubmissionResult], o
             f"{path}: Canvas에서 내보낸 성적부가 아닙니다 (첫 줄에 Student 열이 없습니다).",
             f"{path}: not a Canvas gradebook export (no Student column in its first line).",
         )
-    header = table_rows[0]
-    student_cols = [i for i, h in enumerate(header) if h in CANVAS_STUDENT_COLUMNS]
-    wanted = [w for w in (options.lms_column, exercise.id, exercise.module, exercise.title.en) if w]
+    return table_rows
 
-    def squeeze(text: str) -> str:
-        return re.sub(r"[\W_]+", "", text).casefold()
 
-    column = None
+def squeeze(text: str) -> str:
+    """A column title reduced for matching: NFKC (a title exported on a Mac is decomposed, NFD),
+    no spaces or punctuation, case folded; Korean letters are kept."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _assignment_column(path: Path, header: list[str], student_cols: list[int], exercise: Exercise,
+                       asked: str | None) -> int:  # fmt: skip
+    """The template's column for this exercise: ``--lms-column``, else its id, module, English or
+    Korean title; several matches or none are refused with the names."""
+    from autograder.core.errors import UserError
+
+    wanted = [w for w in (asked, exercise.id, exercise.module, exercise.title.en, exercise.title.ko) if w]
     for w in wanted:
         found = [i for i, h in enumerate(header) if i not in student_cols and squeeze(w) in squeeze(h)]
         if len(found) == 1:
-            column = found[0]
-            break
+            return found[0]
         if len(found) > 1:
             names = ", ".join(header[i] for i in found)
             raise UserError(
                 f"{path}: '{w}'에 맞는 과제 열이 여럿입니다: {names}. --lms-column으로 하나를 고르세요.",
                 f"{path}: several assignment columns match '{w}': {names}. Choose one with --lms-column.",
             )
-    if column is None:
-        raise UserError(
-            f"{path}: 이 과제의 열을 찾지 못했습니다 ({', '.join(wanted)}). --lms-column으로 열 이름을 주세요.",
-            f"{path}: no column for this exercise ({', '.join(wanted)}). Name it with --lms-column.",
-        )
-    col = header.index
-    roster = options.roster
+    raise UserError(
+        f"{path}: 이 과제의 열을 찾지 못했습니다 ({', '.join(wanted)}). --lms-column으로 열 이름을 주세요.",
+        f"{path}: no column for this exercise ({', '.join(wanted)}). Name it with --lms-column.",
+    )
+
+
+def _template_keys(
+    results: list[SubmissionResult], roster: Roster | None
+) -> dict[tuple[str, str], SubmissionResult]:
+    """(Canvas column, value) -> result: the roster's Canvas ids, else the student id as SIS id/login."""
     by_key: dict[tuple[str, str], SubmissionResult] = {}
     for r in results:
         who = roster.get(r.student) if roster else None
@@ -163,23 +200,12 @@ def _canvas_from_template(exercise: Exercise, results: list[SubmissionResult], o
         for k in keys:
             if k[1]:
                 by_key[k] = r
-    out_rows = [[header[i] for i in student_cols] + [header[column]]]
-    placed: set[str] = set()
-    for row in table_rows[1:]:
-        cells = row + [""] * (len(header) - len(row))
-        first = cells[col("Student")].strip()
-        if first == "Points Possible":
-            out_rows.append([cells[i] for i in student_cols] + [cells[column] or most])
-            continue
-        if not first or first == "Student, Test":  # the test student Canvas adds to every course
-            continue
-        match = next(
-            (by_key[(h, cells[col(h)])] for h in ("ID", "SIS User ID", "SIS Login ID")
-             if h in header and (h, cells[col(h)]) in by_key),
-            None,
-        )  # fmt: skip
-        if match is not None:
-            placed.add(match.student)
-        out_rows.append([cells[i] for i in student_cols] + [_lms_score(match) if match else cells[column]])
-    unplaced = tuple(r.student for r in results if r.student not in placed)
-    return LmsFile(out_rows, unplaced)
+    return by_key
+
+
+def _template_match(header: list[str], cells: list[str], by_key: dict) -> SubmissionResult | None:
+    """The result for one template row, by Canvas ID, then SIS User ID, then SIS Login ID."""
+    for h in ("ID", "SIS User ID", "SIS Login ID"):
+        if h in header and (h, cells[header.index(h)]) in by_key:
+            return by_key[(h, cells[header.index(h)])]
+    return None

@@ -4,6 +4,7 @@ self-check of a known mistake, one grading context per exercise; the hypothesis 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -22,16 +23,25 @@ settings.register_profile("nnkit", deadline=None)
 settings.load_profile("nnkit")
 
 
+@contextlib.contextmanager
+def restored_env(name: str):
+    """On leaving, ``os.environ[name]`` is as it was on entering (unset if it was unset)."""
+    before = os.environ.get(name)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
 @pytest.fixture(autouse=True, scope="module")
 def _restore_nnkit_cache():
     """Tests and module fixtures point ``NNKIT_CACHE`` at their own folder; the next module
     finds it as it was (unset, or the caller's)."""
-    before = os.environ.get("NNKIT_CACHE")
-    yield
-    if before is None:
-        os.environ.pop("NNKIT_CACHE", None)
-    else:
-        os.environ["NNKIT_CACHE"] = before
+    with restored_env("NNKIT_CACHE"):
+        yield
 
 
 @pytest.fixture(scope="session")

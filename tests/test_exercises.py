@@ -19,14 +19,20 @@ from __future__ import annotations
 import ast
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 import types
 
+import hypothesis
 import pytest
 
 from autograder.authoring.validate import DO_NOTHING, do_nothing, validate
 from autograder.batch.folder import grade_folder
+from autograder.core.paths import ROOT
 from autograder.exercises import Exercise, Rule, all_exercises
 from autograder.runtime.spec import Hint, Msg
+from conftest import restored_env
 
 EXERCISES = list(all_exercises().values())
 IDS = [e.id for e in EXERCISES]
@@ -396,3 +402,57 @@ def test_the_generic_checks_fail_a_stub_that_scores_and_too_few_mistakes(monkeyp
     assert any(p.startswith("stub: ") for p in problems)
     assert any(p.startswith("do-nothing:") for p in problems)  # nothing was left undone
     assert problems[-1] == "0 mistakes: fewer than 4"
+
+
+# ---- the test suite's own settings: markers, hypothesis, NNKIT_CACHE ----------------------------
+
+
+def _collected(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode in (0, 5), done.stdout + done.stderr  # 5: none selected
+    return {line for line in done.stdout.splitlines() if "::" in line}
+
+
+def test_markers_select_the_tests_of_an_exercise_and_of_a_task():
+    from test_two_layer_net import SELF_CHECK_HINTS
+
+    files = ["tests/test_two_layer_net.py", "tests/test_exercises.py", "tests/test_dnn_backprop.py"]
+    tasks = {c.name: c.task for c in all_exercises()["two_layer_net"].cases(hidden=True)}
+    row = "tests/test_two_layer_net.py::test_self_check_names_the_known_mistake[{}-{}]"
+    rows = {row.format(*r[:2]): tasks[r[1]] for r in SELF_CHECK_HINTS}
+    assert {"3.5"} < set(rows.values())
+    selected = _collected("-m", "task_3_5", *files)
+    assert {i for i in selected if i in rows} == {i for i, task in rows.items() if task == "3.5"}
+    assert (
+        "tests/test_exercises.py::test_stub_and_reference_have_the_same_public_api[two_layer_net]" in selected
+    )
+    assert not {i for i in selected if "[loss_functions]" in i or "test_dnn_backprop.py" in i}
+    by_exercise = _collected("-m", "two_layer_net", *files)
+    assert set(rows) < by_exercise
+    assert (
+        "tests/test_two_layer_net.py::test_lecture_simplenet_tolerance_covers_the_printed_weights"
+        in by_exercise
+    )
+    assert (
+        "tests/test_exercises.py::test_every_exercise_has_four_to_eight_labelled_submissions[two_layer_net]"
+        in by_exercise
+    )
+    assert not {i for i in by_exercise if "test_dnn_backprop.py" in i or "[dropout]" in i}
+
+
+def test_hypothesis_has_no_deadline_on_a_shared_machine():
+    assert hypothesis.settings().deadline is None
+
+
+def test_restored_env_puts_nnkit_cache_back_as_it_was(monkeypatch):
+    monkeypatch.delenv("NNKIT_CACHE", raising=False)
+    with restored_env("NNKIT_CACHE"):
+        os.environ["NNKIT_CACHE"] = "/elsewhere"
+    assert "NNKIT_CACHE" not in os.environ
+    monkeypatch.setenv("NNKIT_CACHE", "/mine")
+    with restored_env("NNKIT_CACHE"):
+        os.environ.pop("NNKIT_CACHE")
+    assert os.environ["NNKIT_CACHE"] == "/mine"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from autograder.engine.grade import check
 from autograder.exercises import get_exercise
 
 # (exercise, mistake, the public case whose self-check must name it)
@@ -35,27 +34,16 @@ SELF_CHECK_HINTS = [
 ]
 
 
-def with_mistake(exercise_id: str, mistake: str, tmp_path):
-    ex = get_exercise(exercise_id)
-    source = ex.reference_path.read_text(encoding="utf-8")
-    source += "\n\n" + (ex.mistakes_dir / f"{mistake}.py").read_text(encoding="utf-8")
-    path = tmp_path / ex.filename
-    path.write_text(source, encoding="utf-8")
-    return ex, path
-
-
 @pytest.mark.parametrize("row", SELF_CHECK_HINTS, ids=lambda r: f"{r[0]}-{r[1]}-{r[2]}")
-def test_self_check_names_the_known_mistake(row, tmp_path):
+def test_self_check_names_the_known_mistake(self_check, row):
     exercise_id, mistake, case = row
-    ex, path = with_mistake(exercise_id, mistake, tmp_path)
-    result = {c.name: c for c in check(ex, path).cases}
+    result = self_check(exercise_id, mistake)
     assert not result[case].passed
     assert mistake in dict(result[case].hints)
 
 
-def test_perturbing_a_copy_gets_the_copy_hint_and_not_the_restore_hints(tmp_path):
-    ex, path = with_mistake("numerical_gradient", "perturbs_copy", tmp_path)
-    result = {c.name: c for c in check(ex, path).cases}
+def test_perturbing_a_copy_gets_the_copy_hint_and_not_the_restore_hints(self_check):
+    result = self_check("numerical_gradient", "perturbs_copy")
     hints = dict(result["gradient_simple_net"].hints)
     assert "perturbs_copy" in hints
     assert "not_restored" not in hints and "restore_by_arithmetic" not in hints
@@ -76,9 +64,8 @@ def test_lecture_mistakes_are_flagged_as_such():
     }
 
 
-def test_mutating_the_score_dict_is_reported_as_mutation(tmp_path):
-    ex, path = with_mistake("dict_homework", "deletes_low_scores", tmp_path)
-    result = {c.name: c for c in check(ex, path).cases}
+def test_mutating_the_score_dict_is_reported_as_mutation(self_check):
+    result = self_check("dict_homework", "deletes_low_scores")
     assert result["special_lecture"].passed  # it works on a throw-away copy
     assert not result["special_keeps_input"].passed
     assert "modified its input" in result["special_keeps_input"].message.en

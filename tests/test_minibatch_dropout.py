@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from autograder.engine.grade import check
 from autograder.exercises import get_exercise
 from autograder.runtime.spec import Msg
 
@@ -32,14 +31,9 @@ SELF_CHECK_HINTS = [
 
 
 @pytest.mark.parametrize("row", SELF_CHECK_HINTS, ids=lambda r: f"{r[0]}-{r[1]}-{r[2]}")
-def test_self_check_names_the_known_mistake(row, tmp_path):
+def test_self_check_names_the_known_mistake(self_check, row):
     exercise_id, mistake, case, hint = (*row, row[1])[:4]
-    ex = get_exercise(exercise_id)
-    source = ex.reference_path.read_text(encoding="utf-8")
-    source += "\n\n" + (ex.mistakes_dir / f"{mistake}.py").read_text(encoding="utf-8")
-    path = tmp_path / ex.filename
-    path.write_text(source, encoding="utf-8")
-    result = {c.name: c for c in check(ex, path).cases}
+    result = self_check(exercise_id, mistake)
     assert not result[case].passed
     assert hint in dict(result[case].hints)
 

@@ -1,5 +1,6 @@
-"""Exercise 2 (numerical_gradient): what is run is apart from what is judged, every rule the
-stub states has a public case, hints are precise, and code that does nothing earns nothing."""
+"""Exercise 2 (numerical_gradient): what is run is apart from what is judged, hints are precise,
+and a wrong return value is named in the student's terms. The checks every exercise shares
+(rules, hints, scenarios, doing nothing, labelled sets) are in test_exercises.py."""
 
 from __future__ import annotations
 
@@ -8,39 +9,26 @@ import ast
 import numpy as np
 import pytest
 
-from autograder.authoring.validate import as_submission
-from autograder.engine.context import GradingContext
-from autograder.engine.grade import grade_submission
-from autograder.exercises import get_exercise, load_suite
-from autograder.runtime.spec import Hint, Msg, load_beside
-from autograder.sandbox.confine import choose
+from autograder.exercises import get_exercise
+from autograder.runtime.spec import Msg, load_beside
 
 EX = get_exercise("numerical_gradient")
 SCENARIOS = EX.hidden_suite_path.parent / "scenarios.py"
 staff = load_beside(str(EX.stub_path), "numerical_gradient_staff")
 
 
-@pytest.fixture(scope="module")
-def graded():
-    """Grade a submission's source with the hidden suite (one context for the module)."""
-    ctx = GradingContext.build(EX, hidden=True, sandbox=choose())
-    return lambda name, source: grade_submission(ctx, as_submission(name, source, EX))
+@pytest.fixture
+def graded(grader):
+    """Grade a submission's source with the hidden suite."""
+    return grader(EX)
 
 
 # ---- the split: scenarios run, hidden_tests judges -------------------------------------------
 
 
-def test_scenarios_file_holds_no_judging():
-    tree = ast.parse(SCENARIOS.read_text(encoding="utf-8"))
-    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
-    assert not names & {"Hint", "Suite", "Msg", "expect", "check", "compare"}
+def test_scenarios_file_imports_nothing_from_the_kit():
+    """Stricter here than for every exercise (test_exercises: nothing that judges)."""
     assert "autograder" not in SCENARIOS.read_text(encoding="utf-8")
-
-
-def test_hidden_suite_declares_no_scenario_of_its_own():
-    for case in load_suite(EX.hidden_suite_path).cases:
-        assert case.scenario.__code__.co_filename == str(SCENARIOS), case.name
 
 
 def test_no_scenario_unpacks_what_gradient_descent_returned():
@@ -54,32 +42,9 @@ def test_no_scenario_unpacks_what_gradient_descent_returned():
 # ---- rules and hints -------------------------------------------------------------------------
 
 
-def test_every_rule_is_stated_in_the_stub_and_has_a_public_case():
-    stub = EX.stub_path.read_text(encoding="utf-8")
-    public = [c for c in EX.cases(hidden=False)]
-    assert len(EX.rules) >= 8
-    for rule in EX.rules:
-        assert rule.doc in stub, rule.id
-        assert any(rule.id in c.rules and c.task == rule.task for c in public), rule.id
-
-
-def test_every_hint_has_a_condition_and_one_text_has_one_id():
-    hints = {h.id: h for c in EX.cases(hidden=True) for h in c.hints}
-    assert all(isinstance(h, Hint) and (h.when or h.error) for h in hints.values())
-    texts = [(h.ko, h.en) for h in hints.values()]
-    assert len(texts) == len(set(texts))
-
-
-def test_each_mistake_names_its_hint_and_says_the_same():
-    hints = {h.id: h for c in EX.cases(hidden=True) for h in c.hints}
-    for mistake in EX.mistakes:
-        meta = next(
-            ast.literal_eval(n.value)
-            for n in ast.parse(mistake.source).body
-            if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "MISTAKE"
-        )
-        hint = hints[meta["hint"]]
-        assert mistake.hint == hint.msg, mistake.id
+def test_every_mistake_names_its_hint():
+    """Each mistake's hint is a case's (test_exercises: with the same text)."""
+    assert [m.id for m in EX.mistakes if not m.hint_id] == []
 
 
 def test_hidden_checks_do_not_show_the_expected_values():
@@ -128,41 +93,13 @@ def test_unchanged_check_sees_a_rounding_error_and_says_by_how_much():
 # ---- whole submissions -----------------------------------------------------------------------
 
 
-def _doing_nothing(body: str) -> str:
-    return (
-        "import numpy as np\n\n"
-        f"def numerical_diff(f, x):\n    {body.format(a='x')}\n\n"
-        f"def numerical_gradient(f, x):\n    {body.format(a='x')}\n\n"
-        f"def gradient_descent(f, init_x, lr=0.01, step_num=100):\n    {body.format(a='init_x')}\n"
-    )
-
-
-@pytest.mark.parametrize("body", ["pass", "return {a}", "return np.zeros_like({a})", "return f"])
-def test_code_that_does_nothing_scores_zero(graded, body):
-    assert graded("nothing", _doing_nothing(body)).score == 0
-
-
 LABELLED = sorted(EX.labelled_dir.glob("*.py"))
 
 
-def _expected_hints(source: str) -> set[str]:
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPECTED_HINTS":
-            return set(ast.literal_eval(node.value))
-    raise AssertionError("no EXPECTED_HINTS")
-
-
-def test_the_labelled_set_is_four_to_eight_files():
-    assert 4 <= len(LABELLED) <= 8
-
-
 @pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.stem)
-def test_labelled_submissions_get_exactly_their_hints(graded, path):
-    source = path.read_text(encoding="utf-8")
-    result = graded(path.stem, source)
-    fired = {hid for c in result.cases for hid, _ in c.hints}
-    assert fired == _expected_hints(source)
-    assert 0 < result.score < result.max_score
+def test_a_labelled_submission_earns_some_points(graded, path):
+    """Each wrong submission here gets part of its work right (test_exercises: exactly its hints)."""
+    assert graded(path.stem, path.read_text(encoding="utf-8")).score > 0
 
 
 def test_gradient_descent_returning_only_x_is_told_what_to_return(graded):

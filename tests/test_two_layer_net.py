@@ -1,6 +1,7 @@
 """Exercise 3 (two_layer_net): what the self-check says for each known mistake, the staff's
 backprop check, and the stub's warning about numerical gradients on the full network.
-Grading against the mistakes (hidden cases included) is covered by validate."""
+Grading against the mistakes (hidden cases included) is covered by validate; the checks every
+exercise shares (rules, hints, scenarios, doing nothing, the labelled set) are in test_exercises.py."""
 
 from __future__ import annotations
 
@@ -10,11 +11,9 @@ import numpy as np
 import pytest
 
 from autograder.authoring.reproduce import load_reference
-from autograder.authoring.validate import as_submission
-from autograder.engine.context import GradingContext
-from autograder.engine.grade import check, grade_submission
+from autograder.engine.grade import check
 from autograder.exercises import get_exercise, load_suite
-from autograder.runtime.spec import Hint, load_beside
+from autograder.runtime.spec import load_beside
 
 EXERCISE = get_exercise("two_layer_net")
 
@@ -33,30 +32,22 @@ SELF_CHECK_HINTS = [
 ]
 
 
-def self_check(mistake, tmp_path):
-    source = EXERCISE.reference_path.read_text(encoding="utf-8")
-    source += "\n\n" + (EXERCISE.mistakes_dir / f"{mistake}.py").read_text(encoding="utf-8")
-    path = tmp_path / EXERCISE.filename
-    path.write_text(source, encoding="utf-8")
-    return {c.name: c for c in check(EXERCISE, path).cases}
-
-
 @pytest.mark.parametrize("row", SELF_CHECK_HINTS, ids=lambda r: f"{r[0]}-{r[1]}")
-def test_self_check_names_the_known_mistake(row, tmp_path):
+def test_self_check_names_the_known_mistake(self_check, row):
     mistake, case, hint = (*row, row[0])[:3]
-    result = self_check(mistake, tmp_path)
+    result = self_check(EXERCISE.id, mistake)
     assert not result[case].passed
     assert hint in dict(result[case].hints)
 
 
-def test_self_check_hints_name_only_the_mistake_made(tmp_path):
+def test_self_check_hints_name_only_the_mistake_made(self_check):
     """A wrong sign is not also reported as a missing /N or a wrong bias shape."""
-    hints = dict(self_check("gradient_sign", tmp_path)["gradient_small"].hints)
+    hints = dict(self_check(EXERCISE.id, "gradient_sign")["gradient_small"].hints)
     assert set(hints) == {"gradient_sign"}
 
 
-def test_training_with_numerical_gradient_fails_fast_with_its_reason(tmp_path):
-    result = self_check("train_numerical_gradient", tmp_path)["train_tiny"]
+def test_training_with_numerical_gradient_fails_fast_with_its_reason(self_check):
+    result = self_check(EXERCISE.id, "train_numerical_gradient")["train_tiny"]
     assert result.status == "error"
     assert "NumericalGradientInTraining" in result.message.en
     assert "79,520" in result.message.en
@@ -100,13 +91,6 @@ def _public():
 def _staff():
     load_suite(EXERCISE.public_suite_path)
     return load_beside(str(EXERCISE.public_suite_path), "two_layer_net_staff")
-
-
-def test_scenarios_declare_nothing_that_judges():
-    tree = ast.parse((SUITES / "scenarios.py").read_text(encoding="utf-8"))
-    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    names |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
-    assert not names & {"Hint", "Suite", "Msg", "expect", "check", "below_1e7", "relative_errors", "allclose"}
 
 
 def test_the_staff_file_computes_no_answer_the_student_writes():
@@ -161,35 +145,6 @@ def test_forged_inputs_cannot_pass_the_hidden_backprop_check():
     assert case.check({"grads": wrong_at_real, "inputs": forged}, want) is not None
 
 
-def test_every_hint_has_a_condition_and_one_text():
-    hints = [h for c in EXERCISE.cases(hidden=True) for h in c.hints]
-    assert all(isinstance(h, Hint) and (h.when is not None or h.error) for h in hints)
-    by_text = {}
-    for h in hints:
-        by_text.setdefault((h.ko, h.en), set()).add(h.id)
-    assert all(len(ids) == 1 for ids in by_text.values()), by_text
-
-
-def test_a_mistake_names_its_hint_with_the_same_text():
-    hints = {h.id: h for c in EXERCISE.cases(hidden=True) for h in c.hints}
-    for m in EXERCISE.mistakes:
-        meta = ast.literal_eval(next(
-            n.value for n in ast.parse(m.source).body
-            if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "MISTAKE"
-        ))  # fmt: skip
-        if "hint" in meta:
-            assert (hints[meta["hint"]].ko, hints[meta["hint"]].en) == (m.hint.ko, m.hint.en), m.id
-
-
-def test_every_stub_rule_has_a_public_case():
-    stub = EXERCISE.stub_path.read_text(encoding="utf-8")
-    checked = {r for c in EXERCISE.cases(hidden=False) for r in c.rules}
-    assert EXERCISE.rules
-    for rule in EXERCISE.rules:
-        assert rule.doc in stub, rule.id
-        assert rule.id in checked, rule.id
-
-
 def test_accuracy_labels_hint_needs_the_axis_error_not_a_missing_division(tmp_path):
     """A count of correct samples (no / N) is named as such, not as the one-hot-only mistake."""
     source = EXERCISE.reference_path.read_text(encoding="utf-8").replace(
@@ -200,51 +155,3 @@ def test_accuracy_labels_hint_needs_the_axis_error_not_a_missing_division(tmp_pa
     result = {c.name: c for c in check(EXERCISE, path).cases}
     for name in ("accuracy_small[onehot]", "accuracy_small[labels]"):
         assert set(dict(result[name].hints)) == {"accuracy_not_divided"}
-
-
-# ---- graded with the hidden cases: doing nothing, and the labelled wrong submissions ----------
-
-
-@pytest.fixture(scope="module")
-def grade():
-    ctx = GradingContext.build(EXERCISE, hidden=True)
-    return lambda name, source: grade_submission(ctx, as_submission(name, source, EXERCISE))
-
-
-def _do_nothing(kind: str) -> str:
-    """The stub with every task's body replaced by pass, return its first argument, or its zeros."""
-    tree = ast.parse(EXERCISE.stub_path.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and "NotImplementedError" in ast.unparse(node):
-            first = next(a.arg for a in node.args.args if a.arg != "self")
-            body = {"pass": "pass", "first": f"return {first}", "zeros": f"return np.zeros_like({first})"}[
-                kind
-            ]
-            node.body = ast.parse(body).body
-    return ast.unparse(tree)
-
-
-@pytest.mark.parametrize("kind", ["pass", "first", "zeros"])
-def test_doing_nothing_earns_nothing(grade, kind):
-    result = grade(f"does_nothing_{kind}", _do_nothing(kind))
-    assert result.score == 0, [c.name for c in result.cases if c.passed]
-
-
-LABELLED = sorted((SUITES / "labelled").glob("*.py"))
-
-
-def _expected_hints(path):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    node = next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "EXPECTED_HINTS")
-    return set(ast.literal_eval(node.value))
-
-
-def test_the_labelled_set_has_four_to_eight_files():
-    assert 4 <= len(LABELLED) <= 8
-
-
-@pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.stem)
-def test_a_labelled_submission_gets_exactly_its_hints(grade, path):
-    result = grade(path.stem, path.read_text(encoding="utf-8"))
-    assert result.score < result.max_score
-    assert {h for c in result.cases for h in dict(c.hints)} == _expected_hints(path)

@@ -188,44 +188,59 @@ def _file_name(task_id: str) -> str:
 
 def stage(exercise: Exercise, dest: Path, hidden: bool = True) -> Path:
     """Write the otter tests and support package for ``exercise`` into ``dest`` (replaced)."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    cases = exercise.cases(hidden=hidden)
+    _write_tests(exercise, cases, dest / "tests")
+    support = dest / SUPPORT
+    _write_support(exercise, cases, support, hidden)
+    # nnkit_data is a package of its own beside the submission: student code imports it too.
+    helper = dest / "nnkit_data"
+    helper.mkdir()
+    shutil.copy(ROOT / "assignments" / "nnkit_data.py", helper / "__init__.py")
+    shutil.copytree(ROOT / "data", helper / "data", ignore=shutil.ignore_patterns("*.py", "README.md"))
+    _write_config(dest)
+    return dest
+
+
+def _write_tests(exercise: Exercise, cases: list[Case], tests: Path) -> None:
+    """One otter test file per task that has cases."""
+    tests.mkdir(parents=True)
+    for task in exercise.tasks:
+        mine = [c for c in cases if c.task == task.id]
+        if mine:
+            (tests / _file_name(task.id)).write_text(
+                otter_test_file(exercise, task.id, mine), encoding="utf-8"
+            )
+
+
+def _write_support(exercise: Exercise, cases: list[Case], support: Path, hidden: bool) -> None:
+    """The runner, the engine files it needs, the suites and (hidden) the expected outputs."""
     from autograder.core.paths import default_jobs
     from autograder.engine.expected import expected_outputs
     from autograder.sandbox.confine import choose
 
-    if dest.exists():
-        shutil.rmtree(dest)
-    cases = exercise.cases(hidden=hidden)
-    (dest / "tests").mkdir(parents=True)
-    for task in exercise.tasks:
-        mine = [c for c in cases if c.task == task.id]
-        if mine:
-            (dest / "tests" / _file_name(task.id)).write_text(
-                otter_test_file(exercise, task.id, mine), encoding="utf-8"
-            )
-    support = dest / SUPPORT
     (support / "autograder").mkdir(parents=True)
     (support / "suites").mkdir()
     (support / "__init__.py").write_text(RUNNER, encoding="utf-8")
     for name in ENGINE_FILES:
         (support / "autograder" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "autograder" / name, support / "autograder" / name)
-    # nnkit_data is a package of its own beside the submission: student code imports it too.
-    helper = dest / "nnkit_data"
-    helper.mkdir()
-    shutil.copy(ROOT / "assignments" / "nnkit_data.py", helper / "__init__.py")
-    shutil.copytree(ROOT / "data", helper / "data", ignore=shutil.ignore_patterns("*.py", "README.md"))
     for path in exercise.suite_paths(hidden):
         shutil.copy(path, support / "suites" / path.name)
     for path in exercise.scenario_paths:
-        if path.name == "scenarios.py":
-            if hidden:
-                shutil.copy(path, support / "suites" / path.name)
-        else:  # <exercise>_staff.py, imported by the suites: beside them, as in the kit
+        # scenarios.py runs hidden cases only; <exercise>_staff.py, imported by the suites, goes
+        # beside them as in the kit
+        if hidden or path.name != "scenarios.py":
             shutil.copy(path, support / "suites" / path.name)
     if hidden:
         expected = expected_outputs(exercise, cases, default_jobs(), choose())
         raw = {c.name: expected.reference[c.name].raw for c in cases if c.needs_reference}
         (support / "expected.json").write_text(json.dumps(raw), encoding="utf-8")
+
+
+def _write_config(dest: Path) -> None:
+    """The pinned requirements otter installs, and its configuration."""
     pins = [
         line
         for line in (ROOT / "requirements.txt").read_text().splitlines()
@@ -236,7 +251,6 @@ def stage(exercise: Exercise, dest: Path, hidden: bool = True) -> Path:
     (dest / "otter_config.json").write_text(
         json.dumps({k: v for k, v in config.items() if v is not None}), encoding="utf-8"
     )
-    return dest
 
 
 def build_zip(exercise: Exercise, out_dir: Path) -> Path:
@@ -320,24 +334,35 @@ def otter_run(
     )
     log = ""
     for attempt in range(1, attempts + 1):
-        for d in (sub_dir, out_dir):
-            shutil.rmtree(d, ignore_errors=True)
-            d.mkdir(parents=True)
-        for f in files:
-            shutil.copy(f, sub_dir / f.name)
+        _fresh_folders(files, sub_dir, out_dir)
         done = _otter(["run", "-a", str(zip_path.resolve()), files[0].name, "-o", str(out_dir.resolve())],
                       sub_dir, timeout)  # fmt: skip
         results_file = out_dir / "results.json"
         if done is not None and results_file.is_file():
-            tests = json.loads(results_file.read_text(encoding="utf-8"))["tests"]
-            graded = [t for t in tests if "score" in t and t["name"] != "Public Tests"]
-            failed = {case for t in graded for case in failed_cases(t.get("output", ""))}
-            return OtterRun({t["name"]: float(t["score"]) for t in graded}, attempt, "", frozenset(failed))
-        if done is None:
-            log = f"timed out after {timeout:.0f} s"
-        else:
-            log = f"exit {done.returncode}\n{(done.stdout + done.stderr)[-4000:]}"
+            return _read_results(results_file, attempt)
+        log = (
+            f"timed out after {timeout:.0f} s"
+            if done is None
+            else f"exit {done.returncode}\n{(done.stdout + done.stderr)[-4000:]}"
+        )
     return OtterRun({}, attempts, log)
+
+
+def _fresh_folders(files: list[Path], sub_dir: Path, out_dir: Path) -> None:
+    """Empty submission and results folders, the submission's files copied into the first."""
+    for d in (sub_dir, out_dir):
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+    for f in files:
+        shutil.copy(f, sub_dir / f.name)
+
+
+def _read_results(results_file: Path, attempt: int) -> OtterRun:
+    """Scores per question and the failed cases from otter's ``results.json``."""
+    tests = json.loads(results_file.read_text(encoding="utf-8"))["tests"]
+    graded = [t for t in tests if "score" in t and t["name"] != "Public Tests"]
+    failed = {case for t in graded for case in failed_cases(t.get("output", ""))}
+    return OtterRun({t["name"]: float(t["score"]) for t in graded}, attempt, "", frozenset(failed))
 
 
 def otter_check(folder: Path, filename: str, tests: str = "otter_tests", timeout: float = 300) -> OtterRun:

@@ -38,9 +38,12 @@ DO_NOTHING = {
 }
 
 
-def do_nothing(stub: str, kind: str) -> str:
+def do_nothing(stub: str, kind: str, which: int = 0) -> str:
     """The stub with every unimplemented function answering without doing the work: ``pass``
-    (returns None), returning its first argument, or zeros of that argument's shape."""
+    (returns None), returning its first argument, or zeros of that argument's shape.
+
+    ``which``: the argument returned is the one at that index instead (its last if it has
+    fewer; ``self`` and ``cls`` are not counted)."""
     tree = ast.parse(stub)
     lines = stub.splitlines(True)
     edits = []
@@ -55,7 +58,7 @@ def do_nothing(stub: str, kind: str) -> str:
         if not raises:
             continue
         params = [a.arg for a in node.args.args if a.arg not in ("self", "cls")]
-        arg = params[0] if params else "None"
+        arg = params[min(which, len(params) - 1)] if params else "None"
         raise_node = raises[0]
         indent = " " * raise_node.col_offset
         edits.append(

@@ -136,6 +136,20 @@ def _section(module: str) -> int:
     return 2 if top in LOCAL_MODULES or module.startswith(".") else 1
 
 
+def _chosen_aliases(kept: Sequence[ast.stmt], wanted: Sequence[ast.stmt], used: set[str]):
+    """``(node, alias, keep)`` for each imported name kept or used, ``kept`` first."""
+    for node, keep in [(n, True) for n in kept] + [(n, False) for n in wanted]:
+        for alias in node.names:
+            plain = isinstance(node, ast.Import)
+            bound = alias.asname or (alias.name.split(".")[0] if plain else alias.name)
+            if keep or bound in used:
+                yield node, alias, keep
+
+
+def _as(alias: ast.alias) -> str:
+    return f" as {alias.asname}" if alias.asname else ""
+
+
 def import_block(kept: Sequence[ast.stmt], wanted: Sequence[ast.stmt], used: set[str], source: str) -> str:
     """One import per name, grouped and sorted: ``kept`` as the stub has them, ``wanted`` if used.
 
@@ -144,23 +158,19 @@ def import_block(kept: Sequence[ast.stmt], wanted: Sequence[ast.stmt], used: set
     plain: dict[tuple[int, str], str] = {}
     froms: dict[str, dict[str, str]] = {}
     lines = source.splitlines()
-    for node, keep in [(n, True) for n in kept] + [(n, False) for n in wanted]:
+    for node, alias, keep in _chosen_aliases(kept, wanted, used):
         if isinstance(node, ast.Import):
-            for alias in node.names:
-                bound = alias.asname or alias.name.split(".")[0]
-                if keep or bound in used:
-                    text = f"import {alias.name}" + (f" as {alias.asname}" if alias.asname else "")
-                    if keep and len(node.names) == 1:
-                        text = lines[node.lineno - 1].strip()
-                    plain.setdefault((_section(alias.name), alias.name), text)
+            own_line = keep and len(node.names) == 1
+            text = lines[node.lineno - 1].strip() if own_line else f"import {alias.name}{_as(alias)}"
+            plain.setdefault((_section(alias.name), alias.name), text)
         else:
             module = "." * node.level + (node.module or "")
-            for alias in node.names:
-                bound = alias.asname or alias.name
-                if keep or bound in used:
-                    froms.setdefault(module, {})[bound] = alias.name + (
-                        f" as {alias.asname}" if alias.asname else ""
-                    )
+            froms.setdefault(module, {})[alias.asname or alias.name] = alias.name + _as(alias)
+    return _import_sections(plain, froms)
+
+
+def _import_sections(plain: dict[tuple[int, str], str], froms: dict[str, dict[str, str]]) -> str:
+    """Standard library, third party, the course's own modules: a blank line between them."""
     sections: list[list[str]] = [[], [], []]
     for (section, _), text in sorted(plain.items()):
         sections[section].append(text)
@@ -170,12 +180,10 @@ def import_block(kept: Sequence[ast.stmt], wanted: Sequence[ast.stmt], used: set
     return "\n\n".join("\n".join(s) for s in sections if s)
 
 
-def notebook(exercise: Exercise, stub_source: str | None = None) -> dict:
-    """The notebook for ``exercise``, from ``stub_source`` (default: the stub)."""
-    source = stub_source if stub_source is not None else exercise.stub_path.read_text(encoding="utf-8")
+def _stub_parts(source: str) -> tuple[str, list[ast.stmt], list[tuple[int, str | None, ast.stmt, str]]]:
+    """The stub's docstring, its imports, and each other top-level statement with its text."""
     tree = ast.parse(source)
     lines = source.splitlines()
-    doc = ast.get_docstring(tree) or ""
     body = [
         n
         for n in tree.body
@@ -188,6 +196,24 @@ def notebook(exercise: Exercise, stub_source: str | None = None) -> dict:
         code_cells.append(
             (n, getattr(node, "name", None), node, "\n".join(lines[first - 1 : node.end_lineno]))
         )
+    return ast.get_docstring(tree) or "", imports, code_cells
+
+
+def _code_cells(code_cells: list[tuple[int, str | None, ast.stmt, str]]) -> list[dict]:
+    """A code cell per statement; a function or class gets a heading with its summary first."""
+    cells = []
+    for n, name, node, text in code_cells:
+        if name:
+            summary = (ast.get_docstring(node) or "").split("\n")[0]
+            cells.append(_cell("markdown", f"### `{name}`\n{summary}", f"about-{n}"))
+        cells.append(_cell("code", text, f"code-{n}"))
+    return cells
+
+
+def notebook(exercise: Exercise, stub_source: str | None = None) -> dict:
+    """The notebook for ``exercise``, from ``stub_source`` (default: the stub)."""
+    source = stub_source if stub_source is not None else exercise.stub_path.read_text(encoding="utf-8")
+    doc, imports, code_cells = _stub_parts(source)
     demo_imports, demos = _demo(exercise)
     check_imports, check = _check_cell(exercise)
     used = _names_used([c[3] for c in code_cells] + demos + [check])
@@ -195,12 +221,8 @@ def notebook(exercise: Exercise, stub_source: str | None = None) -> dict:
     cells = [
         _cell("markdown", f"# {exercise.title.ko} · {exercise.title.en}\n\n{doc}\n{INTRO}", "intro"),
         _cell("code", setup, "setup"),
+        *_code_cells(code_cells),
     ]
-    for n, name, node, text in code_cells:
-        if name:
-            summary = (ast.get_docstring(node) or "").split("\n")[0]
-            cells.append(_cell("markdown", f"### `{name}`\n{summary}", f"about-{n}"))
-        cells.append(_cell("code", text, f"code-{n}"))
     for n, demo in enumerate(demos):
         cells.append(_cell("markdown", "## 실행해 보기 · Try it (Jupyter only)", f"demo-about-{n}"))
         cells.append(_cell("code", _guarded(demo), f"demo-{n}"))

@@ -11,7 +11,7 @@ FILE   ?=
 JOBS   ?=
 JOBS_FLAG := $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help setup grade check validate test test-fast hints lint data clean autograder dist reproduce bench
+.PHONY: help setup grade check validate test test-fast hints lint data clean autograder dist reproduce bench serve bench-serve
 
 help:
 	@echo "make grade                      grade the bundled sample class (all exercises) into out/"
@@ -25,6 +25,8 @@ help:
 	@echo "make test                       the kit's whole test suite (what CI runs)"
 	@echo "make test-fast                  the development tier: no otter, no slow batches"
 	@echo "make hints                      how often each hint fires rightly, wrongly, or is missed"
+	@echo "make serve                      submission server + one grader on 127.0.0.1:8000 (state in var/)"
+	@echo "make bench-serve                load benchmark of serve: 200 students, one worker"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +67,12 @@ test: setup
 # the development tier: no otter runs, no slow batch tests (about a minute); CI runs `make test`
 test-fast: setup
 	$(PY) -m pytest -m "not slow and not otter"
+
+serve: setup
+	$(PY) -m autograder serve
+
+bench-serve: setup
+	$(PY) scripts/bench_serve.py
 
 hints: setup
 	$(PY) -m autograder hints

@@ -99,10 +99,11 @@ def class_table(request: HttpRequest, exercise_id: str) -> HttpResponse:
         limits = ""
         if sub is not None and sub.status == "graded" and sub.result:
             limits = ", ".join(sub.result.get("limits_hit") or ())
-            for case in sub.result.get("cases", ()):
-                for hint_id, _ in case.get("hints", ()):
-                    hints[hint_id] += 1
         rows.append((student, count, sub, limits))
+    for result in Submission.objects.filter(exercise=ex.id, status="graded").values_list("result", flat=True):
+        for case in (result or {}).get("cases", ()):  # every graded submission: what the class trips on
+            for hint_id, _ in case.get("hints", ()):
+                hints[hint_id] += 1
     context = {"ex": ex, "title": ex.title.render(lang_of(request)), "rows": rows, "rule": rule,
                "hints": hints.most_common(5), "queue": dict(queue), "downloads": exports.DOWNLOADS}  # fmt: skip
     return render(request, "courses/class.html", context)

@@ -12,7 +12,6 @@ from django.contrib import auth
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
-from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
@@ -99,12 +98,8 @@ def code_login(request: HttpRequest, username: str = "", code: str = "") -> Http
     if throttled(request, username):
         return render(request, "courses/code.html", {"username": username, "refused": TOO_MANY}, status=429)
     user = User.objects.filter(username=username, is_active=True).first()
-    entry = None
-    if user:
-        entry = next(
-            (c for c in LoginCode.objects.filter(user=user, used=None) if check_password(code, c.code_hash)),
-            None,
-        )
+    codes = LoginCode.objects.filter(user=user, used=None, code_hash=token_hash(code))
+    entry = codes.first() if user else None
     if entry is None:
         failed(request, username)
         wrong = Msg("아이디나 코드가 맞지 않습니다 (코드는 한 번만 쓸 수 있습니다).",

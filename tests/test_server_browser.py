@@ -96,6 +96,17 @@ def _student_round(browser, base: str, sid: str, code: str, lang: str, shots: Pa
     page.click("#send")
     page.wait_for_selector("#score", timeout=240_000)
     assert "31 / 31" in page.text_content("#score")
+    if lang == "en":  # the same from a terminal: python -m autograder submit, with a token from the home page
+        page.goto(f"{base}/")
+        page.click("#new-token")
+        token = page.text_content("#token").strip()
+        mine = shots / "mine.py"
+        mine.write_bytes(GOOD.read_bytes() + b"\n# from the terminal\n")
+        run = subprocess.run([sys.executable, "-m", "autograder", "--lang", "en", "submit", EX, str(mine),
+                              "--server", base, "--token", token], capture_output=True, text=True, timeout=300)  # fmt: skip
+        assert run.returncode == 1 and "Score: 19 / 31" in run.stdout and "💡" in run.stdout, (
+            run.stdout + run.stderr
+        )
     ctx.close()
 
 
@@ -125,7 +136,7 @@ def test_instructor_student_and_ta_in_a_real_browser(server, tmp_path):
         assert "Submissions" in table
         rows = {r.split()[0]: r.split() for r in page.locator("#class tr").all_inner_texts()[1:]}
         for sid in ("s001", "s002"):  # both submissions seen; the fixed one counts
-            assert rows[sid][-3:] == ["2", "graded", "31.0/31.0"], rows[sid]
+            assert rows[sid][-3:] == [{"s001": "2", "s002": "3"}[sid], "graded", "31.0/31.0"], rows[sid]
         page.screenshot(path=str(tmp_path / "class.png"), full_page=True)
         with page.expect_download() as info:
             page.click("a.download:text('canvas.csv')")

@@ -23,7 +23,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
 from autograder.server.courses.models import Submission
 
-_contexts: dict[tuple[str, bool], object] = {}
+_contexts: dict[tuple[str, str, bool], object] = {}
 _lock = threading.Lock()
 
 
@@ -36,12 +36,12 @@ def context(exercise_id: str, reveal: bool = False):
     from autograder.engine.context import GradingContext
     from autograder.exercises import get_exercise
 
+    exercise = get_exercise(exercise_id)
     with _lock:
-        key = (exercise_id, reveal)
+        # keyed by the suite's digest: after a test fix, a regrade's jobs grade with the new suite
+        key = (exercise_id, exercise.suite_key(), reveal)
         if key not in _contexts:
-            _contexts[key] = GradingContext.build(
-                get_exercise(exercise_id), hidden=True, jobs=1, reveal=reveal
-            )
+            _contexts[key] = GradingContext.build(exercise, hidden=True, jobs=1, reveal=reveal)
         return _contexts[key]
 
 
@@ -159,6 +159,6 @@ def _sweep_on_start() -> None:
     close_old_connections()
 
 
-@db_periodic_task(crontab(minute="*"))
+@db_periodic_task(crontab(minute="*"), priority=100)  # ahead of a backlog of jobs
 def sweep() -> int:
     return requeue_lost()

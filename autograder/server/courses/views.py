@@ -297,15 +297,26 @@ def api_status(request: HttpRequest, sub_id: int) -> JsonResponse:
         return _api_error(404, Msg("그런 제출물이 없습니다.", "No such submission."))
     body = {"id": sub.pk, "status": sub.status, "score": sub.score, "max_score": sub.max_score}
     if sub.status == "graded" and sub.result:
-        from autograder.core.results import SubmissionResult
-        from autograder.report.feedback import check_report
-
-        result = SubmissionResult.from_json(sub.result)
-        lang = request.GET.get("lang", "ko")
-        body["feedback"] = check_report(
-            _exercise(sub.exercise), result, lang if lang in ("ko", "en") else "ko"
-        )
+        lang = "en" if request.GET.get("lang") == "en" else "ko"
+        body["feedback"] = feedback_text(feedback(sub.exercise, sub.result, lang), lang)
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+def feedback_text(fb: dict, lang: str) -> str:
+    """The page's feedback as terminal text (``python -m autograder submit``)."""
+    lines = [
+        Msg(f"점수: {fb['score']} / {fb['max_score']}", f"Score: {fb['score']} / {fb['max_score']}").render(
+            lang
+        )
+    ]
+    lines += [f"  {tid} {name}: {got}/{most}" for tid, name, got, most in fb["tasks"]]
+    lines += [f"! {n}" for n in fb["notes"]]
+    for c in fb["cases"]:
+        if c.mark != "PASS":
+            lines.append(f"[{c.mark}] {c.task} {c.name} ({c.points})")
+            lines += [f"    {line}" for line in c.message.splitlines()]
+            lines += [f"    💡 {hid}: {h}" for hid, h in c.hints]
+    return "\n".join(lines)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -163,7 +163,8 @@ def test_the_rate_limit_refuses_and_stores_nothing(roster_codes):
 def test_oversized_non_utf8_and_wrong_kind_uploads_are_refused(roster_codes):
     CourseRule.objects.create(exercise=EX, max_bytes=1000)
     c = student_client("s001")
-    assert upload(c, b"x = 1\n" * 400).status_code == 413
+    assert upload(c, b"x = 1\n" * 400).status_code == 413  # over the exercise's cap
+    assert upload(c, b"x = 1\n" * 300_000).status_code == 413  # over the server's: refused unread
     assert upload(c, "x = '한글'\n".encode("cp949")).status_code == 400
     assert upload(c, b"print(1)\n", name="mine.exe").status_code == 400
     assert upload(c, b"{not json", name="mine.ipynb").status_code == 400

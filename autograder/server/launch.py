@@ -113,7 +113,11 @@ def worker(var: str | None, cache: str | None, scratch: str | None) -> int:
 
     consumer = HUEY.create_consumer(workers=1, worker_type="thread", initial_delay=0.1, max_delay=1.0,
                                     backoff=1.15, periodic=True, check_worker_health=True)  # fmt: skip
-    consumer.run()
+    from autograder.sandbox import pool
+
+    # as in a grade batch: the next job's sandboxed worker starts while this one is graded
+    with pool.spares(1):
+        consumer.run()
     return 0
 
 

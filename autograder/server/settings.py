@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "autograder.server.courses",
 ]
 MIDDLEWARE = [
+    "autograder.server.courses.middleware.UploadCap",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "autograder.server.courses.middleware.ChosenLanguage",

@@ -7,8 +7,9 @@ different files (the reference, the stub, known mistakes) at seeded random times
 
 - upload-to-graded time (the moment the upload was stored to the moment its result was recorded;
   the student's page shows it at its next poll, within a second) at p50, p95 and max;
-- the worker's throughput (submissions per second from the first start to the last result)
-  against ``grade`` on the same files with ``--jobs 1``, one process as one worker;
+- the worker's throughput (submissions per second from the first start to the last result; bound
+  by the arrivals when the worker keeps up) and its capacity (submissions per second of its own
+  grading time, claim to record), against ``grade`` on the same files with ``--jobs 1``;
 - nothing lost: every upload stored, graded, and recorded exactly once.
 
 A benchmark prints figures; nothing here asserts a time. Usage::
@@ -166,6 +167,8 @@ def main() -> int:
     latency = [when(r[4]) - when(r[2]) for r in mine]
     busy = max(when(r[4]) for r in mine) - min(when(r[3]) for r in mine)
     serve_rate = len(mine) / busy
+    # the worker's capacity: jobs per second of its own time (the window's arrivals bound serve_rate)
+    capacity = len(mine) / sum(when(r[4]) - when(r[3]) for r in mine)
     folder = work / "class"
     for sid, k in {(sid, k) for _, sid, k in events}:
         (folder / f"{sid}_{k}").mkdir(parents=True)
@@ -185,6 +188,9 @@ def main() -> int:
           f"max {max(latency):.1f} s")  # fmt: skip
     print(f"throughput: serve {serve_rate:.2f}/s, grade --jobs 1 {grade_rate:.2f}/s "
           f"({serve_rate / grade_rate:.0%} of grade)")  # fmt: skip
+    print(
+        f"worker capacity (jobs per second of grading time): {capacity:.2f}/s ({capacity / grade_rate:.0%} of grade)"
+    )
     for f in failures[:5]:
         print("  failed:", f)
     return 0

@@ -11,7 +11,7 @@ FILE   ?=
 JOBS   ?=
 JOBS_FLAG := $(if $(JOBS),--jobs $(JOBS),)
 
-.PHONY: help setup grade check validate test test-fast test-exercise hints lint data clean autograder dist reproduce bench
+.PHONY: help setup grade check validate test test-fast test-exercise hints lint data clean autograder dist reproduce bench serve bench-serve
 
 help:
 	@echo "make grade                      grade the bundled sample class (all exercises) into out/"
@@ -26,6 +26,8 @@ help:
 	@echo "make test-fast                  the development tier: no otter, no slow batches"
 	@echo "make test-exercise HW=id [TASK=3.2]  the tests of one exercise (or of one of its tasks)"
 	@echo "make hints                      how often each hint fires rightly, wrongly, or is missed"
+	@echo "make serve                      submission server + one grader on 127.0.0.1:8000 (state in var/)"
+	@echo "make bench-serve                load benchmark of serve: 200 students, one worker"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +74,12 @@ test-fast: setup
 # markers from the exercise registry (conftest.py): `-m two_layer_net`, `-m task_3_2`
 test-exercise: setup
 	$(PY) -m pytest -m "$(if $(TASK),task_$(subst .,_,$(TASK)),$(HW)) and not otter"
+
+serve: setup
+	$(PY) -m autograder serve
+
+bench-serve: setup
+	$(PY) scripts/bench_serve.py
 
 hints: setup
 	$(PY) -m autograder hints

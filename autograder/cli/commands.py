@@ -309,6 +309,28 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from autograder.server.launch import serve
+
+    return serve(args.host, args.port, args.var, args.web_workers, args.graders, args.new_link)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from autograder.server.launch import worker
+
+    return worker(args.var, args.cache, args.scratch)
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    import os
+
+    from autograder.server.launch import submit
+
+    return submit(
+        args.exercise, args.path, args.server, args.token or os.environ.get("NNKIT_TOKEN", ""), args.lang
+    )
+
+
 def _staff_only(args: argparse.Namespace) -> int:
     raise UserError(
         f"'{args.command}' 명령은 조교용 채점기에만 있습니다. 학생용 묶음에서는 "
@@ -464,6 +486,32 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     di.set_defaults(func=cmd_dist)
 
     sub.add_parser("list", help="과제 목록 · list exercises").set_defaults(func=cmd_list)
+
+    sv = sub.add_parser("serve", help="제출 서버와 채점기 시작 · start the submission server and a grader")
+    sv.add_argument("--host", default="127.0.0.1", help="주소 · address to listen on")
+    sv.add_argument("--port", type=int, default=8000, help="포트 · port")
+    sv.add_argument("--var", help="서버 상태 폴더 · state folder (default: var/ or NNKIT_VAR)")
+    sv.add_argument("--web-workers", type=int, default=2, help="gunicorn 프로세스 수 · gunicorn processes")
+    sv.add_argument("--graders", type=int, default=1, help="채점 작업자 수 · grading workers")
+    sv.add_argument(
+        "--new-link", action="store_true", help="강사 로그인 링크 새로 만들기 · a new instructor login link"
+    )
+    sv.set_defaults(func=cmd_serve)
+
+    wk = sub.add_parser("worker", help="채점 작업자 (Huey) · a grading worker (Huey consumer)")
+    wk.add_argument("--var", help="서버 상태 폴더 · state folder (default: var/ or NNKIT_VAR)")
+    wk.add_argument("--cache", help="이 작업자의 캐시 폴더 · this worker's cache folder")
+    wk.add_argument("--scratch", help="이 작업자의 임시 폴더 · this worker's scratch folder")
+    wk.set_defaults(func=cmd_worker)
+
+    sb = sub.add_parser(
+        "submit", help="서버에 제출하고 피드백 받기 · hand in to the server, print the feedback"
+    )
+    sb.add_argument("exercise")
+    sb.add_argument("path", help="제출 파일 · your .py or .ipynb")
+    sb.add_argument("--server", default="http://127.0.0.1:8000", help="서버 주소 · server address")
+    sb.add_argument("--token", help="제출 토큰 (또는 NNKIT_TOKEN) · submit token (or NNKIT_TOKEN)")
+    sb.set_defaults(func=cmd_submit)
     for command in commands.choices.values():  # --lang before or after the subcommand
         command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="message language")
     return p

@@ -1,0 +1,1 @@
+"""The course app: students, course rules, submissions and their grading jobs, staff pages."""

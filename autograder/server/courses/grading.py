@@ -1,0 +1,164 @@
+"""Grading jobs: one path from submission to result, the engine's, as ``grade`` takes it.
+
+A job claims its submission row (status running, this worker, a lease), grades the stored bytes
+with ``GradingContext`` and ``grade_submission`` in the chosen sandbox, and records the result
+only if the row is still its own: a job run twice, or a worker killed mid-job and the job queued
+again, records one result. Jobs lost with a dead worker are queued again when a worker starts
+(same machine: the dead process is seen) and every minute (another machine: its lease expired).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import socket
+import tempfile
+import threading
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
+
+from autograder.server.courses.models import Submission
+
+_contexts: dict[tuple[str, str, bool], object] = {}
+_lock = threading.Lock()
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def context(exercise_id: str, reveal: bool = False):
+    """The exercise's grading context, built once per worker process (reference outputs cached)."""
+    from autograder.engine.context import GradingContext
+    from autograder.exercises import get_exercise
+
+    exercise = get_exercise(exercise_id)
+    with _lock:
+        # keyed by the suite's digest: after a test fix, a regrade's jobs grade with the new suite
+        key = (exercise_id, exercise.suite_key(), reveal)
+        if key not in _contexts:
+            _contexts[key] = GradingContext.build(exercise, hidden=True, jobs=1, reveal=reveal)
+        return _contexts[key]
+
+
+def lease_seconds(exercise_id: str) -> float:
+    from autograder.exercises import get_exercise
+
+    limits = get_exercise(exercise_id).limits
+    return limits.load_timeout + limits.submission_timeout + 120
+
+
+def enqueue(sub: Submission) -> None:
+    """Queue a job for ``sub`` once its row is committed (then mark it enqueued)."""
+    sub_id, attempt = sub.pk, sub.attempt
+
+    def send() -> None:
+        grade_job(sub_id, attempt)
+        Submission.objects.filter(pk=sub_id, attempt=attempt).update(enqueued=True)
+
+    transaction.on_commit(send)
+
+
+def claim(sub_id: int, attempt: int, me: str) -> Submission | None:
+    now = timezone.now()
+    with transaction.atomic():
+        sub = Submission.objects.select_for_update().filter(pk=sub_id).first()
+        if sub is None or sub.attempt != attempt or sub.status == "graded":
+            return None
+        if sub.status == "running" and sub.worker != me and sub.lease_until and sub.lease_until > now:
+            return None  # another live worker has it
+        sub.status, sub.worker, sub.started = "running", me, now
+        sub.lease_until = now + datetime.timedelta(seconds=lease_seconds(sub.exercise))
+        sub.save(update_fields=["status", "worker", "started", "lease_until"])
+        return sub
+
+
+def grade_bytes(exercise_id: str, student_id: str, kind: str, data: bytes, reveal: bool = False):
+    """The engine on one stored file, laid out as ``grade`` reads it: ``<student>/<module><kind>``."""
+    from autograder.discover.submissions import load_submission
+    from autograder.engine.grade import grade_submission
+    from autograder.exercises import get_exercise
+
+    exercise = get_exercise(exercise_id)
+    ctx = context(exercise_id, reveal)
+    with tempfile.TemporaryDirectory(prefix="nnkit-serve-") as tmp:
+        folder = Path(tmp) / "student"
+        folder.mkdir()
+        (folder / f"{exercise.module}{kind}").write_bytes(data)
+        return grade_submission(ctx, load_submission(student_id, folder, exercise))
+
+
+def record(sub_id: int, attempt: int, me: str, result) -> bool:
+    with transaction.atomic():
+        sub = Submission.objects.select_for_update().get(pk=sub_id)
+        if sub.attempt != attempt or sub.status != "running" or sub.worker != me:
+            return False  # queued again meanwhile: that job records
+        sub.status, sub.graded = "graded", timezone.now()
+        sub.score, sub.max_score, sub.result = result.score, result.max_score, result.to_json()
+        sub.recorded += 1
+        sub.save(update_fields=["status", "graded", "score", "max_score", "result", "recorded"])
+        return True
+
+
+def run_job(sub_id: int, attempt: int) -> bool:
+    me = worker_name()
+    sub = claim(sub_id, attempt, me)
+    if sub is None:
+        return False
+    result = grade_bytes(sub.exercise, sub.student.student_id, sub.kind, bytes(sub.data), reveal=False)
+    return record(sub_id, attempt, me, result)
+
+
+@db_task(retries=0)
+def grade_job(sub_id: int, attempt: int) -> bool:
+    return run_job(sub_id, attempt)
+
+
+def _alive_here(worker: str) -> bool:
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True  # another machine's: its lease decides
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def requeue_lost() -> int:
+    """Queue again the jobs of dead workers, and rows whose job never reached the queue."""
+    now = timezone.now()
+    again = []
+    with transaction.atomic():
+        for sub in Submission.objects.select_for_update().filter(status="running"):
+            expired = sub.lease_until is None or sub.lease_until < now
+            if expired or not _alive_here(sub.worker):
+                sub.status, sub.worker = "queued", ""
+                sub.save(update_fields=["status", "worker"])
+                again.append(sub)
+        stale = now - datetime.timedelta(seconds=30)
+        again += list(Submission.objects.filter(status="queued", enqueued=False, uploaded__lt=stale))
+    for sub in again:
+        grade_job(sub.pk, sub.attempt)
+        Submission.objects.filter(pk=sub.pk, attempt=sub.attempt).update(enqueued=True)
+    return len(again)
+
+
+@on_startup()
+def _sweep_on_start() -> None:
+    from django.db import close_old_connections
+
+    close_old_connections()
+    requeue_lost()
+    close_old_connections()
+
+
+@db_periodic_task(crontab(minute="*"), priority=100)  # ahead of a backlog of jobs
+def sweep() -> int:
+    return requeue_lost()

@@ -75,8 +75,11 @@ def generate(exercise_id: str, root: Path = ROOT) -> dict[Path, str]:
     reference, stub = tx.split_master(master_text, m.rel(m.folder / source))
     sections = tx.split_cases(m.read("cases.py"), m.rel(m.folder / "cases.py"))
     scenarios, cases = tx.hidden_cases(sections["scenarios"])
-    hidden = sections["hidden"].rstrip("\n") + "\n"
-    hidden += "".join("\n" + c for c in cases)
+    hidden = sections["hidden"]
+    if cases:  # a definition before the first case wants two blank lines after it, as ruff formats
+        tree = ast.parse(hidden).body
+        last_is_def = bool(tree) and isinstance(tree[-1], (ast.FunctionDef, ast.ClassDef))
+        hidden += "\n" * (1 + last_is_def) + "\n".join(cases)
     assignments = root / "assignments" / exercise_id
     out = {
         root / "solutions" / exercise_id / source: header(m, source) + reference,

@@ -19,7 +19,7 @@ LINE = 110  # the project's line length (pyproject.toml [tool.ruff])
 
 BEGIN = re.compile(r"^(\s*)# BEGIN (SOLUTION|STUB|REFERENCE)\b ?(.*)$")
 END = re.compile(r"^\s*# END (SOLUTION|STUB|REFERENCE)\s*$")
-RULE_TAG = re.compile(r"\[\[([A-Za-z0-9_]+): (.+?)\]\]")
+RULE_TAG = re.compile(r"\[\[([A-Za-z0-9_]+): (.+?)\]\](?!\])")
 
 
 def rule_phrases(master: str) -> tuple[str, dict[str, str]]:
@@ -41,7 +41,7 @@ def split_master(master: str, where: str) -> tuple[str, str]:
     """(reference, stub) from the master module.
 
     ``# BEGIN SOLUTION [message]`` ... ``# END SOLUTION``: the reference keeps the lines, the stub
-    has ``raise NotImplementedError("<message>")`` instead (default ``Task N.k: <function>``,
+    has ``raise NotImplementedError("<message>")`` instead, indented like the marker (default ``Task N.k: <function>``,
     N.k the first ``Task N.k`` after the enclosing ``def``). ``STUB`` and ``REFERENCE`` blocks:
     lines only one of the two has. Every other line is in both.
     """
@@ -61,7 +61,7 @@ def split_master(master: str, where: str) -> tuple[str, str]:
                 raise _marker_error(where, number, f"# END {end.group(1)} without its # BEGIN")
             if block == "SOLUTION":
                 reference += solution
-                indent = _indent(solution[0]) if solution else BEGIN.match(lines[start - 1]).group(1)
+                indent = BEGIN.match(lines[start - 1]).group(1)
                 text = message or _task_message(lines[: start - 1], where, start)
                 stub.append(f'{indent}raise NotImplementedError("{text}")\n')
             block = None
@@ -244,24 +244,29 @@ def _find(lines: list[str], old: list[str], start: int) -> int | None:
 
 
 def make_edit(base: str, target: str) -> str:
-    """The edit that turns ``base`` into ``target`` (for converting hand-written variants)."""
+    """The edit that turns ``base`` into ``target`` (for converting hand-written variants): each
+    hunk has the context lines before it that it needs to be found where it belongs."""
     import difflib
 
     a, b = base.splitlines(keepends=True), target.splitlines(keepends=True)
-    hunks = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    hunks, pos = [], 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        hunk = ["@@"]
-        if i1 == i2:  # pure insertion: anchor it on the line before (or after)
-            hunk += [" " + a[i1 - 1]] if i1 > 0 else []
-        hunk += ["-" + x for x in a[i1:i2]] + ["+" + x for x in b[j1:j2]]
-        if i1 == i2 and i1 == 0:
-            hunk.append(" " + a[0])
-        hunks.append("".join(h if h.endswith("\n") else h + "\n" for h in hunk))
+        context = 0 if i1 < i2 else 1
+        while i1 - context > pos and _find(a, a[i1 - context : i2], pos) != i1 - context:
+            context += 1
+        if i1 - context < pos or (i1 == i2 and i1 == 0):
+            raise ValueError("no context places this hunk")
+        lines = (
+            [" " + x for x in a[i1 - context : i1]]
+            + ["-" + x for x in a[i1:i2]]
+            + ["+" + x for x in b[j1:j2]]
+        )
+        hunks.append("@@\n" + "".join(x if x.endswith("\n") else x + "\n" for x in lines))
+        pos = i2
     edit = "".join(hunks)
-    if apply_edit(base, edit, "make_edit") != target:  # an old run found earlier than meant
+    if apply_edit(base, edit, "make_edit") != target:
         raise ValueError("edit does not round-trip")
     return edit
 
@@ -320,11 +325,7 @@ def mistake_base(reference: str, doc: str, meta: dict, replaces: list[str]) -> s
     ``_m`` assigned to ``C.m``)."""
     definitions = top_definitions(reference)
     methods = [r for r in replaces if "." in r]
-    head = f'"""{doc}"""\n\n'
-    if methods:
-        head += (
-            "# ruff: noqa: F821 (appended to the reference solution, which defines the names used here)\n\n"
-        )
+    head = _docstring(doc) + "\n\n"
     imports = head_imports(reference)
     head += imports + ("\n" if imports else "")
     body = "".join(f'    "{k}": {py_value(v, "    ", f"{k!r}: ")},\n' for k, v in meta.items())
@@ -353,4 +354,8 @@ def labelled_base(reference: str, doc: str, hints: list[str]) -> str:
         last = tree.body[0].end_lineno if ast.get_docstring(tree) else 0
     rest = "".join(lines[last:]).lstrip("\n")
     value = py_value(hints, "", "EXPECTED_HINTS = ")
-    return f'"""{doc}"""\n\n{imports}\nEXPECTED_HINTS = {value}\n\n\n{rest}'
+    return f"{_docstring(doc)}\n\n{imports}\nEXPECTED_HINTS = {value}\n\n\n{rest}"
+
+
+def _docstring(doc: str) -> str:
+    return ("r" if "\\" in doc else "") + f'"""{doc}"""'

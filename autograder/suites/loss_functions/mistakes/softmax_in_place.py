@@ -6,10 +6,7 @@ import numpy as np
 MISTAKE = {
     "ko": "x -= ... 는 호출한 쪽의 배열을 바꿉니다. x = x - ... 처럼 새 배열을 만드세요.",
     "en": "x -= ... changes the caller's array. Make a new one: x = x - ...",
-    "fails": [
-        "softmax_keeps_input",
-        "softmax_leaves_input",
-    ],
+    "fails": ["softmax_keeps_input", "softmax_leaves_input"],
 }
 
 

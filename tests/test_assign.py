@@ -156,3 +156,30 @@ def test_a_scenario_whose_program_carries_its_expected_value_or_hint_is_refused(
     path.write_text(LEAKY, encoding="utf-8")
     found = leaks_in(load_suite(path).cases)
     assert found == ["copies_the_answer: ANSWER", "says_its_hint: 'the half is missing'"]
+
+
+def test_expect_reference_in_a_public_case_is_filled_in_from_the_reference(tmp_path):
+    root = tmp_path / "kit"
+    for part in (
+        "autograder/suites/loss_functions",
+        "assignments/loss_functions",
+        "solutions/loss_functions",
+    ):
+        shutil.copytree(ROOT / part, root / part)
+    cases = root / "autograder/suites/loss_functions/master/cases.py"
+    text = cases.read_text(encoding="utf-8")
+    text = text.replace(
+        "import Hint, Msg, PerParam, Suite", "import REFERENCE, Hint, Msg, PerParam, Suite", 1
+    )
+    text = text.replace("expect=0.6950000000000001,", "expect=REFERENCE,", 1)
+    text = text.replace(
+        'expect=PerParam({"correct_guess": 0.510825457099338, "wrong_guess": 2.302584092994546}),',
+        "expect=REFERENCE,",
+        1,
+    )
+    assert text.count("expect=REFERENCE") == 2
+    cases.write_text(text, encoding="utf-8")
+    public = root / "assignments/loss_functions/public_tests.py"
+    assert generate("loss_functions", root)[public] == (
+        ROOT / "assignments/loss_functions/public_tests.py"
+    ).read_text(encoding="utf-8")

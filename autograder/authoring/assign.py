@@ -14,6 +14,7 @@ Every generated file says so in its first line. ``assign`` refuses a scenario wh
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,18 +81,40 @@ def generate(exercise_id: str, root: Path = ROOT) -> dict[Path, str]:
         tree = ast.parse(hidden).body
         last_is_def = bool(tree) and isinstance(tree[-1], (ast.FunctionDef, ast.ClassDef))
         hidden += "\n" * (1 + last_is_def) + "\n".join(cases)
+    toml_out = tx.add_rule_docs(toml_text, phrases, m.rel(m.folder / source))
+    public = fill_public(m, toml_out, reference, sections["public"])
     assignments = root / "assignments" / exercise_id
     out = {
         root / "solutions" / exercise_id / source: header(m, source) + reference,
         assignments / source: header(m, source) + stub,
-        assignments / "exercise.toml": header(m, "exercise.toml")
-        + tx.add_rule_docs(toml_text, phrases, m.rel(m.folder / source)),
-        assignments / "public_tests.py": header(m, "cases.py") + sections["public"],
+        assignments / "exercise.toml": header(m, "exercise.toml") + toml_out,
+        assignments / "public_tests.py": header(m, "cases.py") + public,
         m.suites / "hidden_tests.py": header(m, "cases.py") + hidden,
         m.suites / "scenarios.py": header(m, "cases.py") + scenarios,
     }
     out.update(variants(m, reference, hint_texts(sections["public"] + sections["hidden"])))
     return out
+
+
+def fill_public(m: Master, toml_text: str, reference: str, public: str) -> str:
+    """The public section with ``expect=REFERENCE`` filled in from the reference's run."""
+    if "REFERENCE" not in public:
+        return public
+    import dataclasses
+    import tempfile
+
+    from autograder.authoring.assign_reference import fill_reference
+    from autograder.exercises import load_exercise
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "assignments" / m.id / "exercise.toml"
+        path.parent.mkdir(parents=True)
+        path.write_text(toml_text, encoding="utf-8")
+        exercise = dataclasses.replace(load_exercise(path), root=m.root)
+    filled = fill_reference(public, exercise, reference, m.rel(m.folder / "cases.py"))
+    return re.sub(
+        r"(from autograder\.runtime\.spec import .*?)\bREFERENCE, |, REFERENCE\b", r"\1", filled, count=1
+    )
 
 
 def hint_texts(suite_text: str) -> dict[str, tuple[str, str]]:
@@ -189,21 +212,23 @@ def leaks_in(cases: list[Case]) -> list[str]:
     that the parent alone may hold: the case's literal expected value (hidden cases; a public
     suite is the student's own file), its check, a Hint, or a hint's text."""
     texts = {t for c in cases for h in c.hints if isinstance(h, Hint) for t in (h.ko, h.en)}
-    found = []
-    for case in cases:
-        names = scenario.__globals__ if (scenario := case.scenario) else {}
-        for part in case.program:
-            tree = ast.parse(part)
-            defined = {n for node in tree.body for n in _bound(node)}
-            for name in sorted(defined):
-                value = names.get(name)
-                if _secret(case, value):
-                    found.append(f"{case.name}: {name}")
-            strings = {
-                n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-            }
-            found += [f"{case.name}: {t!r}" for t in sorted(strings & texts)]
-    return sorted(set(found))
+    return sorted(
+        {
+            f"{case.name}: {what}"
+            for case in cases
+            for part in case.program
+            for what in _carried(case, part, texts)
+        }
+    )
+
+
+def _carried(case: Case, part: str, texts: set[str]) -> list[str]:
+    tree = ast.parse(part)
+    names = case.scenario.__globals__
+    defined = {n for node in tree.body for n in _bound(node)}
+    found = [name for name in sorted(defined) if _secret(case, names.get(name))]
+    strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return found + [repr(t) for t in sorted(strings & texts)]
 
 
 def _bound(node: ast.stmt) -> set[str]:

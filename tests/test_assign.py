@@ -183,3 +183,15 @@ def test_expect_reference_in_a_public_case_is_filled_in_from_the_reference(tmp_p
     assert generate("loss_functions", root)[public] == (
         ROOT / "assignments/loss_functions/public_tests.py"
     ).read_text(encoding="utf-8")
+
+
+def test_tasks_and_rules_are_one_line_each_in_the_master_and_blocks_for_the_registry():
+    master = '[tasks]\n"9.1" = { name = "twice", title_ko = "두 배", title_en = "twice" }\n\n[rules]\n'
+    master += 'doubles = { task = "9.1", ko = "두 배", en = "twice x" }\n'
+    made = tx.expand_tables(master, {"doubles": "Return twice x"}, "exercise.toml")
+    assert made == (
+        '[[tasks]]\nid = "9.1"\nname = "twice"\ntitle_ko = "두 배"\ntitle_en = "twice"\n\n'
+        '[[rules]]\nid = "doubles"\ntask = "9.1"\ndoc = "Return twice x"\nko = "두 배"\nen = "twice x"\n'
+    )
+    with pytest.raises(UserError, match=r"tagged rule\(s\) \['halves'\] have no \[rules\] entry"):
+        tx.expand_tables(master, {"halves": "half"}, "exercise.toml")

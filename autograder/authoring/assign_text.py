@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import tomllib
 
 from autograder.core.errors import UserError
 
@@ -101,24 +102,54 @@ def _marker_error(where: str, number: int, problem: str) -> UserError:
     return UserError(f"{where}:{number}: 표시 오류: {problem}", f"{where}:{number}: marker error: {problem}")
 
 
-def add_rule_docs(toml: str, phrases: dict[str, str], where: str) -> str:
-    """The master ``exercise.toml`` with ``doc = "<phrase>"`` after each rule's ``task`` line."""
-    out, rule, seen = [], None, set()
+def expand_tables(toml: str, phrases: dict[str, str], where: str) -> str:
+    """The master ``exercise.toml`` as the registry reads it: its one-line ``[tasks]`` and
+    ``[rules]`` entries (``"1.1" = { name = ..., ... }``) as ``[[tasks]]`` and ``[[rules]]``
+    blocks, each rule with ``doc = "<phrase>"`` from its tag in the master module."""
+    out: list[str] = []
+    section = None
+    seen: set[str] = set()
     for line in toml.splitlines(keepends=True):
-        found = re.match(r'\s*id\s*=\s*"([^"]+)"', line)
-        if found:
-            rule = found.group(1)
-        out.append(line)
-        if rule in phrases and re.match(r"\s*task\s*=", line):
-            out.append(f"doc = {json.dumps(phrases[rule], ensure_ascii=False)}\n")
-            seen.add(rule)
+        stripped = line.strip()
+        if stripped in ("[tasks]", "[rules]"):
+            section = stripped[1:-1]
+            continue
+        if stripped.startswith(("[", "#")):
+            section = None
+        if section is None or not stripped:
+            out.append(line)
+            continue
+        try:
+            ((key, entry),) = tomllib.loads(line).items()
+        except (tomllib.TOMLDecodeError, ValueError):
+            raise UserError(
+                f"{where}: [{section}]의 한 줄은 key = {{ ... }} 입니다: {stripped}",
+                f"{where}: a [{section}] line is key = {{ ... }}: {stripped}",
+            ) from None
+        if section == "rules" and key in phrases:
+            keys = list(entry)
+            at = keys.index("task") + 1 if "task" in keys else len(keys)
+            entry = dict([*list(entry.items())[:at], ("doc", phrases[key]), *list(entry.items())[at:]])
+            seen.add(key)
+        block = "".join(f"{k} = {_toml_value(v)}\n" for k, v in {"id": key, **entry}.items())
+        if out and out[-1].startswith(f"[[{section}]]"):
+            out.append("\n")  # blocks one blank line apart
+        out.append(f"[[{section}]]\n{block}")
     missing = sorted(set(phrases) - seen)
     if missing:
         raise UserError(
-            f"{where}: 표시된 규칙 {missing}이(가) exercise.toml [[rules]]에 없습니다",
-            f"{where}: tagged rule(s) {missing} have no [[rules]] entry (id, task, ko, en) in exercise.toml",
+            f"{where}: 표시된 규칙 {missing}이(가) exercise.toml [rules]에 없습니다",
+            f"{where}: tagged rule(s) {missing} have no [rules] entry (task, ko, en) in exercise.toml",
         )
     return "".join(out)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 # ---- the declaration file: public cases, hidden cases and what the worker runs -----------------

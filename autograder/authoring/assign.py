@@ -132,6 +132,16 @@ def hint_texts(suite_text: str) -> dict[str, tuple[str, str]]:
 
 def variants(m: Master, reference: str, hints: dict[str, tuple[str, str]]) -> dict[Path, str]:
     """Mistakes and labelled submissions from ``variants.toml``."""
+    return {
+        path: header(m, "variants.toml") + tx.apply_edit(base, edit, where)
+        for path, (base, edit, where) in variant_bases(m, reference, hints).items()
+    }
+
+
+def variant_bases(
+    m: Master, reference: str, hints: dict[str, tuple[str, str]]
+) -> dict[Path, tuple[str, str, str]]:
+    """Each variant's file: (what it is before its edit, the edit, where the edit is written)."""
     where = m.rel(m.folder / "variants.toml")
     path = m.folder / "variants.toml"
     if not path.is_file():
@@ -143,31 +153,27 @@ def variants(m: Master, reference: str, hints: dict[str, tuple[str, str]]) -> di
     out = {}
     for vid, v in table.get("mistakes", {}).items():
         here = f"{where} [mistakes.{vid}]"
-        meta = {k: v[k] for k in v if k not in ("doc", "replaces", "edit")}
-        if "hint" in meta and "ko" not in meta:
-            if meta["hint"] not in hints:
-                raise UserError(
-                    f"{here}: 힌트 {meta['hint']}을(를) cases.py의 Hint에서 찾을 수 없습니다",
-                    f"{here}: no Hint {meta['hint']!r} is declared in cases.py",
-                )
-            ko, en = hints[meta["hint"]]
-            meta = {
-                "hint": meta["hint"],
-                "ko": ko,
-                "en": en,
-                **{k: x for k, x in meta.items() if k != "hint"},
-            }
+        meta = _mistake_meta(v, hints, here)
         base = tx.mistake_base(reference, v.get("doc", ""), meta, list(v.get("replaces", [])))
-        out[m.suites / "mistakes" / f"{vid}.py"] = header(m, "variants.toml") + tx.apply_edit(
-            base, v.get("edit", ""), here
-        )
+        out[m.suites / "mistakes" / f"{vid}.py"] = (base, v.get("edit", ""), here)
     for vid, v in table.get("labelled", {}).items():
-        here = f"{where} [labelled.{vid}]"
         base = tx.labelled_base(reference, v.get("doc", ""), list(v.get("hints", [])))
-        out[m.suites / "labelled" / f"{vid}.py"] = header(m, "variants.toml") + tx.apply_edit(
-            base, v.get("edit", ""), here
-        )
+        out[m.suites / "labelled" / f"{vid}.py"] = (base, v.get("edit", ""), f"{where} [labelled.{vid}]")
     return out
+
+
+def _mistake_meta(v: dict, hints: dict[str, tuple[str, str]], here: str) -> dict:
+    """``MISTAKE``: the entry's keys, with its hint's text when it names a hint by id only."""
+    meta = {k: v[k] for k in v if k not in ("doc", "replaces", "edit")}
+    if "hint" not in meta or "ko" in meta:
+        return meta
+    if meta["hint"] not in hints:
+        raise UserError(
+            f"{here}: 힌트 {meta['hint']}을(를) cases.py의 Hint에서 찾을 수 없습니다",
+            f"{here}: no Hint {meta['hint']!r} is declared in cases.py",
+        )
+    ko, en = hints[meta["hint"]]
+    return {"hint": meta["hint"], "ko": ko, "en": en, **{k: x for k, x in meta.items() if k != "hint"}}
 
 
 def stale(exercise_id: str, made: dict[Path, str], root: Path = ROOT) -> list[Path]:

@@ -7,6 +7,9 @@ from collections import Counter
 EXPECTED_HINTS = ["counts_by_word"]
 
 
+NO_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
 def get_special_students(student2score):
     return [name for name, score in student2score.items() if score >= 80]
 

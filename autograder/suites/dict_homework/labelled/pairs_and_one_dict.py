@@ -6,6 +6,9 @@ import string
 EXPECTED_HINTS = []
 
 
+NO_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
 def get_special_students(student2score):
     return [(name, score) for name, score in student2score.items() if score >= 80]
 

@@ -6,6 +6,9 @@ import string
 EXPECTED_HINTS = ["deletes_low_scores", "ids_from_set"]
 
 
+NO_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
 def get_special_students(student2score):
     for name in list(student2score.keys()):
         if student2score[name] < 80:

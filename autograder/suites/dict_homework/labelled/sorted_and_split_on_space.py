@@ -6,6 +6,9 @@ import string
 EXPECTED_HINTS = ["sorted_names", "split_on_space"]
 
 
+NO_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
 def get_special_students(student2score):
     names = []
     for name in student2score:

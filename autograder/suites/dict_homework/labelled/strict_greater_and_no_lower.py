@@ -6,6 +6,9 @@ import string
 EXPECTED_HINTS = ["greater_than_80", "case_not_folded"]
 
 
+NO_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
 def get_special_students(student2score):
     return [name for name in student2score if student2score[name] > 80]
 

@@ -21,7 +21,7 @@ def word_index_count(text):
     for mark in string.punctuation:
         text = text.replace(mark, " ")
     word_id, id_frequency = {}, {}
-    for word in text.lower().split():
-        i = word_id.setdefault(word, len(word_id))
+    for word in text.translate(NO_PUNCTUATION).lower().split():
+        i = word_id.setdefault(word, len(word_id))  # a new word gets the next id
         id_frequency[i] = id_frequency.get(i, 0) + 1
     return word_id, id_frequency

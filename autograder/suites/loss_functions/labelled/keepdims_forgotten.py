@@ -16,8 +16,8 @@ def cross_entropy_error(y, t):
         y = y.reshape(1, y.size)
     if t.size == y.size:
         t = t.argmax(axis=1)
-    batch_size = y.shape[0]
-    return -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size
+    n = y.shape[0]
+    return -np.sum(np.log(y[np.arange(n), t.ravel()] + 1e-7)) / n
 
 
 def softmax(x):

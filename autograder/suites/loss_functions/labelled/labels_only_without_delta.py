@@ -7,7 +7,7 @@ EXPECTED_HINTS = ["cee_labels_only", "cee_no_delta"]
 
 
 def mean_squared_error(y, t):
-    return 0.5 * np.sum(np.square(y - t))
+    return 0.5 * np.sum((y - t) ** 2)
 
 
 def cross_entropy_error(y, t):
@@ -20,6 +20,6 @@ def cross_entropy_error(y, t):
 
 
 def softmax(x):
-    c = np.max(x, axis=-1, keepdims=True)
-    e = np.exp(x - c)
+    x = x - np.max(x, axis=-1, keepdims=True)  # exp never overflows: largest term is e^0
+    e = np.exp(x)
     return e / np.sum(e, axis=-1, keepdims=True)

@@ -11,15 +11,16 @@ def mean_squared_error(y, t):
 
 
 def cross_entropy_error(y, t):
+    y, t = np.asarray(y), np.asarray(t)
     if y.ndim == 1:
-        t = t.reshape(1, t.size)
-        y = y.reshape(1, y.size)
-    if t.size == y.size:
+        y, t = y.reshape(1, -1), t.reshape(1, -1)
+    if t.size == y.size:  # one-hot -> labels
         t = t.argmax(axis=1)
     batch_size = y.shape[0]
     return -np.sum(np.log10(y[np.arange(batch_size), t] + 1e-7)) / batch_size
 
 
 def softmax(x):
-    x = x - np.max(x, axis=-1, keepdims=True)
-    return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
+    x = x - np.max(x, axis=-1, keepdims=True)  # exp never overflows: largest term is e^0
+    e = np.exp(x)
+    return e / np.sum(e, axis=-1, keepdims=True)

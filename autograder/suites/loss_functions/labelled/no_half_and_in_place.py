@@ -11,8 +11,7 @@ def mean_squared_error(y, t):
 
 
 def cross_entropy_error(y, t):
-    y = np.asarray(y)
-    t = np.asarray(t)
+    y, t = np.asarray(y), np.asarray(t)
     if y.ndim == 1:
         y = y[np.newaxis, :]
         t = t.reshape(1, -1)
@@ -25,4 +24,4 @@ def cross_entropy_error(y, t):
 def softmax(x):
     x -= np.max(x, axis=-1, keepdims=True)
     e = np.exp(x)
-    return e / e.sum(axis=-1, keepdims=True)
+    return e / np.sum(e, axis=-1, keepdims=True)

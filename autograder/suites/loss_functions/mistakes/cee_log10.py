@@ -12,8 +12,9 @@ MISTAKE = {
 
 
 def cross_entropy_error(y, t):
+    y, t = np.asarray(y), np.asarray(t)
     if y.ndim == 1:
-        y, t = y.reshape(1, -1), np.asarray(t).reshape(1, -1)
-    if t.size == y.size:
+        y, t = y.reshape(1, -1), t.reshape(1, -1)
+    if t.size == y.size:  # one-hot -> labels
         t = t.argmax(axis=1)
     return -np.sum(np.log10(y[np.arange(y.shape[0]), t.ravel()] + 1e-7)) / y.shape[0]

@@ -22,9 +22,10 @@ MISTAKE = {
 
 
 def cross_entropy_error(y, t):
+    y, t = np.asarray(y), np.asarray(t)
     if y.ndim == 1:
-        y, t = y.reshape(1, -1), np.asarray(t).reshape(1, -1)
-    if t.size == y.size:
+        y, t = y.reshape(1, -1), t.reshape(1, -1)
+    if t.size == y.size:  # one-hot -> labels
         t = t.argmax(axis=1)
     with np.errstate(divide="ignore"):
         return -np.sum(np.log(y[np.arange(y.shape[0]), t.ravel()])) / y.shape[0]

@@ -6,6 +6,9 @@ import numpy as np
 EXPECTED_HINTS = ["forward_difference"]
 
 
+H = 1e-4  # small enough for accuracy, large enough that x + h != x in float64
+
+
 def numerical_diff(f, x):
     h = 1e-4
     return (f(x + h) - f(x)) / h

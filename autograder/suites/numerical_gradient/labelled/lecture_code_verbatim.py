@@ -31,7 +31,7 @@ def numerical_gradient(f, x):
 def gradient_descent(f, init_x, lr=0.01, step_num=100):
     x = init_x
     x_history = []
-    for i in range(step_num):  # noqa: B007 (as printed in the book)
+    for _ in range(step_num):
         x_history.append(x.copy())
         grad = numerical_gradient(f, x)
         x -= lr * grad

@@ -6,9 +6,11 @@ import numpy as np
 EXPECTED_HINTS = ["perturbs_copy"]
 
 
+H = 1e-4  # small enough for accuracy, large enough that x + h != x in float64
+
+
 def numerical_diff(f, x):
-    h = 1e-4
-    return (f(x + h) - f(x - h)) / (2 * h)
+    return (f(x + H) - f(x - H)) / (2 * H)
 
 
 def numerical_gradient(f, x):
@@ -28,5 +30,5 @@ def gradient_descent(f, init_x, lr=0.01, step_num=100):
     x_history = []
     for _ in range(step_num):
         x_history.append(x.copy())
-        x = x - lr * numerical_gradient(f, x)
+        x -= lr * numerical_gradient(f, x)
     return x, np.array(x_history)

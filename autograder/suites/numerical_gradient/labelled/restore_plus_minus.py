@@ -6,9 +6,11 @@ import numpy as np
 EXPECTED_HINTS = ["restore_by_arithmetic"]
 
 
+H = 1e-4  # small enough for accuracy, large enough that x + h != x in float64
+
+
 def numerical_diff(f, x):
-    h = 1e-4
-    return (f(x + h) - f(x - h)) / (2 * h)
+    return (f(x + H) - f(x - H)) / (2 * H)
 
 
 def numerical_gradient(f, x):

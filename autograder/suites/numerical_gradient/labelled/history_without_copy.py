@@ -18,14 +18,14 @@ def numerical_gradient(f, x):
     if x.dtype.kind != "f":
         x = x.astype(float)  # x[i] = 1 + h would be truncated back to 1 in an integer array
     grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        saved = x[i]
-        x[i] = saved + H  # perturb x itself: f may read the array by reference
-        f_plus = f(x)
-        x[i] = saved - H
-        f_minus = f(x)
-        x[i] = saved  # put back the saved value, not saved + h - h
-        grad[i] = (f_plus - f_minus) / (2 * H)
+    for idx in np.ndindex(x.shape):
+        tmp = x[idx]
+        x[idx] = tmp + h
+        fxh1 = f(x)
+        x[idx] = tmp - h
+        fxh2 = f(x)
+        x[idx] = tmp
+        grad[idx] = (fxh1 - fxh2) / (2 * h)
     return grad
 
 

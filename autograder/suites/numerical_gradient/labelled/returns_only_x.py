@@ -17,20 +17,19 @@ def numerical_gradient(f, x):
     h = 1e-4
     x = x.astype(float) if x.dtype.kind != "f" else x
     grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        saved = x[i]
-        x[i] = saved + H  # perturb x itself: f may read the array by reference
-        f_plus = f(x)
-        x[i] = saved - H
-        f_minus = f(x)
-        x[i] = saved  # put back the saved value, not saved + h - h
-        grad[i] = (f_plus - f_minus) / (2 * H)
+    for idx in np.ndindex(x.shape):
+        tmp = x[idx]
+        x[idx] = tmp + h
+        fxh1 = f(x)
+        x[idx] = tmp - h
+        fxh2 = f(x)
+        x[idx] = tmp
+        grad[idx] = (fxh1 - fxh2) / (2 * h)
     return grad
 
 
 def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    x = np.array(init_x, dtype=float)  # a float copy: init_x stays as it was
-    x_history = []
+    x = np.array(init_x, dtype=float)
     for _ in range(step_num):
         x = x - lr * numerical_gradient(f, x)
     return x

@@ -92,6 +92,12 @@ def generate(exercise_id: str, root: Path = ROOT) -> dict[Path, str]:
         m.suites / "hidden_tests.py": header(m, "cases.py") + hidden,
         m.suites / "scenarios.py": header(m, "cases.py") + scenarios,
     }
+    optional = {
+        "staff": assignments / f"{exercise_id}_staff.py",
+        "demo": assignments / "demo.py",
+        "reproduce": m.suites / "reproduce.py",
+    }
+    out.update({path: header(m, "cases.py") + sections[k] for k, path in optional.items() if k in sections})
     out.update(variants(m, reference, hint_texts(sections["public"] + sections["hidden"])))
     return out
 

@@ -154,11 +154,15 @@ def _toml_value(value: object) -> str:
 
 # ---- the declaration file: public cases, hidden cases and what the worker runs -----------------
 
-SECTION = re.compile(r"^# === (public|hidden|scenarios)\b.*$")
+SECTION = re.compile(r"^# === (public|hidden|scenarios|staff|demo|reproduce)\b.*$")
+#: sections every ``cases.py`` has; ``staff``, ``demo`` and ``reproduce`` are optional
+NEEDED = {"public", "hidden", "scenarios"}
 
 
 def split_cases(text: str, where: str) -> dict[str, str]:
-    """The three sections of ``cases.py``, each begun by a ``# === public|hidden|scenarios`` line."""
+    """The sections of ``cases.py``, each begun by a ``# === <name>`` line: ``public``, ``hidden``
+    and ``scenarios``, and optionally ``staff`` (helpers public and hidden scenarios share),
+    ``demo`` (the notebook's "Try it" cells) and ``reproduce`` (the lecture's runs)."""
     parts: dict[str, list[str]] = {}
     current = None
     for line in text.splitlines(keepends=True):
@@ -174,7 +178,7 @@ def split_cases(text: str, where: str) -> dict[str, str]:
                 )
         else:
             parts[current].append(line)
-    if set(parts) != {"public", "hidden", "scenarios"}:
+    if not NEEDED <= set(parts):
         raise UserError(
             f"{where}: '# === public', '# === hidden', '# === scenarios' 구역이 모두 필요합니다",
             f"{where}: needs the sections '# === public', '# === hidden' and '# === scenarios'",

@@ -340,3 +340,109 @@ def words_random_text(m, ctx):
         parts.append(vocabulary[ctx.rng.integers(len(vocabulary))] + marks[ctx.rng.integers(len(marks))])
         parts.append(spaces[ctx.rng.integers(len(spaces))])
     return word_index(m, "".join(parts))
+
+
+# === staff: assignments/dict_homework/dict_homework_staff.py (helpers public and hidden scenarios share: driving code only, no answer)
+"""Staff helpers for exercise 0, shared by the public and the hidden cases.
+
+Driving code only: it calls the student's function and hands back what it returned, and the
+judge's check of that return value. Nothing here computes an answer the student must write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def as_dict(d: Any) -> Any:
+    """A dict subclass (defaultdict, Counter) as a plain dict; anything else as it is."""
+    return dict(d) if isinstance(d, dict) else d
+
+
+def word_index(m: Any, text: str) -> Any:
+    """What the student's ``word_index_count(text)`` returned, with dict subclasses made plain.
+
+    Never unpacked here: a return value that is not a pair goes back as it is, and
+    :func:`word_index_check` says in the judge what was expected of it.
+    """
+    out = m.word_index_count(text)
+    if type(out) in (tuple, list):
+        return tuple(as_dict(v) for v in out)
+    return out
+
+
+def word_index_check(reveal: bool) -> Any:
+    """The judge's check of ``word_index_count``: a pair (word_id, id_frequency), each compared
+    key by key under its own name. ``reveal``: whether messages may show expected values."""
+
+    def check(actual: Any, expected: Any) -> Any:
+        # imported here, in the parent: the worker runs word_index and never needs the judge
+        from autograder.engine.compare import compare, describe
+        from autograder.runtime.spec import Msg
+
+        if type(actual) is not tuple or len(actual) != 2:
+            ko = en = describe(actual)
+            if type(actual) is tuple:
+                ko, en = f"값 {len(actual)}개의 tuple", f"a tuple of {len(actual)} values"
+            return Msg(
+                f"word_index_count는 (word_id, id_frequency) 두 딕셔너리를 돌려줘야 하는데 돌려준 값은 {ko}입니다.",
+                f"word_index_count must return (word_id, id_frequency), two dictionaries; it returned {en}.",
+            )
+        for name, a, e in zip(("word_id", "id_frequency"), actual, expected):
+            problem = compare(a, e, 0.0, 0.0, where=name, reveal=reveal)
+            if problem:
+                return problem
+        return None
+
+    return check
+
+
+# === demo: assignments/dict_homework/demo.py (the notebook's Try-it cells; # %% starts a cell)
+"""실행해 보기 · Try it: the notebook's demo cell; ``python demo.py`` runs it on your dict_homework.py."""
+
+from dict_homework import get_special_students, word_index_count
+
+print(
+    get_special_students(
+        {"Darius": 100, "Dr. Mundo": 80, "Morgana": 60, "Sivir": 75, "Yummi": 20, "Viktor": 97}
+    )
+)
+print(word_index_count("Apple is fruit. Orange is also fruit. Tomato is fruit?"))
+
+
+# === reproduce: autograder/suites/dict_homework/reproduce.py (the lecture's runs for `reproduce`)
+"""The homework's own examples for exercise 0 (AI School Python homework, dictionaries)."""
+
+from autograder.authoring.reproduce import Run
+
+SCORES = {"Darius": 100, "Dr. Mundo": 80, "Morgana": 60, "Sivir": 75, "Yummi": 20, "Viktor": 97}
+TEXT = "Apple is fruit. Orange is also fruit. Tomato is fruit?"
+SPECIAL = ["Darius", "Dr. Mundo", "Viktor"]
+WORD_ID = {"apple": 0, "is": 1, "fruit": 2, "orange": 3, "also": 4, "tomato": 5}
+ID_FREQUENCY = {0: 1, 1: 3, 2: 3, 3: 1, 4: 1, 5: 1}
+
+
+def same(value, lecture):
+    return value, value == lecture and list(value) == list(lecture)
+
+
+RUNS = [
+    Run(
+        "get_special_students",
+        str(SPECIAL),
+        lambda r: same(r.get_special_students(dict(SCORES)), SPECIAL),
+        "exact",
+    ),
+    Run(
+        "word_index_count: word_id",
+        str(WORD_ID),
+        lambda r: same(r.word_index_count(TEXT)[0], WORD_ID),
+        "exact",
+    ),
+    Run(
+        "word_index_count: id_frequency",
+        str(ID_FREQUENCY),
+        lambda r: same(r.word_index_count(TEXT)[1], ID_FREQUENCY),
+        "exact",
+    ),
+]

@@ -847,3 +847,204 @@ def predict_one_sample(m, ctx, arch, names):
 )
 def evaluate_accuracy(m, ctx, arch, names, W, X, y):
     return staff.make_net(m, arch, names, W).evaluate(X, y)
+
+
+# === staff: assignments/dnn_backprop/dnn_backprop_staff.py (helpers public and hidden scenarios share: driving code only, no answer)
+"""Staff helpers for exercise 6's scenarios, public and hidden (copied into every worker).
+
+The nets of tasks 6.2-6.5 get activations that are *not* the ones task 6.1 asks for (arctan,
+softsign and an arctan squashing into (0, 1)): a wrong sigmoid costs task 6.1 only, and nothing
+here is code a student could hand in. Only driving code lives here: building a net with given
+weights and drawing inputs. The forward passes and numerical gradients that judge the answers
+run in the parent (hidden_tests.py), never in a worker.
+"""
+
+import numpy as np
+
+
+def atan_d(z):
+    return 1.0 / (1.0 + z * z)
+
+
+def softsign(z):
+    return z / (1.0 + np.abs(z))
+
+
+def softsign_d(z):
+    return 1.0 / (1.0 + np.abs(z)) ** 2
+
+
+def squash(z):
+    """An output activation with values in (0, 1), as the nets' targets are 0/1."""
+    return 0.5 + np.arctan(z) / np.pi
+
+
+def squash_d(z):
+    return 1.0 / (np.pi * (1.0 + z * z))
+
+
+#: name -> (g, g′) for the nets of tasks 6.2-6.5
+PAIRS = {"atan": (np.arctan, atan_d), "softsign": (softsign, softsign_d), "squash": (squash, squash_d)}
+
+
+def activate(names):
+    """The flat [g1, g1′, g2, g2′, ...] list DeepNeuralNet takes, for layers 1, 2, ..."""
+    return [f for name in names for f in PAIRS[name]]
+
+
+def weights(rng, arch, scale=1.0):
+    """W[1 .. L] drawn uniformly from [-scale, scale), without the unused W[0]."""
+    return [scale * rng.uniform(-1, 1, (n, n_prev)) for n_prev, n in zip(arch, arch[1:])]
+
+
+def make_net(m, arch, names, W, **kw):
+    """The student's net with staff activations and the given weights W[1 .. L] (copied)."""
+    net = m.DeepNeuralNet(list(arch), activate(names), **kw)
+    net.W = [None] + [np.array(w, dtype=float) for w in W]
+    return net
+
+
+def labels(rng, count, n_y):
+    return rng.integers(0, max(n_y, 2), count)
+
+
+# === demo: assignments/dnn_backprop/demo.py (the notebook's Try-it cells; # %% starts a cell)
+"""실행해 보기 · Try it: the notebook's demo cells; ``python demo.py`` runs them on your deep_neural_net.py.
+
+``# %%`` starts a new notebook cell.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from deep_neural_net import DeepNeuralNet
+
+# %%
+X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+y = np.array([0, 1, 1, 0])
+nn = DeepNeuralNet([2, 4, 1], eta=2.0, epochs=5000)
+nn.fit(X, y)
+gx, gy = np.meshgrid(np.linspace(-0.5, 1.5, 100), np.linspace(-0.5, 1.5, 100))
+grid = np.c_[gx.ravel(), gy.ravel()]
+plt.contourf(gx, gy, nn.predict(grid).reshape(gx.shape), levels=20, cmap="RdBu")
+plt.scatter(X[:, 0], X[:, 1], c=y, cmap="RdBu", edgecolors="k")
+plt.title("XOR decision regions")
+plt.show()
+
+# %%
+plt.plot(nn.cost_)
+plt.title("cost")
+plt.show()
+
+
+# === reproduce: autograder/suites/dnn_backprop/reproduce.py (the lecture's runs for `reproduce`)
+"""Lecture runs for exercise 6 (파이썬으로 배우는 기계학습 13-2, 13-3).
+
+Our reference differs from the lecture code on purpose in two places, and both change the numbers:
+the hidden error is the exact W[i+1]ᵀ·dZ[i+1] (the lecture's is W[i+1]ᵀ·E[i+1]), and updates are
+divided by the number of samples m (the lecture's divide by Y.shape[0], which is 1 for XOR).
+The XOR rows therefore train at the lecture's own step: its eta 0.5 on the sum over the four
+samples is eta 0.5 × 4 = 2.0 on our mean (with eta 0.5 on the mean, 4× smaller steps, the
+[2, 4, 2, 1] net is still on its plateau after 5000 epochs: outputs all near 0.5).
+Weights come from a local numpy Generator, not np.random.seed, so they are not the lecture's draws.
+MNIST here is the kit's 5,000-image training subset and Fashion-MNIST its 10,000-image one (the
+lecture trains on 60,000), with the official 10,000 MNIST test images and 2,000 Fashion-MNIST ones;
+the numbers are ours, not the lecture's.
+"""
+
+import numpy as np
+
+from autograder.authoring.reproduce import Run
+
+XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+XOR_Y = np.array([0, 1, 1, 0])
+LECTURE_ETA = 0.5  # on the sum over the samples (the lecture divides by Y.shape[0] = 1)
+ETA = LECTURE_ETA * len(XOR_Y)  # the same step on our mean over m = 4 samples
+
+
+def xor(ref, arch, hidden="sigmoid", epochs=5000):
+    act = None
+    if hidden == "tanh":
+        act = [ref.tanh, ref.tanh_d] * (len(arch) - 2) + [ref.sigmoid, ref.sigmoid_d]
+    return ref.DeepNeuralNet(arch, act, eta=ETA, epochs=epochs).fit(XOR_X, XOR_Y)
+
+
+def xor_points(ref, arch):
+    net = xor(ref, arch)
+    out = net.predict(XOR_X)[0]
+    text = f"{net.evaluate(XOR_X, XOR_Y):g} % correct, outputs {np.round(out, 3).tolist()}"
+    return text, net.evaluate(XOR_X, XOR_Y) == 100.0
+
+
+def final_cost(ref, hidden):
+    net = xor(ref, [2, 4, 1], hidden)
+    text = f"cost_[0] = {net.cost_[0]:.4f}, cost_[-1] = {net.cost_[-1]:.4f}, {net.evaluate(XOR_X, XOR_Y):g} %"
+    return text, net.cost_[-1] < net.cost_[0]
+
+
+def image_run(ref, dataset, arch, eta=1.0, epochs=200):
+    import nnkit_data
+
+    (x_train, t_train), (x_test, t_test) = getattr(nnkit_data, f"load_{dataset}")()
+    net = ref.DeepNeuralNet(arch, eta=eta, epochs=epochs).fit(x_train, t_train)
+    train, test = net.evaluate(x_train, t_train), net.evaluate(x_test, t_test)
+    text = f"test {test:.2f} % (train {train:.2f} %), cost_ {net.cost_[0]:.1f} -> {net.cost_[-1]:.1f}"
+    return text, test > 30.0 and net.cost_[-1] < net.cost_[0]
+
+
+OURS = "exact gradient, update / m, our random draws"
+STEP = f"the lecture's eta {LECTURE_ETA:g} on the sum = eta {ETA:g} on our mean over 4 samples"
+IMAGES = "our data: the kit's training subset, not the lecture's 60,000; sigmoid, full batch, eta 1.0"
+CRITERION = "test > 30 % (3× chance), cost_ falls"
+
+RUNS = [
+    Run(
+        "XOR [2, 4, 2, 1], the lecture's step, 5000 epochs",
+        "all four points right",
+        lambda r: xor_points(r, [2, 4, 2, 1]),
+        "100 %",
+        f"{OURS}; {STEP}",
+    ),
+    Run(
+        "XOR [2, 4, 1], the lecture's step, 5000 epochs",
+        "all four points right",
+        lambda r: xor_points(r, [2, 4, 1]),
+        "100 %",
+        f"{OURS}; {STEP}",
+    ),
+    Run(
+        "XOR [2, 4, 1] cost_, sigmoid hidden",
+        "curve (no number printed)",
+        lambda r: final_cost(r, "sigmoid"),
+        "cost_ falls",
+        f"{OURS}; {STEP}",
+    ),
+    Run(
+        "XOR [2, 4, 1] cost_, tanh hidden",
+        "curve (no number printed)",
+        lambda r: final_cost(r, "tanh"),
+        "cost_ falls",
+        f"{OURS}; {STEP}"
+        + "; no biases: tanh(0) = 0 pins the output at (0, 0) to exactly 0.5, so cost_ stays ≥ 0.5; it counts as 0 since the rule is > 0.5",
+    ),
+    Run(
+        "MNIST [784, 100, 10], 200 epochs",
+        "not comparable (60,000 images)",
+        lambda r: image_run(r, "mnist", [784, 100, 10]),
+        CRITERION,
+        IMAGES + " (5,000 images)",
+    ),
+    Run(
+        "MNIST [784, 100, 50, 10], 200 epochs",
+        "not comparable (60,000 images)",
+        lambda r: image_run(r, "mnist", [784, 100, 50, 10]),
+        CRITERION,
+        IMAGES + " (5,000 images)",
+    ),
+    Run(
+        "Fashion-MNIST [784, 100, 10], 200 epochs",
+        "not comparable (60,000 images)",
+        lambda r: image_run(r, "fashion_mnist", [784, 100, 10]),
+        CRITERION,
+        IMAGES + " (10,000 images)",
+    ),
+]

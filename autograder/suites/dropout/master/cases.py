@@ -527,3 +527,217 @@ def fit_keeps_inputs(m, ctx):
     np.random.seed(24)
     out = ctx.call(net.fit, X, y)
     return {"returns_self": out is net, "W1": floats(net.W1), "W2": floats(net.W2)}
+
+
+# === staff: assignments/dropout/dropout_staff.py (helpers public and hidden scenarios share: driving code only, no answer)
+"""Staff helpers for the dropout tests, shared by the public and the hidden scenarios.
+
+Only driving code: they read what the student's code returned or stored and hand it to the
+judge as plain data, without computing anything the student must write. Whatever form the
+student's value has, they never raise: the judge names a wrong form in the student's terms.
+"""
+
+import numpy as np
+
+FORPASS = ("Z1", "A1", "Z2", "A2")
+
+
+def floats(values):
+    """``values`` as a float array when it is one; otherwise as it is, for the judge to name."""
+    try:
+        return np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        return values
+
+
+def change(after, before):
+    """``after - before`` when the student's weights are still an array of that shape."""
+    after = floats(after)
+    return after - before if isinstance(after, np.ndarray) and after.shape == before.shape else after
+
+
+def forpass_outputs(out, names=FORPASS):
+    """forpass's four values by name; anything else as ``{"returned": out}`` for the judge."""
+    if isinstance(out, (tuple, list)) and len(out) == len(FORPASS):
+        values = dict(zip(FORPASS, out))
+        return {name: values[name] for name in names}
+    return {"returned": out}
+
+
+def mask_of(net):
+    """``net.drop_units`` as a boolean array (None stays None)."""
+    mask = getattr(net, "drop_units", None)
+    if mask is None:
+        return None
+    try:
+        return np.asarray(mask) != 0
+    except (TypeError, ValueError):
+        return mask
+
+
+# ---- judge side (runs in the parent; reveals no answer) ------------------------------------------
+
+
+def forpass_check(rtol: float, atol: float, reveal: bool):
+    """A check for forpass's values: first their form, in the student's terms, then the values."""
+    from autograder.engine.compare import compare, describe
+    from autograder.runtime.spec import Msg
+
+    def check(got, want):
+        if isinstance(got, dict) and "returned" in got:
+            return Msg(
+                f"forpass는 (Z1, A1, Z2, A2) 네 값을 돌려줘야 하는데 {describe(got['returned'])}을(를) 돌려주었습니다.",
+                f"forpass must return (Z1, A1, Z2, A2); it returned {describe(got['returned'])}.",
+            )
+        return compare(got, want, rtol, atol, reveal=reveal)
+
+    return check
+
+
+# === demo: assignments/dropout/demo.py (the notebook's Try-it cells; # %% starts a cell)
+"""실행해 보기 · Try it: the notebook's demo cell; ``python demo.py`` runs it on your dropout.py."""
+
+import matplotlib.pyplot as plt
+from dropout import MnistMiniBatchDropout
+from nnkit_data import load_mnist
+
+(x_train, t_train), (x_test, t_test) = load_mnist()
+nn = MnistMiniBatchDropout(784, 100, 10, eta=0.1, epochs=3, dropout_ratio=0.5)
+nn.fit(x_train[:1000], t_train[:1000])
+print("test accuracy", nn.evaluate(x_test[:200], t_test[:200]), "%")
+plt.plot(nn.cost_)
+plt.title("cost per update")
+plt.show()
+
+
+# === reproduce: autograder/suites/dropout/reproduce.py (the lecture's runs for `reproduce`)
+"""Lecture numbers for exercise 5 (lecture 13-1): 784-600-10, 40 epochs, 3,000 digits, 1,000 test digits.
+
+Our digits are not the lecture's: the first digits of nnkit's shuffled 5,000-digit MNIST subset
+and the first 1,000 official test digits (binomial s.d. near 90%: about 1 point), so accuracies
+are compared with a tolerance of ±3 points. Batch size 32, eta 0.1, and ``np.random.seed(1)``
+before each fit so that the masks are the same on every run (7-9 s per run).
+
+With 600 hidden units and W2 uniform on [-1, 1), |Z2| is about 10: the outputs saturate and the
+exact gradient, which passes through g'(Z2) ≈ 0 on its way to the hidden layer, stalls. The
+lecture's shortcut (hidden error W2ᵀ·E2) skips that factor, which is how the lecture's runs
+learn from this start. The reference rows therefore shrink W2 tenfold after construction; the
+last row runs the lecture's shortcut (not the reference's gradient) from the constructor's own
+start, for comparison.
+
+The lesson, with the exact gradient: in the lecture's setting the net does not overfit (train
+94% against test 87% without dropout) and dropout 0.5 gains nothing (86%, not the lecture's
+91.7%). The first two rows make it overfit as the lecture means to show: a third of the
+training digits (1,000) for 100 epochs. Without dropout it fits its training digits far better
+than new ones; with dropout the gap between train and test accuracy (all 10,000 test digits,
+for a steadier gap) shrinks by more than 2 points. Test accuracy itself does not rise (it is
+about a point lower): on our data, the exact gradient's net gained no test accuracy from dropout
+in any setting we tried within a minute's training (fewer or more digits, 1,200 hidden units,
+more epochs, larger steps, smaller starting weights), only a narrower gap.
+"""
+
+from functools import cache
+
+import numpy as np
+
+from autograder.authoring.reproduce import Run
+
+POINTS = 3.0
+GAP = 2.0  # points by which dropout must narrow the train/test gap
+
+
+def data(n_train, n_test):
+    from nnkit_data import load_mnist  # on the path once the reference is loaded
+
+    (x, t), (x_test, t_test) = load_mnist()
+    return x[:n_train], t[:n_train], x_test[:n_test], t_test[:n_test]
+
+
+def shortcut_fit(net, X, y):
+    """The lecture's backward step: hidden error W2ᵀ·E2 (not the gradient of ½‖Y−A2‖²)."""
+    from nnkit_data import one_hot_encoding
+
+    keep = 1.0 - net.dropout_ratio
+    for _ in range(net.epochs):
+        for s in range(0, len(y), net.batch_size):
+            A0, Y = X[s : s + net.batch_size].T, one_hot_encoding(y[s : s + net.batch_size], net.n_y).T
+            Z1, A1, Z2, A2 = net.forpass(A0)
+            E2 = Y - A2
+            dZ2 = E2 * net.g_prime(Z2)
+            dZ1 = (net.W2.T @ E2) * net.drop_units / keep * net.g_prime(Z1)
+            net.W2 += net.eta * dZ2 @ A1.T / A0.shape[1]
+            net.W1 += net.eta * dZ1 @ A0.T / A0.shape[1]
+    return net
+
+
+@cache
+def trained(ref, ratio, n_train=3000, epochs=40, n_test=1000, w2_scale=1.0, shortcut=False):
+    """(train accuracy, test accuracy) of one fit; cached so that a comparison reuses its baseline."""
+    X, y, Xt, yt = data(n_train, n_test)
+    net = ref.MnistMiniBatchDropout(784, 600, 10, eta=0.1, epochs=epochs, batch_size=32, dropout_ratio=ratio)
+    net.W2 *= w2_scale
+    np.random.seed(1)
+    shortcut_fit(net, X, y) if shortcut else net.fit(X, y)
+    return float(net.evaluate(X, y)), float(net.evaluate(Xt, yt))
+
+
+def accuracy(ratio, lecture, **setting):
+    def run(r):
+        train, test = trained(r, ratio, **setting)
+        return f"{test:.1f}% (train {train:.1f}%)", abs(test - lecture) <= POINTS
+
+    return run
+
+
+OVERFITS = {"n_train": 1000, "epochs": 100, "n_test": 10000, "w2_scale": 0.1}
+
+
+def gap(ratio):
+    def run(r):
+        train, test = trained(r, ratio, **OVERFITS)
+        text = f"train {train:.1f}%, test {test:.1f}%: gap {train - test:.1f}"
+        if ratio == 0.0:
+            return text, train - test > 2 * GAP
+        base_train, base_test = trained(r, 0.0, **OVERFITS)
+        return text, train - test <= base_train - base_test - GAP
+
+    return run
+
+
+RUNS = [
+    Run(
+        "no dropout, 1,000 digits, 100 epochs, W2 × 0.1",
+        "overfits: train ≫ test",
+        gap(0.0),
+        f"gap > {2 * GAP:g} points",
+        "reference (exact gradient); a third of the lecture's digits, 2.5× its epochs, all 10,000 test digits",
+    ),
+    Run(
+        "dropout 0.5, 1,000 digits, 100 epochs, W2 × 0.1",
+        "dropout narrows the gap",
+        gap(0.5),
+        f"gap ≥ {GAP:g} points smaller",
+        "reference (exact gradient); test accuracy about a point lower: dropout curbs the overfitting, it adds no accuracy",
+    ),
+    Run(
+        "no dropout, 3,000 digits, 40 epochs, W2 × 0.1",
+        "89-90%",
+        accuracy(0.0, 89.5, w2_scale=0.1),
+        "±3 points",
+        "reference (exact gradient), the lecture's setting: no overfitting for dropout to cure, so it gains nothing here",
+    ),
+    Run(
+        "no dropout, 3,000 digits, W2 as constructed",
+        "89-90%",
+        accuracy(0.0, 89.5),
+        "±3 points",
+        "reference: saturated outputs, the exact gradient stalls",
+    ),
+    Run(
+        "dropout 0.5, 3,000 digits, lecture's W2ᵀ·E2 shortcut",
+        "91.7%",
+        accuracy(0.5, 91.7, shortcut=True),
+        "±3 points",
+        "NOT the reference: the lecture's backward step, for comparison",
+    ),
+]

@@ -781,3 +781,215 @@ def train_small(m, ctx, train_size, batch_size, iters):
         iters_num=iters, batch_size=batch_size, learning_rate=0.5, seed=11,
     )  # fmt: skip
     return {"history": history, "params": net.params}
+
+
+# === staff: assignments/two_layer_net/two_layer_net_staff.py (helpers public and hidden scenarios share: driving code only, no answer)
+"""Staff helpers of exercise 3 (TwoLayerNet), shared by the public and the hidden tests.
+
+What is here only drives your code or judges a value you returned; none of it computes an
+answer you write (no forward pass, no loss, no gradient). The grader copies this file beside
+every test run; the self-check imports it as well.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from autograder.runtime.spec import Msg
+
+KEYS = ("W1", "b1", "W2", "b2")
+
+
+class NumericalGradientInTraining(Exception):
+    """Raised when a training run calls numerical_gradient (79,520 forward passes a step)."""
+
+
+def forbid_numerical_gradient(*args: Any, **kwargs: Any) -> None:
+    """Put in place of ``network.numerical_gradient`` while train_neuralnet runs."""
+    raise NumericalGradientInTraining(
+        "학습에서는 network.gradient(오차역전파)를 쓰세요. numerical_gradient는 784-50-10 신경망에서 "
+        "한 단계에 순전파 79,520번입니다. / Train with network.gradient (backprop): numerical_gradient "
+        "costs 79,520 forward passes per step on a 784-50-10 net."
+    )
+
+
+def guarded(net: Any) -> Any:
+    """The network with numerical_gradient replaced by :func:`forbid_numerical_gradient`."""
+    net.numerical_gradient = forbid_numerical_gradient
+    return net
+
+
+def random_params(rng: np.random.Generator, sizes: tuple[int, int, int], std: float = 0.5) -> dict:
+    """Weights for an input-hidden-output net from ``rng`` (biases non-zero, so they matter)."""
+    i, h, o = sizes
+    return {
+        "W1": rng.normal(0, std, (i, h)),
+        "b1": rng.normal(0, std, h),
+        "W2": rng.normal(0, std, (h, o)),
+        "b2": rng.normal(0, std, o),
+    }
+
+
+def net_with(m: Any, params: dict) -> Any:
+    """The student's TwoLayerNet with the test's weights (copies: the test keeps its own)."""
+    net = m.TwoLayerNet(params["W1"].shape[0], params["W1"].shape[1], params["W2"].shape[1])
+    net.params = {k: np.array(v, copy=True) for k, v in params.items()}
+    return net
+
+
+# ---- judging a gradient against a staff numerical gradient (runs in the grader, not beside you)
+
+
+def _gradient_problem(got: Any, shapes: dict) -> Msg | None:
+    """What is wrong with the form of a returned gradient dict, in the student's terms."""
+    if not isinstance(got, dict):
+        kind = type(got).__name__
+        return Msg(
+            f"gradient는 W1, b1, W2, b2를 키로 하는 딕셔너리를 돌려주어야 하는데 {kind} 값을 돌려주었습니다.",
+            f"gradient must return a dict with keys W1, b1, W2, b2; it returned a {kind}.",
+        )
+    missing = [k for k in KEYS if k not in got]
+    if missing:
+        names = ", ".join(missing)
+        return Msg(f"기울기 딕셔너리에 {names} 키가 없습니다.", f"The gradient dict has no {names}.")
+    for k in KEYS:
+        value = got[k]
+        if not isinstance(value, np.ndarray) or value.dtype.kind not in "iuf":
+            return Msg(
+                f"{k}의 기울기가 숫자 배열이 아닙니다.", f"The gradient {k} is not an array of numbers."
+            )
+        # the shape itself is the gradient cases' to judge: here only the values count
+        if value.size != int(np.prod(shapes[k])):
+            return Msg(
+                f"{k}의 기울기 모양이 {value.shape}입니다. params['{k}']의 모양({shapes[k]})이어야 합니다.",
+                f"The gradient {k} has shape {value.shape}; it must be {shapes[k]}, like params['{k}'].",
+            )
+    return None
+
+
+def relative_errors(got: dict, numerical: dict) -> dict[str, float]:
+    """‖got − numerical‖ / (‖got‖ + ‖numerical‖) per key (0 when both are zero)."""
+    out = {}
+    for k in KEYS:
+        b = np.asarray(numerical[k], dtype=float)
+        a = np.asarray(got[k], dtype=float).reshape(b.shape)
+        scale = np.linalg.norm(a) + np.linalg.norm(b)
+        out[k] = 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)  # nan stays nan
+    return out
+
+
+def below_1e7(got: Any, numerical: dict) -> Msg | None:
+    """None when every relative error of ``got`` against ``numerical`` is below 1e-7, else what is wrong.
+
+    ``numerical``: the staff's numerical gradient (trusted); ``got``: the student's raw return value.
+    """
+    shapes = {k: np.shape(numerical[k]) for k in KEYS}
+    problem = _gradient_problem(got, shapes)
+    if problem:
+        return problem
+    errors = relative_errors(got, numerical)
+    bad = {k: v for k, v in errors.items() if not v < 1e-7}  # `not <` also catches nan
+    if not bad:
+        return None
+    text = ", ".join(f"{k}: {v:.2e}" for k, v in bad.items())
+    return Msg(
+        f"수치 미분과의 상대 오차가 1e-7 이상입니다 ({text}).",
+        f"Relative error against the numerical gradient is not below 1e-7 ({text}).",
+    )
+
+
+# === demo: assignments/two_layer_net/demo.py (the notebook's Try-it cells; # %% starts a cell)
+"""실행해 보기 · Try it: the notebook's demo cell; ``python demo.py`` runs it on your two_layer_net.py."""
+
+from nnkit_data import load_mnist
+from two_layer_net import TwoLayerNet, plot_history, train_neuralnet
+
+(x_train, t_train), (x_test, t_test) = load_mnist(one_hot_label=True)
+net = TwoLayerNet(784, 50, 10)
+history = train_neuralnet(net, x_train, t_train, x_test, t_test, iters_num=600)
+plot_history(history)
+
+
+# === reproduce: autograder/suites/two_layer_net/reproduce.py (the lecture's runs for `reproduce`)
+"""Lecture numbers for exercise 3 (Deep Learning from Scratch 4.4.2 simpleNet, 4.5.3 training).
+
+simpleNet: the lecture prints W rounded to 8 digits, so the loss computed from the printed W is
+2.5e-7 away from the printed loss; the tolerance is 1e-6 (absolute).
+
+Training: the lecture trains 784-50-10 for 10,000 iterations (batch 100, learning rate 0.1) on
+all 60,000 MNIST training digits and reports 94.4% test accuracy. We run the same loop, the
+same number of iterations, on nnkit's 5,000-digit training subset (so 200 epochs instead of
+about 17) and test on the same official 10,000 test digits. With 10,000 test digits the
+sampling noise is small (binomial sd near 94% is about 0.24 points); the gap is the training
+data: 12 times fewer digits cost this network about 2 points (it fits the 5,000 digits to
+about 98%). ±3 points allows that and still flags a network that stalls (11%) or learns
+badly. Weights start from N(0, 0.01²) drawn from a seeded generator, as the lecture's
+``weight_init_std=0.01``; mini-batches use ``seed=0``. It takes 60-90 s on one busy core.
+"""
+
+import numpy as np
+
+from autograder.authoring.reproduce import Run
+
+LECTURE_W = np.array([[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]])
+LECTURE_X = np.array([0.6, 0.9])
+LECTURE_T = np.array([0, 0, 1])
+LECTURE_DW = np.array([[0.21924763, 0.14356247, -0.36281009], [0.32887144, 0.2153437, -0.54421514]])
+ITERS = 10_000
+POINTS = 3.0
+
+
+def simplenet(r):
+    net = r.simpleNet()
+    net.W = LECTURE_W.copy()
+    return net
+
+
+def simplenet_loss(r):
+    loss = float(simplenet(r).loss(LECTURE_X, LECTURE_T))
+    return loss, abs(loss - 0.92806853663411326) <= 1e-6
+
+
+def simplenet_dw(r):
+    net = simplenet(r)
+    dW = r.numerical_gradient(lambda W: net.loss(LECTURE_X, LECTURE_T), net.W)
+    return np.round(dW, 8).tolist(), bool(np.allclose(dW, LECTURE_DW, rtol=0, atol=1e-6))
+
+
+def train_mnist(r):
+    from nnkit_data import load_mnist  # on the path once the reference is loaded
+
+    (x_train, t_train), (x_test, t_test) = load_mnist(normalize=True, one_hot_label=True)
+    rng = np.random.default_rng(0)
+    net = r.TwoLayerNet(784, 50, 10)
+    net.params = {
+        "W1": 0.01 * rng.standard_normal((784, 50)),
+        "b1": np.zeros(50),
+        "W2": 0.01 * rng.standard_normal((50, 10)),
+        "b2": np.zeros(10),
+    }
+    history = r.train_neuralnet(net, x_train, t_train, x_test, t_test, iters_num=ITERS, seed=0)
+    test_acc = 100 * float(history["test_acc_list"][-1])
+    train_acc = 100 * float(history["train_acc_list"][-1])
+    return f"{test_acc:.1f}% (train {train_acc:.1f}%)", abs(test_acc - 94.4) <= POINTS
+
+
+RUNS = [
+    Run("simpleNet loss, lecture's W", "0.92806853663411326", simplenet_loss, "1e-6"),
+    Run(
+        "simpleNet dW (numerical_gradient)",
+        "[[0.21924763 0.14356247 -0.36281009] [0.32887144 0.2153437 -0.54421514]]",
+        simplenet_dw,
+        "1e-6",
+    ),
+    Run(
+        f"TwoLayerNet 784-50-10, {ITERS:,} iterations, batch 100, lr 0.1: test accuracy",
+        "94.4%",
+        train_mnist,
+        f"±{POINTS:g} points",
+        "our data differ: 5,000 training digits (the lecture's: 60,000), same 10,000 test digits; "
+        "last per-epoch record (epoch 200 here, 17 in the lecture); 60-90 s",
+    ),
+]

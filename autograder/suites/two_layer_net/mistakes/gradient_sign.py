@@ -4,11 +4,10 @@
 import numpy as np
 
 MISTAKE = {
-    # this mistake also shows this case hint, whose advice covers it
-    "also": ["gradient_ascent"],
     "hint": "gradient_sign",
     "ko": "기울기의 부호가 반대입니다: dy = (y − t) / N입니다 (t − y가 아님).",
     "en": "The gradient has the wrong sign: dy = (y − t) / N, not (t − y).",
+    "also": ["gradient_ascent"],
     "fails": ["gradient_*", "backprop_check*", "train_*", "params_unchanged_by_gradient"],
 }
 

@@ -13,7 +13,8 @@ MISTAKE = {
 
 def _gradient(self, x, t):
     p = self.params
-    z1 = sigmoid(x @ p["W1"] + p["b1"])
+    a1 = x @ p["W1"] + p["b1"]
+    z1 = sigmoid(a1)
     y = softmax(z1 @ p["W2"] + p["b2"])
     dy = (y - t) / x.shape[0]
     da1 = (dy @ p["W2"].T) * sigmoid_grad(z1)

@@ -196,9 +196,9 @@ def differences(exercise_id: str, root: Path = ROOT) -> list[str]:
     return sorted(Path(p).relative_to(root).as_posix() for p in [*wrong, *stale(exercise_id, made, root)])
 
 
-def write(exercise_id: str, root: Path = ROOT) -> list[str]:
-    """Write the generated files; returns the ones that changed."""
-    made = generate(exercise_id, root)
+def write(exercise_id: str, root: Path = ROOT, made: dict[Path, str] | None = None) -> list[str]:
+    """Write the generated files (``made``: as :func:`generate` gives them); returns the ones that changed."""
+    made = generate(exercise_id, root) if made is None else made
     changed = []
     for path, text in made.items():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
@@ -279,8 +279,8 @@ def assign(exercise_ids: list[str], root: Path = ROOT) -> list[str]:
     changed = []
     for ex in exercise_ids:
         made = generate(ex, root)
-        before = {p: p.read_bytes() if p.is_file() else None for p in made}
-        changed += write(ex, root)
+        before = {p: p.read_bytes() if p.is_file() else None for p in [*made, *stale(ex, made, root)]}
+        changed += write(ex, root, made)
         try:
             refuse_leaks(get_exercise(ex, root))
         except UserError:

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from autograder.authoring import assign_text as tx
-from autograder.authoring.assign import differences, generate, leaks_in, masters
+from autograder.authoring.assign import assign, differences, generate, leaks_in, masters
 from autograder.core.errors import UserError
 from autograder.core.paths import ROOT
 from autograder.exercises import load_suite
@@ -195,3 +195,29 @@ def test_tasks_and_rules_are_one_line_each_in_the_master_and_blocks_for_the_regi
     )
     with pytest.raises(UserError, match=r"tagged rule\(s\) \['halves'\] have no \[rules\] entry"):
         tx.expand_tables(master, {"halves": "half"}, "exercise.toml")
+
+
+def test_assign_refuses_an_exercise_whose_scenario_would_carry_a_hint_and_puts_its_files_back(tmp_path):
+    root = tmp_path / "kit"
+    for part in (
+        "autograder/suites/loss_functions",
+        "assignments/loss_functions",
+        "solutions/loss_functions",
+    ):
+        shutil.copytree(ROOT / part, root / part)
+    cases = root / "autograder/suites/loss_functions/master/cases.py"
+    hint = "exp overflowed: subtract the maximum before taking the exponential."
+    leaky = cases.read_text(encoding="utf-8").replace(
+        "    return m.softmax(np.array([[1000.0, 999.0, 990.0], [-5.0, 0.0, 5.0]]))",
+        f"    print({hint!r})\n    return m.softmax(np.array([[1000.0, 999.0, 990.0], [-5.0, 0.0, 5.0]]))",
+        1,
+    )
+    assert leaky != cases.read_text(encoding="utf-8")
+    cases.write_text(leaky, encoding="utf-8")
+    scenarios = root / "autograder/suites/loss_functions/scenarios.py"
+    before = scenarios.read_text(encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        assign(["loss_functions"], root)
+    assert f"softmax_huge_batch: {hint!r}" in caught.value.msg.en
+    assert "기댓값·검사·힌트" in caught.value.msg.ko
+    assert scenarios.read_text(encoding="utf-8") == before

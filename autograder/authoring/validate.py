@@ -10,7 +10,8 @@ from autograder.discover.submissions import Cell, Submission, digest
 from autograder.engine.context import GradingContext
 from autograder.engine.expected import write_public_outcomes
 from autograder.engine.grade import grade_submission
-from autograder.exercises import Exercise
+from autograder.exercises import Exercise, Mistake
+from autograder.runtime.spec import Case
 from autograder.sandbox.confine import Sandbox, choose
 
 
@@ -70,60 +71,61 @@ def do_nothing(stub: str, kind: str, which: int = 0) -> str:
 
 
 def validate(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | None = None) -> list[Verdict]:
+    """Reference, stub, code that does nothing, and each known mistake, graded as a student's."""
     ctx = GradingContext.build(exercise, hidden=True, jobs=jobs, sandbox=sandbox or choose())
     write_public_outcomes(exercise, ctx.expected)
     cases = list(ctx.cases)
     reference = exercise.reference_path.read_text(encoding="utf-8")
+    stub = exercise.stub_path.read_text(encoding="utf-8")
 
     def grade(name: str, source: str) -> SubmissionResult:
         return grade_submission(ctx, as_submission(name, source, exercise))
 
-    verdicts = []
     full = sum(c.points for c in cases)
-    ref = grade("reference", reference)
-    bad = [c.name for c in ref.cases if not c.passed]
-    verdicts.append(
-        Verdict(exercise.id, "reference", ref.score, full, full, not bad, f"fails {bad}" if bad else "")
-    )
-    stub = grade("stub", exercise.stub_path.read_text(encoding="utf-8"))
-    passed = [c.name for c in stub.cases if c.status != "not_attempted"]
-    problem = f"not 'not attempted': {passed}" if passed else ""
-    verdicts.append(
-        Verdict(exercise.id, "stub", stub.score, full, 0.0, stub.score == 0 and not passed, problem)
-    )
-    stub_source = exercise.stub_path.read_text(encoding="utf-8")
+    verdicts = [_reference_verdict(exercise, grade("reference", reference), full)]
+    verdicts.append(_stub_verdict(exercise, grade("stub", stub), full))
     for kind in DO_NOTHING:
-        r = grade(f"do_nothing_{kind}", do_nothing(stub_source, kind))
-        earned = [c.name for c in r.cases if c.points > 0]
         verdicts.append(
-            Verdict(
-                exercise.id,
-                f"do-nothing:{kind}",
-                r.score,
-                full,
-                0.0,
-                r.score == 0,
-                f"earns points on {earned}" if earned else "",
-            )  # fmt: skip
+            _do_nothing_verdict(exercise, kind, grade(f"do_nothing_{kind}", do_nothing(stub, kind)), full)
         )
     for m in exercise.mistakes:
-        r = grade(m.id, f"{reference}\n\n{m.source}")
-        should_fail = m.expected_failures(cases)
-        failed = {c.name for c in r.cases if not c.passed}
-        hinted = any(m.shown_as in dict(c.hints) for c in r.cases)
-        problems = []
-        if not should_fail:
-            problems.append(f"its patterns {list(m.fails)} match no case")
-        if failed != should_fail:
-            problems.append(
-                f"fails {sorted(failed - should_fail)} unexpectedly" if failed - should_fail else ""
-            )
-            problems.append(f"passes {sorted(should_fail - failed)}" if should_fail - failed else "")
-        if should_fail and not hinted:
-            problems.append("its hint never shows")
-        expected_score = full - sum(c.points for c in cases if c.name in should_fail)
-        text = "; ".join(p for p in problems if p)
-        verdicts.append(
-            Verdict(exercise.id, f"mistake:{m.id}", r.score, full, expected_score, not text, text)
-        )
+        verdicts.append(_mistake_verdict(exercise, m, grade(m.id, f"{reference}\n\n{m.source}"), cases, full))
     return verdicts
+
+
+def _reference_verdict(exercise: Exercise, r: SubmissionResult, full: float) -> Verdict:
+    bad = [c.name for c in r.cases if not c.passed]
+    return Verdict(exercise.id, "reference", r.score, full, full, not bad, f"fails {bad}" if bad else "")
+
+
+def _stub_verdict(exercise: Exercise, r: SubmissionResult, full: float) -> Verdict:
+    passed = [c.name for c in r.cases if c.status != "not_attempted"]
+    problem = f"not 'not attempted': {passed}" if passed else ""
+    return Verdict(exercise.id, "stub", r.score, full, 0.0, r.score == 0 and not passed, problem)
+
+
+def _do_nothing_verdict(exercise: Exercise, kind: str, r: SubmissionResult, full: float) -> Verdict:
+    earned = [c.name for c in r.cases if c.points > 0]
+    problem = f"earns points on {earned}" if earned else ""
+    return Verdict(exercise.id, f"do-nothing:{kind}", r.score, full, 0.0, r.score == 0, problem)
+
+
+def _mistake_verdict(
+    exercise: Exercise, m: Mistake, r: SubmissionResult, cases: list[Case], full: float
+) -> Verdict:
+    """A mistake fails exactly the cases its ``fails`` patterns name, and its hint shows."""
+    should_fail = m.expected_failures(cases)
+    failed = {c.name for c in r.cases if not c.passed}
+    hinted = any(m.shown_as in dict(c.hints) for c in r.cases)
+    problems = []
+    if not should_fail:
+        problems.append(f"its patterns {list(m.fails)} match no case")
+    if failed - should_fail:
+        problems.append(f"fails {sorted(failed - should_fail)} unexpectedly")
+    if should_fail - failed:
+        problems.append(f"passes {sorted(should_fail - failed)}")
+    if should_fail and not hinted:
+        problems.append("its hint never shows")
+    expected_score = full - sum(c.points for c in cases if c.name in should_fail)
+    text = "; ".join(problems)
+    return Verdict(exercise.id, f"mistake:{m.id}", r.score, full, expected_score, not text, text)

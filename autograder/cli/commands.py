@@ -1,4 +1,4 @@
-"""``python -m autograder``: check, grade, demo, validate, list.
+"""``python -m autograder``: check, grade, demo, validate, assign, list.
 
 Errors in the user's input are printed in Korean and English with exit status 2, never as a
 traceback from the engine.
@@ -246,6 +246,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_assign(args: argparse.Namespace) -> int:
+    from autograder.authoring.assign import assign, chosen, differences
+
+    names = chosen(args.exercises, args.all)
+    if args.check:
+        wrong = [path for name in names for path in differences(name)]
+        for path in wrong:
+            print(path)
+        print(
+            Msg(
+                f"마스터와 다른 생성 파일 {len(wrong)}개",
+                f"{len(wrong)} generated file(s) differ from the master",
+            ).render()
+        )
+        return 1 if wrong else 0
+    for path in assign(names):
+        print(path)
+    if args.no_validate:
+        return 0
+    return cmd_validate(argparse.Namespace(exercises=names, jobs=args.jobs))
+
+
 def cmd_hints(args: argparse.Namespace) -> int:
     from autograder.authoring.hints import run
     from autograder.report.console import table
@@ -456,6 +478,24 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     v.add_argument("exercises", nargs="*")
     v.add_argument("--jobs", type=jobs_count, default=None)
     v.set_defaults(func=cmd_validate)
+
+    a = sub.add_parser(
+        "assign", help="마스터 폴더에서 과제 파일 생성 · generate an exercise's files from its master folder"
+    )
+    a.add_argument("exercises", nargs="*")
+    a.add_argument(
+        "--all",
+        action="store_true",
+        help="마스터 폴더가 있는 모든 과제 · every exercise with a master folder",
+    )
+    a.add_argument(
+        "--check",
+        action="store_true",
+        help="생성 파일이 마스터와 다르면 실패 · fail if generated files differ",
+    )
+    a.add_argument("--no-validate", action="store_true", help="검증 생략 · skip validate")
+    a.add_argument("--jobs", type=int, default=None)
+    a.set_defaults(func=cmd_assign)
 
     h = sub.add_parser(
         "hints", help="힌트가 맞게 나오는지 측정 · how often each hint fires rightly or wrongly"

@@ -577,7 +577,9 @@ def test_class_report_tells_a_failed_cell_from_a_file_that_did_not_load(loss_ex,
         "cell_fails": "cell_failed", "syntax_error": "did_not_load", "hinted": "ok"}  # fmt: skip
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "graded, a notebook cell failed" in page and "did not load" in page
-    assert '<tr data-status="did_not_load"><td>불러오지 못함 · did not load</td><td class="num">1</td>' in page
+    assert (
+        '<tr data-status="did_not_load"><td>불러오지 못함 · did not load</td><td class="num">1</td>' in page
+    )
     counted = {hid: n for hid, _, n in hint_counts(list(by.values()))}
     assert all(n == 1 for n in counted.values())  # the submission that did not load adds nothing
 

@@ -7,7 +7,6 @@ EPS = 1e-7  # inside the square root: sqrt(h + 1e-7), so a zero gradient at the 
 
 
 class SGD:
-
     def __init__(self, lr=0.01):
         self.lr = lr
 
@@ -17,7 +16,6 @@ class SGD:
 
 
 class Momentum:
-
     def __init__(self, lr=0.01, momentum=0.9):
         self.lr, self.momentum = lr, momentum
         self.v = {}
@@ -31,7 +29,6 @@ class Momentum:
 
 
 class AdaGrad:
-
     def __init__(self, lr=0.01):
         self.lr = lr
         self.h = {}
@@ -44,7 +41,6 @@ class AdaGrad:
 
 
 class RMSProp:
-
     def __init__(self, lr=0.01, decay_rate=0.99):
         self.lr, self.decay_rate = lr, decay_rate
         self.h = {}
@@ -58,7 +54,6 @@ class RMSProp:
 
 
 class Adam:
-
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
         self.lr, self.beta1, self.beta2 = lr, beta1, beta2
         self.t = 0

@@ -14,7 +14,10 @@ scenarios = load_beside(__file__, "scenarios")
 RTOL = 1e-6
 SIGN = ["update_sign", "not_in_place", "eps_missing"]
 FLOAT32 = Msg("float32 매개변수, 5단계", "float32 parameters, 5 steps")
-VALLEY = Msg("긴 골짜기 x²/20 + y²의 궤적 30단계 (강의의 학습률)", "the long valley x²/20 + y², a 30-step path (the lecture's rates)")
+VALLEY = Msg(
+    "긴 골짜기 x²/20 + y²의 궤적 30단계 (강의의 학습률)",
+    "the long valley x²/20 + y², a 30-step path (the lecture's rates)",
+)
 BEALE = Msg("Beale 함수의 궤적 100단계", "Beale's function, a 100-step path")
 
 suite.case("7.1", hints=SIGN, rtol=RTOL, run=scenarios.sgd_random)
@@ -42,7 +45,7 @@ suite.case("7.2", hints=["state_shared"], rtol=RTOL, run=scenarios.momentum_stat
 
 suite.case("7.4", hints=["state_shared"], rtol=RTOL, run=scenarios.rmsprop_state_per_key)
 
-suite.case("7.5", hints=["state_shared"], rtol=RTOL, run=scenarios.adam_state_per_key)
+suite.case("7.5", hints=["adam_t_per_key"], rtol=RTOL, run=scenarios.adam_state_per_key)
 
 suite.case("7.1", rtol=RTOL, about=VALLEY, run=scenarios.valley_sgd_path)
 
@@ -77,6 +80,8 @@ suite.case(
     rtol=1e-6,
     hints=["best_epoch_zero_based", "best_params_not_copied"],
     params={"sgd": ("sgd",), "momentum": ("momentum",)},
-    about=Msg("200개 숫자, 15 에포크 (가장 좋은 정확도가 두 번)", "200 digits, 15 epochs (the best accuracy twice)"),
+    about=Msg(
+        "200개 숫자, 15 에포크 (가장 좋은 정확도가 두 번)", "200 digits, 15 epochs (the best accuracy twice)"
+    ),
     run=scenarios.early_stopping_mnist,
 )

@@ -10,7 +10,6 @@ EPS = 1e-7  # inside the square root: sqrt(h + 1e-7), so a zero gradient at the 
 
 
 class SGD:
-
     def __init__(self, lr=0.01):
         self.lr = lr
 
@@ -20,7 +19,6 @@ class SGD:
 
 
 class Momentum:
-
     def __init__(self, lr=0.01, momentum=0.9):
         self.lr, self.momentum = lr, momentum
         self.v = {}
@@ -34,7 +32,6 @@ class Momentum:
 
 
 class AdaGrad:
-
     def __init__(self, lr=0.01):
         self.lr = lr
         self.h = {}
@@ -47,7 +44,6 @@ class AdaGrad:
 
 
 class RMSProp:
-
     def __init__(self, lr=0.01, decay_rate=0.99):
         self.lr, self.decay_rate = lr, decay_rate
         self.h = {}
@@ -61,7 +57,6 @@ class RMSProp:
 
 
 class Adam:
-
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
         self.lr, self.beta1, self.beta2 = lr, beta1, beta2
         self.t = 0

@@ -39,8 +39,8 @@ class SGD:
         grads: 같은 키, 같은 모양의 기울기 · gradients with the same keys and shapes.
         Returns None; params의 배열이 제자리에서 바뀝니다 · the arrays of params change in place.
     """
-    # END STUB
 
+    # END STUB
     def __init__(self, lr=0.01):
         self.lr = lr
 
@@ -62,8 +62,8 @@ class Momentum:
     Args:
         lr: ε (default 0.01).  momentum: μ (default 0.9).
     """
-    # END STUB
 
+    # END STUB
     def __init__(self, lr=0.01, momentum=0.9):
         self.lr, self.momentum = lr, momentum
         self.v = {}
@@ -89,8 +89,8 @@ class AdaGrad:
     Args:
         lr: ε (default 0.01).
     """
-    # END STUB
 
+    # END STUB
     def __init__(self, lr=0.01):
         self.lr = lr
         self.h = {}
@@ -114,8 +114,8 @@ class RMSProp:
     Args:
         lr: ε (default 0.01).  decay_rate: r (default 0.99).
     """
-    # END STUB
 
+    # END STUB
     def __init__(self, lr=0.01, decay_rate=0.99):
         self.lr, self.decay_rate = lr, decay_rate
         self.h = {}
@@ -143,8 +143,8 @@ class Adam:
     Args:
         lr: ε (default 0.001).  beta1: β1 (default 0.9).  beta2: β2 (default 0.999).
     """
-    # END STUB
 
+    # END STUB
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
         self.lr, self.beta1, self.beta2 = lr, beta1, beta2
         self.t = 0

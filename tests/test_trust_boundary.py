@@ -135,3 +135,19 @@ def test_the_forged_load_report_does_not_reach_the_gradebook_raw(graded):
     _, _, results = graded
     forged = results["forges_malformed_messages"]
     assert all(isinstance(e, dict) and set(e) >= {"type", "message"} for e in forged.load_errors)
+
+
+def test_a_dropout_pass_that_computes_nothing_fails_the_statistics(tmp_path):
+    """The statistics are judged against the reference's activations on the same inputs."""
+    ex = get_exercise("dropout")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(HERE / "dropout" / "fakes_its_statistics.py", folder / "faker.py")
+    shutil.copy(ex.reference_path, folder / "honest.py")
+    results = {r.student: r for r in grade_folder(ex, folder, tmp_path / "out", jobs=2, progress=False)}
+
+    def statistics(row):
+        return {c.name: c.passed for c in row.cases if c.name.startswith("forpass_statistics")}
+
+    assert len(statistics(results["honest"])) == 3 and all(statistics(results["honest"]).values())
+    assert len(statistics(results["faker"])) == 3 and not any(statistics(results["faker"]).values())

@@ -7,7 +7,13 @@ MISTAKE = {
     "ko": "train=False (predict, evaluate)이면 드롭아웃도 스케일링도 하지 마세요: if train: 안에서만 마스크를 씁니다.",
     "en": "With train=False (predict, evaluate) apply neither dropout nor scaling: use the mask only inside if train:.",
     "hint": "dropout_at_test",
-    "fails": ["forpass_small_eval", "forpass_eval[*]", "predict_without_dropout", "evaluate_without_dropout"],
+    "fails": [
+        "forpass_small_eval",
+        "forpass_eval[*]",
+        "forpass_statistics[*]",
+        "predict_without_dropout",
+        "evaluate_without_dropout",
+    ],
 }
 
 

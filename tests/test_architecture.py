@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -69,3 +71,51 @@ def test_the_cycle_finder_finds_a_circle():
     graph.add_import(importer="a.y", imported="a.x")
     graph.add_import(importer="a.z", imported="a.x")
     assert _cycles(graph) == [["a.x", "a.y"]]
+
+
+def _docstrings(tree) -> set[int]:
+    nodes = [
+        tree,
+        *(n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))),
+    ]
+    return {
+        id(n.body[0].value)
+        for n in nodes
+        if n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)
+    }
+
+
+def exercise_names_in(source: str, ids: set[str]) -> set[str]:
+    """Exercise ids the code itself uses (strings and names), docstrings and comments aside."""
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
+    words: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+            words |= set(re.findall(r"\w+", node.value))
+        elif isinstance(node, ast.Name):
+            words.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            words.add(node.attr)
+    return words & ids
+
+
+def test_no_file_of_the_engine_names_an_exercise():
+    from autograder.exercises import all_exercises
+
+    ids = set(all_exercises())
+    assert "optimizers" in ids and len(ids) == 8
+    named = {}
+    for path in sorted((ROOT / "autograder").rglob("*.py")):
+        if "suites" in path.relative_to(ROOT / "autograder").parts:
+            continue  # the exercises themselves
+        found = exercise_names_in(path.read_text(encoding="utf-8"), ids)
+        if found:
+            named[str(path.relative_to(ROOT))] = sorted(found)
+    assert named == {}
+
+
+def test_the_exercise_name_check_sees_a_name_in_code_but_not_in_a_docstring():
+    ids = {"dropout", "optimizers"}
+    assert exercise_names_in('"""Grades dropout."""\nX = 1\n', ids) == set()
+    assert exercise_names_in('if exercise.id == "dropout":\n    pass\n', ids) == {"dropout"}

@@ -531,7 +531,7 @@ def test_two_ids_that_used_to_share_a_results_file_keep_their_own(loss_ex, tmp_p
 
 def test_formula_cells_are_neutralised_and_numbers_kept():
     assert [csv_cell(c) for c in ["=HYPERLINK(\"x\")", "+1+1", "-x", "@SUM(A1)", "\tx", "\rx", "-3", "1.5", "kim"]] == [
-        "'=HYPERLINK(\"x\")", "'+1+1", "'-x", "'@SUM(A1)", "'\tx", "'\rx", "-3", "1.5", "kim"]  # fmt: skip
+        "'=HYPERLINK(\"x\")", "'+1+1", "'-x", "'@SUM(A1)", "'\tx", "x", "-3", "1.5", "kim"]  # fmt: skip
 
 
 HOSTILE_ID = '=HYPERLINK("x")<img src=x onerror=alert(1)>\x1b[2J'

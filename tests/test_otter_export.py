@@ -123,7 +123,9 @@ def _sample(mistakes: dict[str, set[str]], k: int = 3) -> list[str]:
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
-def test_otter_check_reports_the_same_cases_as_nnkit_check(exercise, bundle, tmp_path):
+def test_otter_check_reports_the_same_cases_as_nnkit_check(exercise, bundle, tmp_path, monkeypatch):
+    # the folders are copied out of the bundle: its data/ is where a student's copy would find it
+    monkeypatch.setenv("NNKIT_DATA", str(bundle / "data"))
     reference = exercise.reference_path.read_text(encoding="utf-8")
     variants = {
         "stub": exercise.stub_path.read_text(encoding="utf-8"),

@@ -164,9 +164,13 @@ FALLBACK_ESCAPES_NOT_ROOT = {
 }
 #: A second outcome that is as right as the first: with one CPU for the whole submission, six
 #: children filling memory are slowed enough that the case can reach its time limit before the
-#: memory cap kills it; the time rule then ends task 1.1, and only task 1.1 is lost either way.
+#: memory cap kills it (on a busy machine, always); the time rule then ends task 1.1, and only
+#: task 1.1 is lost either way, the other tasks full.
 ALSO_RIGHT = {
-    "six_children_each_under_the_memory_cap": [(27.0, (0.0, 15.0, 12.0), "limit:case_timeout+memory")]
+    "six_children_each_under_the_memory_cap": [
+        (27.0, (0.0, 15.0, 12.0), "limit:case_timeout+memory"),
+        (27.0, (0.0, 15.0, 12.0), "limit:case_timeout"),
+    ]
 }
 #: Without a writable cgroup hierarchy (not root, or none here) memory is capped per process only.
 NO_CGROUP_ESCAPES = {"six_children_each_under_the_memory_cap": (36, (9, 15, 12), "ok", [])}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -142,9 +143,9 @@ def test_a_percent_continuation_line_grades_instead_of_failing_to_load(tmp_path)
 # ---- the self-check cell checks the notebook it is in ----
 
 
-def check_cell(exercise_id: str = "loss_functions") -> str:
+def check_cell(exercise_id: str = "loss_functions", ident: str = "check") -> str:
     nb = json.loads(notebook_text(all_exercises()[exercise_id]))
-    return next(c["source"] for c in nb["cells"] if c["id"] == "check")
+    return next(c["source"] for c in nb["cells"] if c["id"] == ident)
 
 
 class RecordingSubprocess:
@@ -154,19 +155,21 @@ class RecordingSubprocess:
         self.commands = []
 
     def run(self, command, **kwargs):
-        self.commands.append((command, kwargs["cwd"]))
+        self.commands.append((command, kwargs["cwd"], json.loads(kwargs["input"])))
         return types.SimpleNamespace(stdout="", stderr="")
 
 
 @pytest.fixture
 def kit_with_notebooks(tmp_path, monkeypatch):
-    """A kit folder (autograder/__main__.py) with an exercise folder holding two notebooks, as cwd."""
+    """A kit folder (autograder/__main__.py) with an exercise folder holding three notebooks, as cwd."""
+    from tests.conftest import notebook
+
     (tmp_path / "autograder").mkdir()
     (tmp_path / "autograder" / "__main__.py").write_text("", encoding="utf-8")
     folder = tmp_path / "assignments" / "loss_functions"
     folder.mkdir(parents=True)
     for age, name in enumerate(["loss_functions.ipynb", "my_copy.ipynb", "older.ipynb"][::-1]):
-        (folder / name).write_text("{}", encoding="utf-8")
+        (folder / name).write_text(notebook(f"x = '{name}'", "import numpy as np"), encoding="utf-8")
         os.utime(
             folder / name, (1_000_000 + age, 1_000_000 + age)
         )  # older.ipynb oldest, loss_functions newest
@@ -175,12 +178,19 @@ def kit_with_notebooks(tmp_path, monkeypatch):
     return tmp_path, folder
 
 
-def run_check_cell(extra: dict) -> tuple[list, object]:
+def run_check_cell(extra: dict, ident: str = "check") -> tuple[list, object, dict]:
     recorder = RecordingSubprocess()
-    namespace = {"__name__": "__main__", "os": os, "sys": sys, "subprocess": recorder, "Path": Path, **extra}
-    exec(compile(check_cell(), "check", "exec"), namespace)
-    ((command, cwd),) = recorder.commands
-    return command, cwd
+    namespace = {"__name__": "__main__", "importlib": importlib, "json": json, "os": os, "sys": sys, "subprocess": recorder,
+                 "Path": Path, **extra}  # fmt: skip
+    exec(compile(check_cell(ident=ident), "check", "exec"), namespace)
+    ((command, cwd, clues),) = recorder.commands
+    return command, cwd, clues
+
+
+def which(clues: dict):
+    from autograder.student.this_notebook import find
+
+    return find(clues, "loss_functions")
 
 
 @pytest.mark.parametrize(
@@ -194,23 +204,73 @@ def run_check_cell(extra: dict) -> tuple[list, object]:
 )
 def test_the_self_check_cell_checks_its_own_renamed_notebook(kit_with_notebooks, given):
     kit, folder = kit_with_notebooks
-    command, cwd = run_check_cell({k: v.format(folder=folder) for k, v in given.items()})
-    assert command[-3:] == ["check", "loss_functions", str((folder / "my_copy.ipynb").resolve())]
-    assert Path(cwd) == kit
+    command, cwd, clues = run_check_cell({k: v.format(folder=folder) for k, v in given.items()})
+    assert command[-3:] == ["autograder.student.this_notebook", "check", "loss_functions"]
+    assert Path(cwd) == kit and Path(clues["folder"]) == folder
+    found = which(clues)
+    assert found.path == (folder / "my_copy.ipynb").resolve() and found.sure
 
 
 def test_the_self_check_cell_reads_jpy_session_name(kit_with_notebooks, monkeypatch):
     kit, folder = kit_with_notebooks
     monkeypatch.setenv("JPY_SESSION_NAME", str(folder / "older.ipynb"))
-    command, _ = run_check_cell({})
-    assert command[-1] == str((folder / "older.ipynb").resolve())
+    _, _, clues = run_check_cell({})
+    assert which(clues).path == (folder / "older.ipynb").resolve()
 
 
-def test_without_a_name_the_self_check_cell_takes_the_notebook_saved_last(kit_with_notebooks):
+def test_without_a_name_the_cells_this_kernel_ran_decide(kit_with_notebooks):
+    """nbclient and nbconvert name no file: the code run (IPython's In) picks the notebook, not its age."""
+    kit, folder = kit_with_notebooks
+    ran = ["", "x = 'older.ipynb'", "import numpy as np", "print(1)"]
+    _, _, clues = run_check_cell({"__session__": "gone/elsewhere.ipynb", "In": ran})
+    found = which(clues)
+    assert found.path == (folder / "older.ipynb").resolve() and found.sure
+    assert "cells this kernel ran" in found.how.en
+
+
+def test_when_nothing_tells_the_cell_says_so_and_names_the_file(kit_with_notebooks):
     kit, folder = kit_with_notebooks
     os.utime(folder / "my_copy.ipynb", (2_000_000, 2_000_000))
-    command, _ = run_check_cell({"__session__": "gone/elsewhere.ipynb"})  # a name that is not a file here
-    assert command[-1] == str((folder / "my_copy.ipynb").resolve())
+    found = which({"folder": str(folder), "ran": ["import numpy as np"]})  # a cell every notebook holds
+    assert found.path == (folder / "my_copy.ipynb").resolve() and not found.sure
+    assert "could not tell" in found.how.en and "알 수 없어" in found.how.ko
+    assert "my_copy.ipynb" in found.how.en and "older.ipynb" in found.how.en  # the tie, named
+
+
+def test_an_unsure_notebook_is_checked_but_never_submitted(kit_with_notebooks, capsys, monkeypatch):
+    import io
+
+    from autograder.student import this_notebook
+
+    kit, folder = kit_with_notebooks
+    sent = []
+    monkeypatch.setattr("autograder.cli.depends.main", lambda argv: sent.append(argv) or 0)
+    for action in ("check", "submit"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"folder": str(folder), "ran": []})))
+        this_notebook.main([action, "loss_functions"])
+    assert sent == [["check", "loss_functions", str((folder / "loss_functions.ipynb").resolve())]]
+    out = capsys.readouterr().out
+    assert "could not tell which notebook" in out and "python check.py NOTEBOOK.ipynb" in out
+    assert "Not sent" in out and "제출하지 않았습니다" in out
+
+
+def test_the_submit_cell_sends_nothing_until_turned_on(kit_with_notebooks):
+    kit, folder = kit_with_notebooks
+    cell = check_cell(ident="submit")
+    assert "SUBMIT = False" in cell
+    command, _, _ = run_check_cell({"__session__": "my_copy.ipynb"}, ident="submit")
+    assert command[-2:] == ["dry-run", "loss_functions"]
+    on = cell.replace("SUBMIT = False", "SUBMIT = True")
+    recorder = RecordingSubprocess()
+    exec(compile(on, "submit", "exec"), {"__name__": "__main__", "importlib": importlib, "json": json, "os": os, "sys": sys,
+                                         "subprocess": recorder, "Path": Path})  # fmt: skip
+    assert recorder.commands[0][0][-2:] == ["submit", "loss_functions"]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_the_submit_cell_follows_the_self_check_cell(exercise):
+    ids = [c["id"] for c in json.loads(notebook_text(exercise))["cells"]]
+    assert ids[-4:] == ["check-about", "check", "submit-about", "submit"]
 
 
 # ---- a later stub cell undoing the student's function; the cell a load timeout waited on ----

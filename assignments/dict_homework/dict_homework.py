@@ -4,7 +4,7 @@
 AI 스쿨 파이썬 숙제입니다. 두 함수를 완성하세요.
 The AI School Python homework. Complete the two functions below.
 
-자가 점검 · Self-check:  python -m autograder check dict_homework path/to/dict_homework.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Rules (the grader checks these):
 - 표준 라이브러리만 사용하세요. 입력 딕셔너리를 바꾸지 마세요.

@@ -4,7 +4,7 @@
 파이썬으로 배우는 기계학습 13-2, 13-3 강의의 DeepNeuralNet 클래스를 완성합니다.
 Complete the DeepNeuralNet class of lectures 13-2 and 13-3 (Machine learning with Python).
 
-자가 점검 · Self-check:  python -m autograder check dnn_backprop path/to/deep_neural_net.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Conventions (the grader checks these):
 - 클래스 안에서는 열 우선입니다: 한 열이 한 샘플입니다. A0 = X.T, 모양 (n_0, m).

@@ -6,7 +6,7 @@
 Follows lecture 13-1: exercise 4's mini-batch network (no biases, sigmoid) with inverted dropout
 on the hidden layer.
 
-자가 점검 · Self-check:  python -m autograder check dropout path/to/dropout.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Conventions (the grader checks these):
 - 과제 4와 같습니다: A0 = X.T (n_x, m), W1 (n_h, n_x), W2 (n_y, n_h), 0/1 원-핫 목표값

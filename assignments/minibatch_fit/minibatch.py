@@ -4,7 +4,7 @@
 파이썬으로 배우는 기계학습 12-3, 13-1강을 따릅니다. 784-n_h-10 신경망 (편향 없음, 시그모이드).
 Follows lectures 12-3 and 13-1: a two-layer network without biases and with sigmoid activations.
 
-자가 점검 · Self-check:  python -m autograder check minibatch_fit path/to/minibatch.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Conventions (the grader checks these):
 - 클래스 안에서는 열 우선입니다: A0 = X.T (n_x, m), W1 (n_h, n_x), W2 (n_y, n_h).

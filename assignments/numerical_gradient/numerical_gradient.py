@@ -4,7 +4,7 @@
 밑바닥부터 시작하는 딥러닝 4.3–4.4절을 따릅니다. 세 함수를 완성하세요.
 Follows Deep Learning from Scratch, sections 4.3–4.4. Complete the three functions below.
 
-자가 점검 · Self-check:  python -m autograder check numerical_gradient path/to/numerical_gradient.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Rules (the grader checks these):
 - numpy만 사용하세요. h = 1e-4 (강의와 같음), 중심 차분 (f(x+h) − f(x−h)) / 2h.

@@ -5,7 +5,7 @@ AI 스쿨 강의(오차역전파·최적화)와 13-1 강의를 따릅니다. 다
 조기 종료를 완성하세요. · Follows the AI-school lecture (backprop, optimizers) and lecture 13-1.
 Complete five update rules, two learning-rate schedules and early stopping.
 
-자가 점검 · Self-check:  python -m autograder check optimizers path/to/optimizers.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Rules (the grader checks these):
 - 모든 update(params, grads)는 params의 배열을 제자리에서 바꿉니다(params[key] -= ...).

@@ -16,7 +16,7 @@ from autograder.core.paths import ROOT, STUDENT_MARKER
 from autograder.exercises import all_exercises, get_exercise
 from autograder.runtime.spec import Msg
 
-STUDENT_COMMANDS = ("check", "list")
+STUDENT_COMMANDS = ("check", "list", "submit")
 LANGS = ("both", "ko", "en")
 
 
@@ -344,13 +344,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
-    import os
+    from autograder.student.submit import submit
 
-    from autograder.server.launch import submit
-
-    return submit(
-        args.exercise, args.path, args.server, args.token or os.environ.get("NNKIT_TOKEN", ""), args.lang
-    )
+    return submit(args.exercise, args.path, args.server, args.token, args.lang)
 
 
 def _staff_only(args: argparse.Namespace) -> int:
@@ -549,8 +545,14 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     )
     sb.add_argument("exercise")
     sb.add_argument("path", help="제출 파일 · your .py or .ipynb")
-    sb.add_argument("--server", default="http://127.0.0.1:8000", help="서버 주소 · server address")
-    sb.add_argument("--token", help="제출 토큰 (또는 NNKIT_TOKEN) · submit token (or NNKIT_TOKEN)")
+    sb.add_argument(
+        "--server",
+        help="서버 주소 (또는 NNKIT_SERVER, submit.toml) · server address (or NNKIT_SERVER, submit.toml)",
+    )
+    sb.add_argument(
+        "--token",
+        help="제출 토큰 (또는 NNKIT_TOKEN, submit.toml) · submit token (or NNKIT_TOKEN, submit.toml)",
+    )
     sb.set_defaults(func=cmd_submit)
     for command in commands.choices.values():  # --lang before or after the subcommand
         command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="message language")

@@ -3,23 +3,18 @@
 ``serve`` migrates the database, creates the first instructor account (printing a one-time login
 link), then runs gunicorn and one grading worker until stopped (a worker that dies is started
 again; it queues again what it was grading). ``worker`` is a Huey consumer on any machine with the
-kit. ``submit`` hands in a file with a student's token and prints the feedback when it is graded.
+kit. ``submit``, the students' client, is :mod:`autograder.student.submit` (the bundle ships it).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-import uuid
 from pathlib import Path
 
-from autograder.core.errors import UserError
 from autograder.runtime.spec import Msg
 
 
@@ -126,51 +121,3 @@ def migrate_if_sqlite() -> None:
 
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         migrate()
-
-
-# ---- submit ---------------------------------------------------------------------------------
-
-
-def _multipart(path: Path) -> tuple[bytes, str]:
-    boundary = uuid.uuid4().hex
-    head = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{path.name}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n").encode()  # fmt: skip
-    return head + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode(), boundary
-
-
-def _call(request: urllib.request.Request) -> dict:
-    try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return json.loads(answer.read().decode("utf-8"))
-    except urllib.error.HTTPError as exc:
-        try:
-            error = json.loads(exc.read().decode("utf-8"))["error"]
-        except (ValueError, KeyError, TypeError):
-            error = {"ko": f"서버 오류 {exc.code}", "en": f"server error {exc.code}"}
-        raise UserError(error["ko"], error["en"]) from None
-    except (urllib.error.URLError, OSError) as exc:
-        raise UserError(f"서버에 연결할 수 없습니다: {exc}", f"Cannot reach the server: {exc}") from None
-
-
-def submit(exercise: str, file: str, server: str, token: str, lang: str, wait: float = 600) -> int:
-    path = Path(file)
-    if not path.is_file():
-        raise UserError(f"파일이 없습니다: {path}", f"File not found: {path}")
-    if not token:
-        raise UserError("제출 토큰이 필요합니다 (--token 또는 NNKIT_TOKEN).", "A submit token is needed (--token or NNKIT_TOKEN).")  # fmt: skip
-    body, boundary = _multipart(path)
-    base = server.rstrip("/")
-    headers = {"Authorization": f"Token {token}"}
-    sent = _call(urllib.request.Request(f"{base}/api/submit/{exercise}/", data=body, method="POST",
-                 headers={**headers, "Content-Type": f"multipart/form-data; boundary={boundary}"}))  # fmt: skip
-    print(Msg(f"제출 #{sent['id']} 접수: {sent['status']}", f"Submission #{sent['id']} received: {sent['status']}").render(lang, sep="\n"), flush=True)  # fmt: skip
-    one = "ko" if lang == "ko" else "en"
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        state = _call(urllib.request.Request(f"{base}/api/status/{sent['id']}/?lang={one}", headers=headers))
-        if state["status"] == "graded":
-            print(state.get("feedback", ""))
-            return 0 if state["score"] == state["max_score"] else 1
-        time.sleep(1)
-    print(Msg("아직 채점 중입니다. 나중에 웹 페이지에서 확인하세요.", "Still grading: see the web page later.").render(lang, sep="\n"))  # fmt: skip
-    return 3

@@ -11,7 +11,8 @@ the notebook is graded. Students are told to do the same with their own experime
 
 An exercise's demonstration is its own file, ``assignments/<id>/demo.py`` (``# %%`` starts a new
 cell; its imports of the stub are dropped, the rest join the setup cell), so that adding an
-exercise touches no engine file. The self-check cell is :mod:`autograder.notebook_check`.
+exercise touches no engine file. The self-check and submit cells are
+:mod:`autograder.student.notebook_check`.
 
 :func:`notebook_notes` adds what a notebook's self-check should say beyond the scores: a later
 stub cell that undoes a function implemented earlier, and which cell a load timeout waited on.
@@ -53,10 +54,20 @@ INTRO = """
   Cells that load data, train or plot sit under `if __name__ == "__main__":`: they run in
   Jupyter and are skipped when grading. Do the same with your own experiments.
 - `%매직`과 `!셸` 줄은 채점할 때 실행되지 않습니다. · Magics and `!shell` lines are not run when graded.
-- 마지막 셀이 이 노트북을 공개 테스트로 자가 점검합니다 (먼저 저장하세요). 이름을 바꾼 사본도
-  그 사본을 점검합니다. · The last cell self-checks this notebook on the public tests (save
-  first); a renamed copy checks itself.
+- "자가 점검" 셀이 이 노트북을 공개 테스트로 점검합니다 (먼저 저장하세요). 이름을 바꾼 사본도
+  그 사본을 점검합니다. 그다음 "제출" 셀은 켜야만 제출합니다. · The "Self-check" cell checks this
+  notebook on the public tests (save first); a renamed copy checks itself. The "Submit" cell after
+  it hands the notebook in only once you turn it on.
+- 터미널에서는 과제 폴더에서 · from a terminal, in the exercise's folder:
+  `python check.py {notebook}`
 """
+
+SUBMIT_ABOUT = """## 제출 · Submit (저장한 뒤 실행 · save first)
+서버로 이 노트북을 제출합니다. 묶음 폴더의 `submit.toml`에 서버 주소와 토큰을 적고, 아래 셀의
+`SUBMIT = False`를 `True`로 바꾼 뒤 실행하세요. 그 전에는 아무것도 보내지 않습니다.
+Hands this notebook in to the course server. Write the server's address and your token in
+`submit.toml` at the bundle's root, change `SUBMIT = False` to `True` below, and run the cell.
+Until then nothing is sent."""
 
 #: Where a notebook's imports come from, for ordering them as ruff's isort would.
 LOCAL_MODULES = ("nnkit_data",)
@@ -111,13 +122,24 @@ def _demo(exercise: Exercise) -> tuple[list[ast.stmt], list[str]]:
     return [n for n in imports if not (isinstance(n, ast.ImportFrom) and n.module in own)], cells
 
 
-def _check_cell(exercise: Exercise) -> tuple[list[ast.stmt], str]:
+def _check_cell(exercise: Exercise, action: str = "check") -> tuple[list[ast.stmt], str]:
+    """The self-check cell (``action`` "check") or the submit cell ("submit"), and their imports."""
     source = Path(notebook_check.__file__).read_text(encoding="utf-8")
     imports, _ = _split_module(source)
     code = source.split(notebook_check.CELL + "\n", 1)[1]
     code = re.sub(r"\bEXERCISE\b", json.dumps(exercise.id), code)
+    chosen = '"check"' if action == "check" else '"submit" if SUBMIT else "dry-run"'
+    code = re.sub(r"\bACTION\b", chosen, code)
     guard = code.index("\n") + 1  # the module's own guard line: the notebook writes GUARD instead
-    return imports, GUARD + code[guard:].rstrip("\n")
+    switch = SUBMIT_SWITCH if action == "submit" else ""
+    return imports, GUARD + switch + code[guard:].rstrip("\n")
+
+
+#: The submit cell's first line: nothing is sent until the student turns it on.
+SUBMIT_SWITCH = (
+    "    # 제출하려면 True로 바꾸고 저장한 뒤 이 셀을 실행하세요 · to hand in: set True, save, run this cell\n"
+    "    SUBMIT = False\n"
+)
 
 
 def _names_used(codes: Sequence[str]) -> set[str]:
@@ -216,10 +238,16 @@ def notebook(exercise: Exercise, stub_source: str | None = None) -> dict:
     doc, imports, code_cells = _stub_parts(source)
     demo_imports, demos = _demo(exercise)
     check_imports, check = _check_cell(exercise)
-    used = _names_used([c[3] for c in code_cells] + demos + [check])
+    _, submit = _check_cell(exercise, "submit")
+    used = _names_used([c[3] for c in code_cells] + demos + [check, submit])
     setup = import_block(imports, demo_imports + check_imports, used, source)
     cells = [
-        _cell("markdown", f"# {exercise.title.ko} · {exercise.title.en}\n\n{doc}\n{INTRO}", "intro"),
+        _cell(
+            "markdown",
+            f"# {exercise.title.ko} · {exercise.title.en}\n\n{doc}\n"
+            + INTRO.format(notebook=f"{exercise.module}.ipynb"),
+            "intro",
+        ),
         _cell("code", setup, "setup"),
         *_code_cells(code_cells),
     ]
@@ -228,6 +256,8 @@ def notebook(exercise: Exercise, stub_source: str | None = None) -> dict:
         cells.append(_cell("code", _guarded(demo), f"demo-{n}"))
     cells.append(_cell("markdown", "## 자가 점검 · Self-check (저장한 뒤 실행 · save first)", "check-about"))
     cells.append(_cell("code", check, "check"))
+    cells.append(_cell("markdown", SUBMIT_ABOUT, "submit-about"))
+    cells.append(_cell("code", submit, "submit"))
     return {
         "cells": cells,
         "metadata": {

@@ -14,7 +14,7 @@ import string
 # END REFERENCE
 
 # BEGIN STUB
-자가 점검 · Self-check:  python -m autograder check dict_homework path/to/dict_homework.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Rules (the grader checks these):
 - 표준 라이브러리만 사용하세요. 입력 딕셔너리를 바꾸지 마세요.

@@ -4,7 +4,7 @@
 밑바닥부터 시작하는 딥러닝 4.2절을 따릅니다. 세 함수를 완성하세요.
 Follows Deep Learning from Scratch, section 4.2. Complete the three functions below.
 
-자가 점검 · Self-check:  python -m autograder check loss_functions path/to/loss_functions.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Rules (the grader checks these):
 - numpy만 사용하고, 입력 배열을 바꾸지 마세요 (in-place 연산 금지).

@@ -4,7 +4,7 @@
 밑바닥부터 시작하는 딥러닝 4.4.2 (simpleNet)와 4.5 (TwoLayerNet, 미니배치 학습)를 따릅니다.
 Follows Deep Learning from Scratch 4.4.2 (simpleNet) and 4.5 (TwoLayerNet, mini-batch training).
 
-자가 점검 · Self-check:  python -m autograder check two_layer_net path/to/two_layer_net.py
+자가 점검 · Self-check (이 폴더에서 · from this folder):  python check.py
 
 규칙 · Conventions (the grader checks these):
 - 행 우선입니다: [[row_major: 한 행이 한 샘플]]. x (N, input_size), 은닉층 a1 = x @ W1 + b1.

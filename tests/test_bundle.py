@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -177,10 +178,12 @@ def run_in(folder, *args, env=None):
     )  # fmt: skip
 
 
-def test_the_bundle_offers_only_check_and_list(bundle):
+def test_the_bundle_offers_only_check_list_and_submit(bundle):
     assert (bundle / "autograder" / "STUDENT_BUNDLE").is_file()
     usage = run_in(bundle, "--help").stdout
-    assert "{check,list}" in usage and not re.search(r"\b(grade|validate|reproduce|dist)\b", usage), usage
+    assert "{check,list,submit}" in usage and not re.search(r"\b(grade|validate|reproduce|dist)\b", usage), (
+        usage
+    )
     for staff in (["grade", "loss_functions", "subs", "--out", "out"], ["reproduce"], ["dist"], ["validate"]):
         done = run_in(bundle, *staff)
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
@@ -298,7 +301,8 @@ def test_a_renamed_notebook_copy_checks_itself_from_the_bundle(bundle):
         )
         script = folder / "run_check_cell.py"
         script.write_text(
-            "import os, subprocess, sys\nfrom pathlib import Path\n__session__ = sys.argv[1]\n" + cell,
+            "import importlib, json, os, subprocess, sys\nfrom pathlib import Path\n__session__ = sys.argv[1]\n"
+            + cell,
             encoding="utf-8",
         )
         done = subprocess.run(
@@ -310,3 +314,33 @@ def test_a_renamed_notebook_copy_checks_itself_from_the_bundle(bundle):
     finally:
         copy.unlink()
         (folder / "run_check_cell.py").unlink(missing_ok=True)
+
+
+def test_the_bundle_ships_the_submit_client_and_its_settings_but_no_server(bundle):
+    student = bundle / "autograder" / "student"
+    assert {"submit.py", "this_notebook.py", "launcher.py"} <= {p.name for p in student.iterdir()}
+    assert not (bundle / "autograder" / "server").exists()
+    assert "autograder.server" not in (student / "submit.py").read_text(encoding="utf-8")
+    config = (bundle / "submit.toml").read_text(encoding="utf-8")
+    assert 'server = ""' in config and 'token = ""' in config and "토큰" in config and "token" in config
+    readme = (bundle / "README.md").read_text(encoding="utf-8")
+    assert "submit.toml" in readme and "제출 토큰" in readme and "submit token" in readme
+    assert "python -m autograder submit dict_homework assignments/dict_homework/dict_homework.py" in readme
+    for exercise in EXERCISES:
+        folder = bundle / "assignments" / exercise.id
+        assert f"main('submit', '{exercise.id}'" in (folder / "submit.py").read_text(encoding="utf-8")
+        assert f"main('check', '{exercise.id}'" in (folder / "check.py").read_text(encoding="utf-8")
+        cells = json.loads((folder / f"{exercise.module}.ipynb").read_text(encoding="utf-8"))["cells"]
+        submit_cell = next(c["source"] for c in cells if c["id"] == "submit")
+        assert "SUBMIT = False" in submit_cell and '"submit" if SUBMIT else "dry-run"' in submit_cell
+    helped = run_in(bundle, "submit", "--help")
+    assert helped.returncode == 0 and "submit.toml" in helped.stdout
+
+
+def test_submit_in_the_bundle_without_settings_sends_nothing_and_says_how(bundle):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NNKIT_SERVER", "NNKIT_TOKEN")}
+    done = run_in(bundle, "submit", "dict_homework", "assignments/dict_homework/dict_homework.py", env=env)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "submit.toml" in done.stderr and "--server URL --token TOKEN" in done.stderr

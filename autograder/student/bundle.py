@@ -69,16 +69,17 @@ exercise's `.py` (or the notebook of the same name) with your code.
 python check.py
 python check.py {first_notebook}
 ```
-`python check.py`는 그 폴더의 `{first_file}`을(를) 점검하고, 파일 이름을 주면 그 파일(노트북도)을
-점검합니다. 이 폴더(묶음의 맨 위)에서는 · from this folder (the bundle's root):
+`check.py`는 그 폴더의 `{first_file}`을(를) 점검하고, 파일 이름을 주면 그 파일(노트북도)을
+점검합니다. · `check.py` checks the folder's `{first_file}`, or the file (a notebook too) you name.
+
+이 폴더(묶음의 맨 위)에서는 · from this folder (the bundle's root):
 ```sh
 python -m autograder check {first} assignments/{first}/{first_file}
 python -m autograder list
 ```
 공개 테스트마다 통과 여부, 점수, 실패하면 힌트(한국어/영어)를 보여 줍니다. 모두 통과하면 종료
 코드 0. 채점에는 이것 말고도 숨겨진 테스트가 있습니다. `list`는 과제와 문항을 보여 줍니다.
-`--lang ko` 또는 `--lang en`을 붙이면 한 언어로만 씁니다. · `python check.py` checks the folder's
-`{first_file}`, or the file (a notebook too) you name. Shows each public test, its points and,
+`--lang ko` 또는 `--lang en`을 붙이면 한 언어로만 씁니다. · Shows each public test, its points and,
 on failure, a hint in Korean and English; exit status 0 when all pass. Grading also uses hidden
 tests. `list` shows the exercises and their tasks. Add `--lang ko` or `--lang en` for one language.
 

@@ -244,7 +244,7 @@ def test_an_unsure_notebook_is_checked_but_never_submitted(kit_with_notebooks, c
 
     kit, folder = kit_with_notebooks
     sent = []
-    monkeypatch.setattr("autograder.cli.depends.main", lambda argv: sent.append(argv) or 0)
+    monkeypatch.setattr("autograder.student.launcher.run_command", lambda argv: sent.append(argv) or 0)
     for action in ("check", "submit"):
         monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"folder": str(folder), "ran": []})))
         this_notebook.main([action, "loss_functions"])

@@ -8,6 +8,8 @@ file named on their command line is taken from the current folder, or else from 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from autograder.runtime.spec import Msg
@@ -51,8 +53,6 @@ def launcher_text(action: str, exercise: str, default: str) -> str:
 
 def main(action: str, exercise: str, folder: Path, argv: list[str], default: str = "") -> int:
     """Run ``action`` on the file named first in ``argv`` (or ``default``), the rest passed on."""
-    from autograder.cli.depends import main as cli
-
     named = argv[0] if argv and not argv[0].startswith("-") else ""
     rest = argv[1:] if named else argv
     if not named and not default:
@@ -61,4 +61,10 @@ def main(action: str, exercise: str, folder: Path, argv: list[str], default: str
     path = Path(named or default)
     if not path.is_absolute() and not path.exists() and (folder / path).exists():
         path = folder / path
-    return cli([action, exercise, str(path), *rest])
+    return run_command([action, exercise, str(path.resolve()), *rest])
+
+
+def run_command(argv: list[str]) -> int:
+    """``python -m autograder ARGV`` in the bundle's root (the command line is a layer above this one)."""
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run([sys.executable, "-m", "autograder", *argv], cwd=root).returncode

@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             "To check another, from the exercise's folder: python check.py NOTEBOOK.ipynb",
         ).render(sep="\n"))  # fmt: skip
     sys.stdout.flush()
-    from autograder.cli.depends import main as cli
+    from autograder.student.launcher import run_command as cli
 
     if action == "check":
         return cli(["check", exercise, str(found.path), *rest])

@@ -330,7 +330,7 @@ def test_check_of_a_notebook_names_the_later_stub_cell(tmp_path, capsys):
     path.write_text(notebook("import numpy as np", REFERENCE_LOSS, STUB_SOFTMAX), encoding="utf-8")
     assert main(["check", "loss_functions", str(path), "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert "`softmax`: implemented in code cell 2, but the later code cell 3" in out
+    assert "`softmax`: implemented in cell 2 from the top, but the later cell 3 from the top" in out
 
 
 def test_time_cells_names_the_cell_still_running_at_the_limit(tmp_path):
@@ -359,9 +359,9 @@ def test_check_of_a_notebook_that_times_out_loading_names_the_cell(tmp_path, los
     result = check(loss_ex, path)
     assert "load_timeout" in result.limits_hit
     (timed,) = notebook_notes(loss_ex, path, result, run_cells=True)  # the bundle: the student's own code
-    assert "code cell 2 (first line `import time`)" in timed.en and "코드 셀 2" in timed.ko
+    assert "cell 2 from the top, first line `import time`" in timed.en and "위에서 2번째 셀" in timed.ko
     (judged,) = notebook_notes(loss_ex, path, result)  # the kit: nothing of the student's runs unsandboxed
-    assert "that do work while loading: 2 (`import time`)." in judged.en
+    assert "that do work while loading: cell 2 from the top, `import time`." in judged.en
 
 
 def test_working_cells_are_those_with_top_level_calls_or_loops():
@@ -475,3 +475,21 @@ def test_the_exercise_name_search_would_catch_a_demo_table():
     planted = '"""Docs may say loss_functions."""\nDEMOS = {"loss_functions": ["print(softmax(x))"]}\n'
     assert names_an_exercise(planted) == ["loss_functions"]
     assert names_an_exercise('"""Docs may say dropout."""\nx = 1\n') == []
+
+
+def test_cells_are_named_by_position_among_all_cells_and_the_heading_above(tmp_path, loss_ex):
+    """Jupyter numbers no cell: the message counts markdown cells too and names the heading."""
+    from autograder.student.notebooks import notebook_notes
+
+    nb = json.loads(notebook_text(loss_ex, loss_ex.reference_path.read_text(encoding="utf-8")))
+    own = next(n for n, c in enumerate(nb["cells"], start=1) if "def softmax" in c["source"])
+    nb["cells"].append({"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                        "source": STUB_SOFTMAX})  # fmt: skip
+    path = tmp_path / "pasted.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    (note,) = notebook_notes(loss_ex, path, types.SimpleNamespace(limits_hit=()))
+    code_number = sum(c["cell_type"] == "code" for c in nb["cells"])
+    assert f"implemented in cell {own} from the top (under “`softmax`”)" in note.en, note.en
+    assert f"the later cell {len(nb['cells'])} from the top (under “제출 · Submit" in note.en
+    assert f"위에서 {own}번째 셀(제목 “`softmax`” 아래)에 구현했지만" in note.ko
+    assert f"later cell {code_number} " not in note.en  # the code-cell count Jupyter never shows

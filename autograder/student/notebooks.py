@@ -357,19 +357,63 @@ def cell_number(cell: Cell) -> str:
     return match.group(1) if match else cell.label
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a code cell is as the student sees it: its position among all cells, the heading above."""
+
+    position: int  # from 1, markdown cells counted: Jupyter numbers no cell, a student counts them all
+    heading: str  # the nearest markdown heading above, "" if none
+
+
+def cell_places(path: Path) -> dict[str, Place]:
+    """Code-cell number (as discovery counts) -> its :class:`Place` in the notebook at ``path``."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = nb["cells"] if "cells" in nb else nb["worksheets"][0]["cells"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError):
+        return {}
+    places, heading, code = {}, "", 0
+    for position, cell in enumerate(cells if isinstance(cells, list) else [], start=1):
+        if not isinstance(cell, dict):
+            continue
+        if cell.get("cell_type") == "code":
+            code += 1
+            places[str(code)] = Place(position, heading)
+        elif cell.get("cell_type") in ("markdown", "heading"):
+            source = cell.get("source", "")
+            text = "".join(source) if isinstance(source, list) else str(source)
+            found = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
+            heading = found[-1] if found else heading
+    return places
+
+
+def where(cell: Cell, places: dict[str, Place] | None = None) -> Msg:
+    """A cell named so that the student can find it: position from the top and the heading above."""
+    n = cell_number(cell)
+    place = (places or {}).get(n)
+    if place is None:
+        return Msg(f"코드 셀 {n}", f"code cell {n}")
+    if not place.heading:
+        return Msg(f"위에서 {place.position}번째 셀", f"cell {place.position} from the top")
+    return Msg(
+        f"위에서 {place.position}번째 셀(제목 “{place.heading}” 아래)",
+        f"cell {place.position} from the top (under “{place.heading}”)",
+    )
+
+
 def _first_line(cell: Cell) -> str:
     return next((line.strip() for line in cell.source.splitlines() if line.strip()), "")[:80]
 
 
-def undone_message(undone: Undone) -> Msg:
-    a, b = cell_number(undone.implemented), cell_number(undone.stub)
+def undone_message(undone: Undone, places: dict[str, Place] | None = None) -> Msg:
+    a, b, first = where(undone.implemented, places), where(undone.stub, places), _first_line(undone.stub)
     return Msg(
-        f"`{undone.name}`: 코드 셀 {a}에 구현했지만 뒤쪽의 코드 셀 {b}(첫 줄 `{_first_line(undone.stub)}`)"
-        "에서 NotImplementedError만 내는 처음 코드로 다시 정의됩니다. 셀은 순서대로 실행되고 마지막 정의를 "
-        "채점하므로, 뒤쪽 셀을 지우거나 그 셀에 구현하세요.",
-        f"`{undone.name}`: implemented in code cell {a}, but the later code cell {b} (first line "
-        f"`{_first_line(undone.stub)}`) defines it again as the stub that raises NotImplementedError. "
-        "Cells run in order and the last definition is graded: delete the later cell or implement it there.",
+        f"`{undone.name}`: {a.ko}에 구현했지만, 뒤쪽 {b.ko}에서 NotImplementedError만 내는 처음 코드로 "
+        f"다시 정의됩니다 (그 셀의 첫 줄 `{first}`). 셀은 순서대로 실행되고 마지막 정의를 채점하므로, "
+        "뒤쪽 셀을 지우거나 그 셀에 구현하세요.",
+        f"`{undone.name}`: implemented in {a.en}, but the later {b.en}, first line `{first}`, defines it "
+        "again as the stub that raises NotImplementedError. Cells run in order and the last definition "
+        "is graded: delete the later cell or implement it there.",
     )
 
 
@@ -426,20 +470,20 @@ def time_cells(cells: Sequence[Cell], module: str, folder: Path, limit: float) -
     return Timing(cells[len(starts) - 1], spans[-1], False)
 
 
-def timing_message(timing: Timing, limit: float) -> Msg:
-    n, first = cell_number(timing.cell), _first_line(timing.cell)
+def timing_message(timing: Timing, limit: float, places: dict[str, Place] | None = None) -> Msg:
+    at, first = where(timing.cell, places), _first_line(timing.cell)
     if not timing.finished:
         return Msg(
-            f"불러오기 시간 제한({limit:g}초)을 넘긴 셀: 코드 셀 {n}(첫 줄 `{first}`). 학습, 데이터 불러오기, "
-            ' 그림 그리기는 `if __name__ == "__main__":` 아래에 두세요.',
-            f"The cell that ran past the load limit ({limit:g} s): code cell {n} (first line `{first}`). "
+            f"불러오기 시간 제한({limit:g}초)을 넘긴 셀: {at.ko}, 첫 줄 `{first}`. 학습, 데이터 불러오기, "
+            '그림 그리기는 `if __name__ == "__main__":` 아래에 두세요.',
+            f"The cell that ran past the load limit ({limit:g} s): {at.en}, first line `{first}`. "
             'Put training, data loading and plotting under `if __name__ == "__main__":`.',
         )
     return Msg(
         f"채점에서는 불러오기 시간 제한({limit:g}초)을 넘겼지만 이 컴퓨터에서는 모든 셀이 끝났습니다. 가장 "
-        f"오래 걸린 셀: 코드 셀 {n}(첫 줄 `{first}`), {timing.seconds:.1f}초.",
+        f"오래 걸린 셀: {at.ko}, 첫 줄 `{first}`, {timing.seconds:.1f}초.",
         f"Loading ran past the limit ({limit:g} s) when checked, but every cell finished on this second "
-        f"run. The slowest: code cell {n} (first line `{first}`), {timing.seconds:.1f} s.",
+        f"run. The slowest: {at.en}, first line `{first}`, {timing.seconds:.1f} s.",
     )
 
 
@@ -465,13 +509,15 @@ def working_cells(cells: Sequence[Cell]) -> list[Cell]:
     return found
 
 
-def suspects_message(cells: Sequence[Cell], limit: float) -> Msg:
-    listed = ", ".join(f"{cell_number(c)} (`{_first_line(c)}`)" for c in cells[:5])
+def suspects_message(cells: Sequence[Cell], limit: float, places: dict[str, Place] | None = None) -> Msg:
+    named = [(where(c, places), _first_line(c)) for c in cells[:5]]
     return Msg(
-        f"불러오기 시간 제한({limit:g}초)을 넘겼습니다. 불러올 때 일을 하는 코드 셀: {listed}. 학습, 데이터 "
-        '불러오기, 그림 그리기는 `if __name__ == "__main__":` 아래에 두세요.',
-        f"Loading ran past the limit ({limit:g} s). Code cells that do work while loading: {listed}. "
-        'Put training, data loading and plotting under `if __name__ == "__main__":`.',
+        f"불러오기 시간 제한({limit:g}초)을 넘겼습니다. 불러올 때 일을 하는 셀: "
+        + "; ".join(f"{w.ko}, `{first}`" for w, first in named)
+        + '. 학습, 데이터 불러오기, 그림 그리기는 `if __name__ == "__main__":` 아래에 두세요.',
+        f"Loading ran past the limit ({limit:g} s). Cells that do work while loading: "
+        + "; ".join(f"{w.en}, `{first}`" for w, first in named)
+        + '. Put training, data loading and plotting under `if __name__ == "__main__":`.',
     )
 
 
@@ -493,12 +539,13 @@ def notebook_notes(
         cells, _ = read_cells(path)
     except UserError:
         return []  # the check has said why already
-    notes = [undone_message(u) for u in undone_by_later_stubs(cells)]
+    places = cell_places(path)
+    notes = [undone_message(u, places) for u in undone_by_later_stubs(cells)]
     if "load_timeout" in result.limits_hit:
         limit = exercise.limits.load_timeout
         timing = time_cells(cells, exercise.module, path.parent, limit) if run_cells else None
         if timing:
-            notes.append(timing_message(timing, limit))
+            notes.append(timing_message(timing, limit, places))
         elif suspects := working_cells(cells):
-            notes.append(suspects_message(suspects, limit))
+            notes.append(suspects_message(suspects, limit, places))
     return notes

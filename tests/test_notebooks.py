@@ -493,3 +493,18 @@ def test_cells_are_named_by_position_among_all_cells_and_the_heading_above(tmp_p
     assert f"the later cell {len(nb['cells'])} from the top (under “제출 · Submit" in note.en
     assert f"위에서 {own}번째 셀(제목 “`softmax`” 아래)에 구현했지만" in note.ko
     assert f"later cell {code_number} " not in note.en  # the code-cell count Jupyter never shows
+
+
+def test_under_colab_the_cell_sends_the_notebook_colab_hands_over(kit_with_notebooks, monkeypatch):
+    """Colab keeps the notebook in Drive: its front end hands the notebook over, and that is checked."""
+    kit, folder = kit_with_notebooks
+    colab_nb = {"cells": [{"cell_type": "code", "source": "x = 'colab'", "metadata": {}, "outputs": []}],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
+    message = types.ModuleType("google.colab._message")
+    message.blocking_request = lambda kind, timeout_sec: {"ipynb": colab_nb} if kind == "get_ipynb" else None
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    monkeypatch.setitem(sys.modules, "google.colab._message", message)
+    _, _, clues = run_check_cell({})
+    found = which(clues)
+    assert found.sure and "Colab" in found.how.en and found.path.parent != folder
+    assert json.loads(found.path.read_text(encoding="utf-8")) == colab_nb

@@ -24,18 +24,7 @@ SUBMIT = False  # the submit cell's own switch
 CELL = "# ---- the cell ----"
 # ---- the cell ----
 if __name__ == "__main__":
-    # 어느 노트북인지 알려 주는 단서: Jupyter·VS Code가 준 이름, 이 커널이 실행한 셀, Colab의 노트북
-    # Clues to which notebook this is: the name Jupyter or VS Code gives, the cells run, Colab's copy
     here = Path.cwd()
-    clues = {
-        "vscode": globals().get("__vsc_ipynb_file__"),
-        "jupyter": globals().get("__session__") or os.getenv("JPY_SESSION_NAME"),
-        "ran": [str(c) for c in globals().get("In", [])],
-        "folder": str(here),
-    }
-    if "google.colab" in sys.modules:
-        colab = importlib.import_module("google.colab._message")
-        clues["colab"] = json.dumps(colab.blocking_request("get_ipynb", timeout_sec=30)["ipynb"])
     kit = next((p for p in (here, *here.parents) if (p / "autograder" / "__main__.py").is_file()), None)
     if kit is None:
         print(
@@ -44,6 +33,17 @@ if __name__ == "__main__":
             "from its exercise folder in the bundle."
         )
     else:
+        # 어느 노트북인지 알려 주는 단서: Jupyter·VS Code가 준 이름, 이 커널이 실행한 셀, Colab의 노트북
+        # Clues to which notebook this is: the name Jupyter or VS Code gives, the cells run, Colab's copy
+        clues = {
+            "vscode": globals().get("__vsc_ipynb_file__"),
+            "jupyter": globals().get("__session__") or os.getenv("JPY_SESSION_NAME"),
+            "ran": [str(c) for c in globals().get("In", [])],
+            "folder": str(here),
+        }
+        if "google.colab" in sys.modules:
+            colab = importlib.import_module("google.colab._message")
+            clues["colab"] = json.dumps(colab.blocking_request("get_ipynb", timeout_sec=30)["ipynb"])
         command = [sys.executable, "-m", "autograder.student.this_notebook", ACTION, EXERCISE]
         done = subprocess.run(command, cwd=kit, input=json.dumps(clues), capture_output=True, text=True)
         print(done.stdout, done.stderr)

@@ -256,7 +256,7 @@ def test_submit_with_no_server_running_is_a_plain_error(tmp_path):
 # ---- the notebook's cells under nbclient, beside a newer notebook ----
 
 
-def test_the_notebook_checks_itself_under_nbclient_beside_a_newer_notebook(bundle, server, tmp_path):
+def test_the_notebook_checks_itself_under_nbclient_beside_a_newer_notebook(bundle, server):
     """nbclient names no file; a newer notebook in the folder must not be the one checked."""
     import time
 

@@ -352,3 +352,15 @@ def test_bool_elements_equal_to_the_expected_floats_pass_unless_a_rule_states_th
     assert _judge(_case(), z < 0, expected).status == "failed"
     stated = _judge(_case(rules=["float_result"]), relu_d, expected)
     assert stated.status == "failed" and "bool elements" in stated.message.en
+
+
+def test_a_mistake_showing_a_detected_misconception_is_named_by_the_relation_not_by_equality():
+    case = resolve_hints("loss_functions", [_case(["percent_vs_fraction"], name="accuracy[small]")])[0]
+    odd = Mistake(
+        "accuracy_percent", Msg("퍼센트", "percent"), ("*",), False, "", Path("m.py"), "percent_vs_fraction"
+    )
+    mistakes = {odd.id: (odd, Outcome("ok", 42.0))}
+    # the same output as the variant, but not a percentage of the fraction: no hint
+    assert _judge(case, 42.0, 0.87, mistakes=mistakes).hints == ()
+    # a percentage: named by the relation, whatever the variant returned
+    assert [h for h, _ in _judge(case, 87.0, 0.87, mistakes=mistakes).hints] == ["percent_vs_fraction"]

@@ -1,8 +1,10 @@
 """Stage 3, judge: turn a case's outcome into points and a message. Runs only in the parent.
 
 Values are checked type, then shape, then dtype kind, then values, with one clear message per
-failure. A failed case gets named hints: the case's own ``Hint(when=...)`` predicates and the
-known mistakes whose output on this case matches the student's.
+failure. A failed case gets named hints: the case's own ``Hint(when=...)`` predicates, the
+relations of the misconceptions it names (``Hint.detect``, from ``core/misconceptions.py``:
+they also read the case's inputs) and the known mistakes whose output on this case matches the
+student's (except those a relation of the case already decides).
 """
 
 from __future__ import annotations
@@ -317,7 +319,13 @@ def _hints(
             continue
         if hint.mutated if mutated else _fires(hint, case, outcome, expected, inputs):
             found.append((hint.id, hint.msg))
+    # a mistake that shows a misconception the case detects by a relation is not matched by
+    # equality: the relation names it (also when other mistakes change the output), and the
+    # mistake variant proves the relation instead of being the only output it could name
+    detected = {h.id for h in case.hints if h.detect is not None}
     for mistake, m_outcome in (mistakes or {}).values():
+        if mistake.shown_as in detected:
+            continue
         if _matches_mistake(case, outcome, m_outcome, expected, mutated, originals):
             found.append((mistake.shown_as, mistake.hint))
     # a hint named twice (by id, or the same text under two ids) shows once

@@ -364,3 +364,19 @@ def test_a_mistake_showing_a_detected_misconception_is_named_by_the_relation_not
     assert _judge(case, 42.0, 0.87, mistakes=mistakes).hints == ()
     # a percentage: named by the relation, whatever the variant returned
     assert [h for h, _ in _judge(case, 87.0, 0.87, mistakes=mistakes).hints] == ["percent_vs_fraction"]
+
+
+def test_a_nan_in_one_entry_of_a_dict_is_explained_too():
+    want = {"W1": np.ones(2), "cost": [0.5, 0.25]}
+    assert "0/0" in nonfinite_cause({"W1": np.ones(2), "cost": [0.5, float("nan")]}, want).en
+    assert nonfinite_cause({"W1": np.ones(2) * 2, "cost": [0.5, 0.25]}, want) is None
+
+
+def test_an_arithmetic_exception_says_whether_it_is_an_overflow_or_a_division_by_zero():
+    def raised(kind):
+        outcome = Outcome("error", error={"type": kind, "message": "boom"})
+        return judge_case(_case(), outcome, 1.0, "f").message
+
+    assert "overflow" in raised("OverflowError").en and "오버플로" in raised("OverflowError").ko
+    assert "division by zero" in raised("ZeroDivisionError").en
+    assert "overflow" not in raised("ValueError").en

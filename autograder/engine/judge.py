@@ -182,7 +182,22 @@ def _raised(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
     where = err.get("where") or {}
     at = f" ({where.get('file')}, line {where.get('line')}: {where.get('code')})" if where else ""
     text = f"{shown(err.get('type'), 60)}: {shown(err.get('message'))}{at}"
-    return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
+    why = _RAISED_CAUSE.get(str(err.get("type")))
+    ko, en = (f" {why.ko}", f" {why.en}") if why else ("", "")
+    return "error", Msg(f"오류 발생: {text}{ko}", f"Raised {text}{en}")
+
+
+#: Exceptions of arithmetic, told apart: an overflow is a value too large, not a division by zero.
+_RAISED_CAUSE = {
+    "OverflowError": Msg(
+        "(오버플로: 값이 너무 커졌습니다. 예: math.exp(710), 큰 정수를 실수로 바꿈.)",
+        "(an overflow: a value grew too large, e.g. math.exp(710), or a huge int made a float.)",
+    ),
+    "ZeroDivisionError": Msg(
+        "(0으로 나누었습니다: 나누는 값이 0이 되는 경우, 예를 들어 빈 배치나 언더플로한 합을 확인하세요.)",
+        "(a division by zero: check where the divisor becomes 0, such as an empty batch or a sum that underflowed.)",
+    ),
+}
 
 
 def _timed_out(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
@@ -485,7 +500,11 @@ EXP_RANGE = 709.0
 def nonfinite_cause(actual: Any, expected: Any, inputs: tuple = ()) -> Msg | None:
     """Why the student's value holds inf or nan where the expected one is finite, told apart
     from the values: infinity, or nan in a row whose inputs are beyond exp's range, is an
-    overflow; nan with small inputs is 0/0 (or inf − inf) after an underflow. None otherwise."""
+    overflow; nan with small inputs is 0/0 (or inf − inf) after an underflow. A dict, list or
+    tuple is searched part by part (the first part that shows it). None otherwise."""
+    parts = _parts_of(actual, expected)
+    if parts is not None:
+        return next((m for a, e in parts if (m := nonfinite_cause(a, e, inputs))), None)
     got, want = _float_array(actual), _float_array(expected)
     if got is None or want is None or got.shape != want.shape or not np.all(np.isfinite(want)):
         return None
@@ -505,7 +524,23 @@ def nonfinite_cause(actual: Any, expected: Any, inputs: tuple = ()) -> Msg | Non
     )
 
 
+def _parts_of(actual: Any, expected: Any) -> list[tuple[Any, Any]] | None:
+    """The (actual, expected) parts of a dict or of a list/tuple that is not a list of numbers."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return [(actual[k], v) for k, v in expected.items() if k in actual]
+    if (
+        isinstance(expected, (list, tuple))
+        and isinstance(actual, (list, tuple))
+        and len(actual) == len(expected)
+    ):
+        if not all(isinstance(v, (int, float)) for v in expected):
+            return list(zip(actual, expected))
+    return None
+
+
 def _float_array(value: Any) -> np.ndarray | None:
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, (int, float)) for v in value):
+        value = np.asarray(value, dtype=float)
     if isinstance(value, bool) or not isinstance(value, (int, float, np.number, np.ndarray)):
         return None
     a = np.asarray(value)

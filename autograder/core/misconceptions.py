@@ -311,8 +311,13 @@ def other_generator(a: Any, e: Any, inputs: tuple) -> bool:
     x, y = pair
     if x.shape != y.shape or not _axis0(y) or y.shape[0] < 3 or not _differs(x, y):
         return False
-    rows = lambda z: np.array(sorted(map(tuple, z.reshape(z.shape[0], -1))))  # noqa: E731
-    return _same(rows(x), rows(y))
+    return _same(_sorted_rows(x), _sorted_rows(y))
+
+
+def _sorted_rows(z: np.ndarray) -> np.ndarray:
+    """The rows (items along axis 0) of ``z`` in lexicographic order."""
+    flat = z.reshape(z.shape[0], -1)
+    return flat[np.lexsort(flat.T[::-1])]
 
 
 def _probe_differs(actual: Any, expected: Any) -> bool:

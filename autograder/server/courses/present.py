@@ -20,7 +20,7 @@ class CaseLine:
 
 def feedback(exercise_id: str, data: dict, lang: str) -> dict:
     from autograder.core.results import SubmissionResult
-    from autograder.exercises import get_exercise
+    from autograder.server.courses.suites import exercise as get_exercise
     from autograder.report.feedback import load_error_msg
 
     exercise = get_exercise(exercise_id)

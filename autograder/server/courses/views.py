@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from autograder.runtime.spec import Msg
-from autograder.server.courses import grading, rules
+from autograder.server.courses import grading, rules, suites
 from autograder.server.courses.models import LoginCode, Student, Submission, token_hash
 from autograder.server.courses.present import feedback
 from autograder.server.courses.templatetags.nnkit import lang_of
@@ -33,9 +33,7 @@ TOO_MANY = Msg(
 
 
 def _exercises() -> dict:
-    from autograder.exercises import all_exercises
-
-    return all_exercises()
+    return suites.exercises()
 
 
 def _exercise(exercise_id: str):

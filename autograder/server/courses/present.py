@@ -20,8 +20,8 @@ class CaseLine:
 
 def feedback(exercise_id: str, data: dict, lang: str) -> dict:
     from autograder.core.results import SubmissionResult
-    from autograder.server.courses.suites import exercise as get_exercise
     from autograder.report.feedback import load_error_msg
+    from autograder.server.courses.suites import exercise as get_exercise
 
     exercise = get_exercise(exercise_id)
     r = SubmissionResult.from_json(data)

@@ -98,6 +98,7 @@ def record(sub_id: int, attempt: int, me: str, result) -> bool:
             score=result.score,
             max_score=result.max_score,
             result=result.to_json(),
+            revealed=None,  # made again from this result's file and suite when it is shown
             recorded=F("recorded") + 1,
         )
     )
@@ -115,6 +116,36 @@ def run_job(sub_id: int, attempt: int) -> bool:
 @db_task(retries=0)
 def grade_job(sub_id: int, attempt: int) -> bool:
     return run_job(sub_id, attempt)
+
+
+def reveal(sub_id: int, attempt: int) -> bool:
+    """The graded file graded again with hidden cases' expected values in the messages
+    (``reveal=True``, as ``grade --reveal-hidden``), stored beside the result; the score stays the
+    recorded one. Only the policy's pages show it (``rules.hidden_view``)."""
+    sub = (
+        Submission.objects.select_related("student")
+        .filter(pk=sub_id, attempt=attempt, status="graded", revealed__isnull=True)
+        .first()
+    )
+    if sub is None:
+        return False
+    result = grade_bytes(sub.exercise, sub.student.student_id, sub.kind, bytes(sub.data), reveal=True)
+    done = Submission.objects.filter(pk=sub_id, attempt=attempt, status="graded", revealed__isnull=True)
+    return bool(done.update(revealed=result.to_json()))
+
+
+@db_task(retries=0, priority=10)  # a student is looking at the page: ahead of new submissions
+def reveal_job(sub_id: int, attempt: int) -> bool:
+    return reveal(sub_id, attempt)
+
+
+def request_reveal(sub: Submission) -> None:
+    """Queue ``reveal_job`` for a graded submission shown with expected values, once per attempt
+    (per ten minutes: a job lost with its worker is asked for again at the next view)."""
+    from django.core.cache import cache
+
+    if cache.add(f"reveal:{sub.pk}:{sub.attempt}", 1, 600):
+        reveal_job(sub.pk, sub.attempt)
 
 
 def _alive_here(worker: str) -> bool:

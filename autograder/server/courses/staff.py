@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from autograder.runtime.spec import Msg
 from autograder.server.courses import exports, grading, rules
 from autograder.server.courses.models import (
+    REVEAL,
     Audit,
     CourseRule,
     Extension,
@@ -185,12 +186,15 @@ def edit_rule(request: HttpRequest, exercise_id: str) -> HttpResponse:
         rule.counting = post.get("counting") if post.get("counting") in ("latest", "best") else rule.counting
         rule.rate_minutes = max(0.0, float(post.get("rate_minutes", rule.rate_minutes) or 0))
         rule.max_bytes = max(1, int(post.get("max_bytes", rule.max_bytes) or rule.max_bytes))
+        if post.get("reveal_hidden") in {key for key, _ in REVEAL}:
+            rule.reveal_hidden = post["reveal_hidden"]
     except ValueError:
         bad = Msg("규칙 값이 올바르지 않습니다.", "A rule's value is not valid.")
         return render(request, "courses/refused.html", {"reason": bad.render(lang_of(request))}, status=400)
     rule.save()
     Audit.objects.create(user=request.user, action="rules", exercise=ex.id,
-                         detail=f"{rule.deadline} {rule.late} {rule.counting} {rule.rate_minutes} {rule.max_bytes}")  # fmt: skip
+                         detail=f"{rule.deadline} {rule.late} {rule.counting} {rule.rate_minutes} {rule.max_bytes} "
+                                f"reveal={rule.reveal_hidden or 'default'}")  # fmt: skip
     return redirect("class_table", exercise_id=ex.id)
 
 
@@ -204,7 +208,7 @@ def regrade_exercise(exercise_id: str, user: User | None) -> int:
             if sub is None:
                 continue
             Submission.objects.filter(pk=sub.pk).update(
-                attempt=sub.attempt + 1, status="queued", worker="", enqueued=False
+                attempt=sub.attempt + 1, status="queued", worker="", enqueued=False, revealed=None
             )
             sub.attempt += 1
             grading.enqueue(sub)

@@ -211,6 +211,17 @@ def upload(request: HttpRequest, exercise_id: str) -> HttpResponse:
     return redirect("submission", sub_id=sub.pk)
 
 
+def _feedback(sub: Submission, lang: str) -> dict | None:
+    """A graded submission's feedback as its exercise's policy shows hidden cases now; once it
+    shows expected values, the file graded with them is asked for (shown when it is there)."""
+    if sub.status != "graded" or not sub.result:
+        return None
+    hidden = rules.hidden_view(sub.exercise)
+    if hidden == "expected" and sub.revealed is None:
+        grading.request_reveal(sub)
+    return feedback(sub.exercise, sub.result, lang, hidden, sub.revealed)
+
+
 def _refused(request: HttpRequest, ex, refusal: rules.Refusal) -> HttpResponse:
     context = {"ex": ex, "reason": refusal.msg.render(lang_of(request))}
     return render(request, "courses/refused.html", context, status=refusal.status)
@@ -228,9 +239,11 @@ def _own(request: HttpRequest, sub_id: int) -> Submission:
 def submission(request: HttpRequest, sub_id: int) -> HttpResponse:
     sub = _own(request, sub_id)
     lang = lang_of(request)
-    shown = feedback(sub.exercise, sub.result, lang) if sub.status == "graded" and sub.result else None
+    shown = _feedback(sub, lang)
     ex = _exercise(sub.exercise)
-    context = {"sub": sub, "ex": ex, "title": ex.title.render(lang), "fb": shown, "lang": lang}
+    revealing = bool(shown and shown["hidden"] == "expected" and sub.revealed is None)
+    context = {"sub": sub, "ex": ex, "title": ex.title.render(lang), "fb": shown, "lang": lang,
+               "revealing": revealing}  # fmt: skip
     return render(request, "courses/submission.html", context)
 
 
@@ -294,9 +307,10 @@ def api_status(request: HttpRequest, sub_id: int) -> JsonResponse:
     if sub is None:
         return _api_error(404, Msg("그런 제출물이 없습니다.", "No such submission."))
     body = {"id": sub.pk, "status": sub.status, "score": sub.score, "max_score": sub.max_score}
-    if sub.status == "graded" and sub.result:
-        lang = "en" if request.GET.get("lang") == "en" else "ko"
-        body["feedback"] = feedback_text(feedback(sub.exercise, sub.result, lang), lang)
+    lang = "en" if request.GET.get("lang") == "en" else "ko"
+    shown = _feedback(sub, lang)
+    if shown:
+        body["feedback"] = feedback_text(shown, lang)
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 

@@ -474,3 +474,16 @@ def test_hidden_verdicts_can_wait_for_the_deadline_behind_their_points(roster_co
     assert grading.reveal(sub.pk, sub.attempt) is True
     page = _page(mine, sub)
     assert HIDDEN_CASE in page and "expected &#x27;Zed&#x27;" in page
+
+
+def test_every_page_loads_the_kits_korean_font_served_as_a_cached_static_file():
+    page = Client().get("/code/").content.decode()
+    assert "@font-face{font-family:'nnkit-ko';src:url('/static/nnkit-ko.woff')" in page
+    assert "font-family:'nnkit-ko',sans-serif" in page
+    r = Client().get("/static/nnkit-ko.woff")
+    body = b"".join(r.streaming_content)
+    assert r.status_code == 200 and r["Content-Type"] == "font/woff" and body[:4] == b"wOFF"
+    assert body == (ROOT / "autograder" / "report" / "fonts" / "NanumGothic-ksx1001.woff").read_bytes()
+    assert "max-age" in r["Cache-Control"]
+    assert Client().get("/static/nnkit-ko.woff", HTTP_IF_NONE_MATCH=r["ETag"]).status_code == 304
+    assert Client().get("/static/other.woff").status_code == 404

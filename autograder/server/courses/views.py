@@ -6,7 +6,9 @@ so another student's id answers 404, exactly as a missing one.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 from django.contrib import auth
 from django.contrib.auth import views as auth_views
@@ -15,11 +17,11 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import etag, require_GET, require_POST
 
 from autograder.runtime.spec import Msg
 from autograder.server.courses import grading, rules, suites
@@ -329,6 +331,22 @@ def feedback_text(fb: dict, lang: str) -> str:
             lines += [f"    {line}" for line in c.message.splitlines()]
             lines += [f"    💡 {hid}: {h}" for hid, h in c.hints]
     return "\n".join(lines)
+
+
+#: the kit's Korean font (NanumGothic cut to KS X 1001's syllables; see autograder/report/fonts):
+#: a computer without a Korean font still shows the pages' Korean, not empty boxes
+FONT = Path(__file__).resolve().parents[2] / "report" / "fonts" / "NanumGothic-ksx1001.woff"
+FONT_ETAG = hashlib.sha256(FONT.read_bytes()).hexdigest()[:16]
+
+
+@require_GET
+@etag(lambda request: FONT_ETAG)
+def font(request: HttpRequest) -> HttpResponse:
+    """The font as a static file (Django serves no static files outside DEBUG, and a cached
+    225 KB file beats a data: URL repeated in every page); browsers keep it a week."""
+    response = FileResponse(FONT.open("rb"), content_type="font/woff")
+    response["Cache-Control"] = "public, max-age=604800"
+    return response
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

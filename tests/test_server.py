@@ -487,3 +487,21 @@ def test_every_page_loads_the_kits_korean_font_served_as_a_cached_static_file():
     assert "max-age" in r["Cache-Control"]
     assert Client().get("/static/nnkit-ko.woff", HTTP_IF_NONE_MATCH=r["ETag"]).status_code == 304
     assert Client().get("/static/other.woff").status_code == 404
+
+
+def test_a_worker_keeps_its_grading_context_until_a_suite_file_changes(tmp_path, monkeypatch):
+    """What ``grade`` builds once per batch, a worker builds once per suite version: the same
+    context for every job, and a new one (the fixed suite's) after a test fix, for the regrade."""
+    from autograder.server.courses import suites
+
+    assert suites.exercises() is suites.exercises()
+    fix = tmp_path / "hidden_tests.py"
+    fix.write_text("# the suite before the fix\n", encoding="utf-8")
+    files = suites.suite_files
+    monkeypatch.setattr(suites, "suite_files", lambda ex: [*files(ex), fix])
+    first = suites.context(EX)
+    assert suites.context(EX) is first and grading.context(EX) is first
+    fix.write_text("# the suite after the fix, longer\n", encoding="utf-8")
+    second = suites.context(EX)
+    assert second is not first and suites.context(EX) is second
+    assert second.suite_key == first.suite_key  # the digest itself is the engine's, of the real files

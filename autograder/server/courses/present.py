@@ -28,7 +28,6 @@ def feedback(
     ``expected`` (the messages of ``revealed``, the same file graded with ``reveal=True``, for each
     case whose verdict there is the same; the stored message otherwise)."""
     from autograder.core.results import SubmissionResult
-    from autograder.report.feedback import load_error_msg
     from autograder.server.courses.suites import exercise as get_exercise
 
     exercise = get_exercise(exercise_id)
@@ -36,15 +35,8 @@ def feedback(
     tasks = [
         (t.id, t.title.render(lang), f"{r.tasks[t.id][0]:g}", f"{r.tasks[t.id][1]:g}") for t in exercise.tasks
     ]
-    notes = [m.render(lang) for m in ([r.problem] if r.problem else []) + list(r.warnings)]
-    notes += [load_error_msg(e).render(lang) for e in r.load_errors]
-    if r.grader_error:
-        notes.append(r.grader_error.render(lang))
-    shown = {}
-    if hidden == "expected" and revealed:
-        again = {c.name: c for c in SubmissionResult.from_json(revealed).cases}
-        shown = {c.name: again[c.name].message for c in r.cases
-                 if c.hidden and c.name in again and again[c.name].status == c.status}  # fmt: skip
+    notes = [m.render(lang) for m in _notes(r)]
+    shown = _revealed_messages(r, revealed) if hidden == "expected" and revealed else {}
     cases = [
         CaseLine(
             MARKS.get(c.status, "FAIL"),
@@ -58,15 +50,8 @@ def feedback(
         for c in r.cases
         if not (c.hidden and hidden == "points")
     ]
-    secret = [c for c in r.cases if c.hidden]
-    if hidden == "points" and secret:
-        got, most = sum(c.points for c in secret), sum(c.max_points for c in secret)
-        notes.append(
-            Msg(
-                f"숨은 테스트 {len(secret)}개: {got:g}/{most:g}점 (각 테스트의 결과는 마감 뒤에 공개)",
-                f"{len(secret)} hidden tests: {got:g}/{most:g} points (each one's result shown after the deadline)",
-            ).render(lang)
-        )
+    if hidden == "points" and any(c.hidden for c in r.cases):
+        notes.append(_hidden_points(r).render(lang))
     return {
         "score": f"{r.score:g}",
         "max_score": f"{r.max_score:g}",
@@ -75,3 +60,33 @@ def feedback(
         "cases": cases,
         "hidden": hidden,
     }
+
+
+def _revealed_messages(r, revealed: dict) -> dict:
+    """Hidden cases' messages from the ``reveal=True`` grading, where its verdict is the same."""
+    from autograder.core.results import SubmissionResult
+
+    again = {c.name: c for c in SubmissionResult.from_json(revealed).cases}
+    return {
+        c.name: again[c.name].message
+        for c in r.cases
+        if c.hidden and c.name in again and again[c.name].status == c.status
+    }
+
+
+def _hidden_points(r) -> Msg:
+    secret = [c for c in r.cases if c.hidden]
+    got, most = sum(c.points for c in secret), sum(c.max_points for c in secret)
+    return Msg(
+        f"숨은 테스트 {len(secret)}개: {got:g}/{most:g}점 (각 테스트의 결과는 마감 뒤에 공개)",
+        f"{len(secret)} hidden tests: {got:g}/{most:g} points (each one's result shown after the deadline)",
+    )
+
+
+def _notes(r) -> list[Msg]:
+    """What concerns the whole file: its problem, warnings, load errors, a grader error."""
+    from autograder.report.feedback import load_error_msg
+
+    notes = ([r.problem] if r.problem else []) + list(r.warnings)
+    notes += [load_error_msg(e) for e in r.load_errors]
+    return notes + ([r.grader_error] if r.grader_error else [])

@@ -99,7 +99,7 @@ def class_table(request: HttpRequest, exercise_id: str) -> HttpResponse:
     ex = _exercise(exercise_id)
     rule = rules.rule_for(ex.id)
     rows, hints, queue = [], Counter(), Counter()
-    subs = Submission.objects.filter(exercise=ex.id).defer("data", "result")
+    subs = Submission.objects.filter(exercise=ex.id).defer("data", "result", "revealed")
     for s in subs:
         queue[s.status] += 1
     for student in Student.objects.order_by("student_id"):
@@ -121,7 +121,11 @@ def class_table(request: HttpRequest, exercise_id: str) -> HttpResponse:
 @staff_member_required
 def student_history(request: HttpRequest, student_id: str) -> HttpResponse:
     student = get_object_or_404(Student, student_id=student_id)
-    subs = Submission.objects.filter(student=student).defer("data").order_by("exercise", "-uploaded")
+    subs = (
+        Submission.objects.filter(student=student)
+        .defer("data", "result", "revealed")
+        .order_by("exercise", "-uploaded")
+    )
     context = {"student": student, "subs": subs, "exercises": list(_exercises()),
                "extensions": Extension.objects.filter(student=student)}  # fmt: skip
     return render(request, "courses/history.html", context)

@@ -148,7 +148,9 @@ def exercise_page(request: HttpRequest, exercise_id: str) -> HttpResponse:
     student = _student(request)
     rule = rules.rule_for(ex.id)
     subs = (
-        Submission.objects.filter(student=student, exercise=ex.id).defer("data").order_by("-uploaded", "-id")
+        Submission.objects.filter(student=student, exercise=ex.id)
+        .defer("data", "result", "revealed")
+        .order_by("-uploaded", "-id")
     )
     context = {
         "ex": ex,
@@ -167,8 +169,8 @@ def accept(student: Student, exercise_id: str, name: str, data: bytes) -> tuple[
     new (an identical resubmission returns the earlier one, not graded again)."""
     rule = rules.rule_for(exercise_id)
     upload = rules.check_upload(name, data, rule)
-    same = Submission.objects.filter(student=student, exercise=exercise_id, sha256=upload.sha256).defer(
-        "data"
+    same = Submission.objects.filter(student=student, exercise=exercise_id, sha256=upload.sha256).only(
+        "pk", "status"
     )
     if same.exists():
         return same.first(), False

@@ -386,3 +386,122 @@ def test_a_worker_killed_mid_job_is_replaced_and_the_job_recorded_once(roster_co
             os.killpg(first.pid, signal.SIGKILL)
     sub.refresh_from_db()
     assert sub.recorded == 1 and sub.score == 31 and sub.worker.endswith(f":{second.pid}")
+
+
+# ---- hidden cases: what the exercise's policy shows, and when ------------------------------------
+
+# right names in capitals: hidden cases of task 0.1 fail on an element; only a message graded with
+# reveal=True names the expected element ('Zed', 'Teemo', ...)
+UPPER = GOOD + (
+    b"\n\n_right = get_special_students\n\n\n"
+    b"def get_special_students(student2score):\n    return [n.upper() for n in _right(student2score)]\n"
+)
+HIDDEN_CASE = "special_students[all_above]"  # a hidden case this file fails
+
+
+def _page(c: Client, sub: Submission) -> str:
+    return c.get(f"/sub/{sub.pk}/").content.decode()
+
+
+@pytest.mark.slow
+def test_hidden_expected_values_only_after_every_deadline_and_only_to_their_student(roster_codes):
+    from django.utils import timezone
+
+    now = timezone.now()
+    rule = CourseRule.objects.create(exercise=EX, deadline=now + timezone.timedelta(hours=1),
+                                     reveal_hidden="after_deadline")  # fmt: skip
+    mine = student_client("s001")
+    mine.cookies["django_language"] = "en"
+    upload(mine, UPPER)
+    sub = Submission.objects.get()
+    assert grading.run_job(sub.pk, sub.attempt)
+    sub.refresh_from_db()
+    assert sub.score < sub.max_score
+    # before the deadline: the hidden case's verdict and what differs, never the expected value
+    page = _page(mine, sub)
+    assert HIDDEN_CASE in page and "ZED" in page and "not the expected value" in page
+    assert "Zed" not in page and "revealing" not in page
+    # the deadline passed, but a classmate's extension has not: still hidden, from everyone
+    rule.deadline = now - timezone.timedelta(hours=1)
+    rule.save()
+    s002 = Student.objects.get(student_id="s002")
+    Extension.objects.create(student=s002, exercise=EX, deadline=now + timezone.timedelta(hours=1))
+    assert "Zed" not in _page(mine, sub)
+    assert Submission.objects.get(pk=sub.pk).revealed is None
+    # every deadline passed: the page asks for the file graded with expected values, then shows them
+    Extension.objects.all().delete()
+    assert 'id="revealing"' in _page(mine, sub)
+    assert grading.reveal(sub.pk, sub.attempt) is True  # what the queued reveal_job runs
+    assert grading.reveal(sub.pk, sub.attempt) is False  # once
+    page = _page(mine, sub)
+    assert "expected &#x27;Zed&#x27;" in page and 'id="revealing"' not in page
+    token = Student.objects.get(student_id="s001").new_token()
+    api = Client().get(f"/api/status/{sub.pk}/?lang=en", HTTP_AUTHORIZATION=f"Token {token}").json()
+    assert "expected 'Zed'" in api["feedback"]
+    after = Submission.objects.get(pk=sub.pk)
+    assert (after.score, after.recorded, after.result) == (sub.score, 1, sub.result)  # the grade stays
+    # never to another student: their page and the API answer 404, without the values
+    theirs = student_client("s002")
+    r = theirs.get(f"/sub/{sub.pk}/")
+    assert r.status_code == 404 and b"Zed" not in r.content
+    their_token = s002.new_token()
+    r = Client().get(f"/api/status/{sub.pk}/", HTTP_AUTHORIZATION=f"Token {their_token}")
+    assert r.status_code == 404 and b"Zed" not in r.content
+    # the verdicts policy never shows them, even after the deadline
+    rule.reveal_hidden = "verdicts"
+    rule.save()
+    page = _page(mine, sub)
+    assert "Zed" not in page and HIDDEN_CASE in page
+
+
+@pytest.mark.slow
+def test_hidden_verdicts_can_wait_for_the_deadline_behind_their_points(roster_codes):
+    from django.utils import timezone
+
+    rule = CourseRule.objects.create(exercise=EX, deadline=timezone.now() + timezone.timedelta(hours=1),
+                                     reveal_hidden="points_until_deadline")  # fmt: skip
+    mine = student_client("s001")
+    mine.cookies["django_language"] = "en"
+    upload(mine, UPPER)
+    sub = Submission.objects.get()
+    assert grading.run_job(sub.pk, sub.attempt)
+    page = _page(mine, sub)
+    assert "hidden tests:" in page and "(hidden)" not in page
+    assert HIDDEN_CASE not in page and "ZED" not in page and "Zed" not in page
+    assert "special_lecture" in page  # public cases as always
+    rule.deadline = timezone.now() - timezone.timedelta(minutes=1)
+    rule.save()
+    assert grading.reveal(sub.pk, sub.attempt) is True
+    page = _page(mine, sub)
+    assert HIDDEN_CASE in page and "expected &#x27;Zed&#x27;" in page
+
+
+def test_every_page_loads_the_kits_korean_font_served_as_a_cached_static_file():
+    page = Client().get("/code/").content.decode()
+    assert "@font-face{font-family:'nnkit-ko';src:url('/static/nnkit-ko.woff')" in page
+    assert "font-family:'nnkit-ko',sans-serif" in page
+    r = Client().get("/static/nnkit-ko.woff")
+    body = b"".join(r.streaming_content)
+    assert r.status_code == 200 and r["Content-Type"] == "font/woff" and body[:4] == b"wOFF"
+    assert body == (ROOT / "autograder" / "report" / "fonts" / "NanumGothic-ksx1001.woff").read_bytes()
+    assert "max-age" in r["Cache-Control"]
+    assert Client().get("/static/nnkit-ko.woff", HTTP_IF_NONE_MATCH=r["ETag"]).status_code == 304
+    assert Client().get("/static/other.woff").status_code == 404
+
+
+def test_a_worker_keeps_its_grading_context_until_a_suite_file_changes(tmp_path, monkeypatch):
+    """What ``grade`` builds once per batch, a worker builds once per suite version: the same
+    context for every job, and a new one (the fixed suite's) after a test fix, for the regrade."""
+    from autograder.server.courses import suites
+
+    assert suites.exercises() is suites.exercises()
+    fix = tmp_path / "hidden_tests.py"
+    fix.write_text("# the suite before the fix\n", encoding="utf-8")
+    files = suites.suite_files
+    monkeypatch.setattr(suites, "suite_files", lambda ex: [*files(ex), fix])
+    first = suites.context(EX)
+    assert suites.context(EX) is first and grading.context(EX) is first
+    fix.write_text("# the suite after the fix, longer\n", encoding="utf-8")
+    second = suites.context(EX)
+    assert second is not first and suites.context(EX) is second
+    assert second.suite_key == first.suite_key  # the digest itself is the engine's, of the real files

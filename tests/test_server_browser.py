@@ -148,3 +148,52 @@ def test_instructor_student_and_ta_in_a_real_browser(server, tmp_path):
         for png in tmp_path.glob("*.png"):
             Path(keep).mkdir(parents=True, exist_ok=True)
             (Path(keep) / png.name).write_bytes(png.read_bytes())
+
+
+# two Hangul syllables drawn on a canvas: without a Korean font both are the same empty box
+GLYPHS = """async () => {
+  await document.fonts.load("32px nnkit-ko", "한국");
+  await document.fonts.ready;
+  const draw = (text, family) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 64; canvas.height = 48;
+    const g = canvas.getContext("2d");
+    g.font = `32px ${family}`;
+    g.fillText(text, 8, 38);
+    return Array.from(g.getImageData(0, 0, 64, 48).data).join(",");
+  };
+  const faces = [...document.fonts].filter(f => f.family.replace(/['"]/g, "") === "nnkit-ko");
+  return {
+    status: faces.map(f => f.status),
+    check: document.fonts.check("32px nnkit-ko", "한국"),
+    kitDiffers: draw("한", "nnkit-ko") !== draw("국", "nnkit-ko"),
+    bodyDiffers: draw("한", getComputedStyle(document.body).fontFamily)
+                 !== draw("국", getComputedStyle(document.body).fontFamily),
+    fallbackDiffers: draw("한", "no-such-font-nnkit") !== draw("국", "no-such-font-nnkit"),
+    family: getComputedStyle(document.body).fontFamily,
+  };
+}"""
+
+
+def test_korean_renders_with_the_kits_font_on_a_machine_without_one(server):
+    """The pages load the kit's NanumGothic subset from the server (``/static/nnkit-ko.woff``), so
+    two different syllables are drawn differently even where the system has no Korean font (this
+    machine's fallback draws both as the same box: ``fallbackDiffers`` is printed, not asserted,
+    so the test also holds on a machine that has one)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    base, _ = server
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page()
+        fonts = []
+        page.on(
+            "response", lambda r: fonts.append(r.status) if r.url.endswith("/static/nnkit-ko.woff") else None
+        )
+        page.goto(f"{base}/code/")
+        assert "일회용 코드로 로그인" in page.content()
+        found = page.evaluate(GLYPHS)
+        print("system fallback draws 한 and 국 differently:", found["fallbackDiffers"])
+        assert fonts == [200] and found["status"] == ["loaded"] and found["check"], found
+        assert found["family"].startswith(("nnkit-ko", '"nnkit-ko"')), found
+        assert found["kitDiffers"] and found["bodyDiffers"], found
+        browser.close()

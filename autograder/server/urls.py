@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/submit/<str:exercise_id>/", views.api_submit, name="api_submit"),
     path("api/status/<int:sub_id>/", views.api_status, name="api_status"),
     path("healthz/", views.healthz, name="healthz"),
+    path("static/nnkit-ko.woff", views.font, name="font"),
     path("staff/", staff.overview, name="staff"),
     path("staff/roster/", staff.roster, name="roster"),
     path("staff/ex/<str:exercise_id>/", staff.class_table, name="class_table"),

@@ -34,8 +34,8 @@ def class_results(exercise_id: str) -> tuple[list, list[str]]:
     from autograder.discover.submissions import Submission
     from autograder.engine.context import GradingContext
     from autograder.engine.grade import grade_submission
-    from autograder.exercises import get_exercise
     from autograder.sandbox.confine import choose
+    from autograder.server.courses.suites import exercise as get_exercise
 
     exercise = get_exercise(exercise_id)
     rule = rule_for(exercise_id)
@@ -56,7 +56,7 @@ def class_results(exercise_id: str) -> tuple[list, list[str]]:
 
 def submissions_zip(exercise_id: str) -> bytes:
     """``<student_id>/<module><kind>`` for every counting submission: ``grade EX this.zip`` reads it."""
-    from autograder.exercises import get_exercise
+    from autograder.server.courses.suites import exercise as get_exercise
 
     exercise = get_exercise(exercise_id)
     rule = rule_for(exercise_id)
@@ -72,11 +72,11 @@ def submissions_zip(exercise_id: str) -> bytes:
 
 def class_file(exercise_id: str, name: str) -> bytes:
     """One of the class files, written into a temporary folder by the report writers."""
-    from autograder.exercises import get_exercise
     from autograder.report.class_report import write_class_report
     from autograder.report.gradebook import write_gradebook
     from autograder.report.lms import GradebookOptions
     from autograder.sandbox.confine import choose
+    from autograder.server.courses.suites import exercise as get_exercise
 
     exercise = get_exercise(exercise_id)
     results, _ = class_results(exercise_id)

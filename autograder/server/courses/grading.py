@@ -13,18 +13,16 @@ import datetime
 import os
 import socket
 import tempfile
-import threading
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
+from autograder.server.courses import suites
 from autograder.server.courses.models import Submission
-
-_contexts: dict[tuple[str, str, bool], object] = {}
-_lock = threading.Lock()
 
 
 def worker_name() -> str:
@@ -32,23 +30,12 @@ def worker_name() -> str:
 
 
 def context(exercise_id: str, reveal: bool = False):
-    """The exercise's grading context, built once per worker process (reference outputs cached)."""
-    from autograder.engine.context import GradingContext
-    from autograder.exercises import get_exercise
-
-    exercise = get_exercise(exercise_id)
-    with _lock:
-        # keyed by the suite's digest: after a test fix, a regrade's jobs grade with the new suite
-        key = (exercise_id, exercise.suite_key(), reveal)
-        if key not in _contexts:
-            _contexts[key] = GradingContext.build(exercise, hidden=True, jobs=1, reveal=reveal)
-        return _contexts[key]
+    """The exercise's grading context, built once per worker process and suite version."""
+    return suites.context(exercise_id, reveal)
 
 
 def lease_seconds(exercise_id: str) -> float:
-    from autograder.exercises import get_exercise
-
-    limits = get_exercise(exercise_id).limits
+    limits = suites.exercise(exercise_id).limits
     return limits.load_timeout + limits.submission_timeout + 120
 
 
@@ -64,27 +51,37 @@ def enqueue(sub: Submission) -> None:
 
 
 def claim(sub_id: int, attempt: int, me: str) -> Submission | None:
+    """Takes the row for this job: one conditional UPDATE (no explicit transaction), so two
+    workers given the same job cannot both take it; None if it is graded, re-queued or taken."""
+    sub = (
+        Submission.objects.select_related("student")
+        .filter(pk=sub_id, attempt=attempt)
+        .exclude(status="graded")
+        .first()
+    )
+    if sub is None:
+        return None
     now = timezone.now()
-    with transaction.atomic():
-        sub = Submission.objects.select_for_update().filter(pk=sub_id).first()
-        if sub is None or sub.attempt != attempt or sub.status == "graded":
-            return None
-        if sub.status == "running" and sub.worker != me and sub.lease_until and sub.lease_until > now:
-            return None  # another live worker has it
-        sub.status, sub.worker, sub.started = "running", me, now
-        sub.lease_until = now + datetime.timedelta(seconds=lease_seconds(sub.exercise))
-        sub.save(update_fields=["status", "worker", "started", "lease_until"])
-        return sub
+    lease = now + datetime.timedelta(seconds=lease_seconds(sub.exercise))
+    free = ~Q(status="running") | Q(worker=me) | Q(lease_until__isnull=True) | Q(lease_until__lte=now)
+    taken = (
+        Submission.objects.filter(free, pk=sub_id, attempt=attempt)
+        .exclude(status="graded")
+        .update(status="running", worker=me, started=now, lease_until=lease)
+    )
+    if not taken:
+        return None  # another live worker has it, or it was graded meanwhile
+    sub.status, sub.worker, sub.started, sub.lease_until = "running", me, now, lease
+    return sub
 
 
 def grade_bytes(exercise_id: str, student_id: str, kind: str, data: bytes, reveal: bool = False):
     """The engine on one stored file, laid out as ``grade`` reads it: ``<student>/<module><kind>``."""
     from autograder.discover.submissions import load_submission
     from autograder.engine.grade import grade_submission
-    from autograder.exercises import get_exercise
 
-    exercise = get_exercise(exercise_id)
     ctx = context(exercise_id, reveal)
+    exercise = ctx.exercise
     with tempfile.TemporaryDirectory(prefix="nnkit-serve-") as tmp:
         folder = Path(tmp) / "student"
         folder.mkdir()
@@ -93,15 +90,18 @@ def grade_bytes(exercise_id: str, student_id: str, kind: str, data: bytes, revea
 
 
 def record(sub_id: int, attempt: int, me: str, result) -> bool:
-    with transaction.atomic():
-        sub = Submission.objects.select_for_update().get(pk=sub_id)
-        if sub.attempt != attempt or sub.status != "running" or sub.worker != me:
-            return False  # queued again meanwhile: that job records
-        sub.status, sub.graded = "graded", timezone.now()
-        sub.score, sub.max_score, sub.result = result.score, result.max_score, result.to_json()
-        sub.recorded += 1
-        sub.save(update_fields=["status", "graded", "score", "max_score", "result", "recorded"])
-        return True
+    """Records the result if the row is still this job's: one conditional UPDATE."""
+    return bool(
+        Submission.objects.filter(pk=sub_id, attempt=attempt, status="running", worker=me).update(
+            status="graded",
+            graded=timezone.now(),
+            score=result.score,
+            max_score=result.max_score,
+            result=result.to_json(),
+            revealed=None,  # made again from this result's file and suite when it is shown
+            recorded=F("recorded") + 1,
+        )
+    )
 
 
 def run_job(sub_id: int, attempt: int) -> bool:
@@ -116,6 +116,36 @@ def run_job(sub_id: int, attempt: int) -> bool:
 @db_task(retries=0)
 def grade_job(sub_id: int, attempt: int) -> bool:
     return run_job(sub_id, attempt)
+
+
+def reveal(sub_id: int, attempt: int) -> bool:
+    """The graded file graded again with hidden cases' expected values in the messages
+    (``reveal=True``, as ``grade --reveal-hidden``), stored beside the result; the score stays the
+    recorded one. Only the policy's pages show it (``rules.hidden_view``)."""
+    sub = (
+        Submission.objects.select_related("student")
+        .filter(pk=sub_id, attempt=attempt, status="graded", revealed__isnull=True)
+        .first()
+    )
+    if sub is None:
+        return False
+    result = grade_bytes(sub.exercise, sub.student.student_id, sub.kind, bytes(sub.data), reveal=True)
+    done = Submission.objects.filter(pk=sub_id, attempt=attempt, status="graded", revealed__isnull=True)
+    return bool(done.update(revealed=result.to_json()))
+
+
+@db_task(retries=0, priority=10)  # a student is looking at the page: ahead of new submissions
+def reveal_job(sub_id: int, attempt: int) -> bool:
+    return reveal(sub_id, attempt)
+
+
+def request_reveal(sub: Submission) -> None:
+    """Queue ``reveal_job`` for a graded submission shown with expected values, once per attempt
+    (per ten minutes: a job lost with its worker is asked for again at the next view)."""
+    from django.core.cache import cache
+
+    if cache.add(f"reveal:{sub.pk}:{sub.attempt}", 1, 600):
+        reveal_job(sub.pk, sub.attempt)
 
 
 def _alive_here(worker: str) -> bool:

@@ -16,6 +16,14 @@ from django.utils import timezone
 STATUSES = [("queued", "queued"), ("running", "running"), ("graded", "graded")]
 LATE = [("refuse", "refuse"), ("count", "count"), ("feedback", "feedback only")]
 COUNTING = [("latest", "latest on time"), ("best", "best")]
+#: what a student sees of the hidden cases: before the reveal time (the deadline, and every
+#: extension of it, passed) never an expected value; after it, as the policy says
+REVEAL = [
+    ("", "the exercise's default (exercise.toml reveal_hidden: after_deadline, else verdicts)"),
+    ("verdicts", "verdicts and messages without expected values, always"),
+    ("after_deadline", "verdicts; expected values once the deadline and all extensions passed"),
+    ("points_until_deadline", "only their points until the deadline, then verdicts with expected values"),
+]
 
 
 def token_hash(token: str) -> str:
@@ -64,6 +72,7 @@ class CourseRule(models.Model):
     #: one graded submission per this many minutes per student (0: no limit)
     rate_minutes = models.FloatField(default=0)
     max_bytes = models.IntegerField(default=512 * 1024)
+    reveal_hidden = models.CharField(max_length=30, choices=REVEAL, default="", blank=True)
 
 
 class Extension(models.Model):
@@ -96,6 +105,9 @@ class Submission(models.Model):
     score = models.FloatField(null=True, blank=True)
     max_score = models.FloatField(null=True, blank=True)
     result = models.JSONField(null=True, blank=True)
+    #: the same file graded with hidden cases' expected values in their messages (``reveal=True``),
+    #: made on demand once the exercise's policy reveals them; shown only then
+    revealed = models.JSONField(null=True, blank=True)
     #: how many results were recorded for this submission (one per attempt)
     recorded = models.IntegerField(default=0)
 

@@ -103,7 +103,7 @@ def check_timing(student: Student, exercise_id: str, rule: CourseRule, now: date
 def counting(student: Student, exercise_id: str, rule: CourseRule | None = None) -> Submission | None:
     """The submission that counts: the latest on time (or late, when late ones count), or the best."""
     rule = rule or rule_for(exercise_id)
-    subs = list(Submission.objects.filter(student=student, exercise=exercise_id).defer("data"))
+    subs = list(Submission.objects.filter(student=student, exercise=exercise_id).defer("data", "revealed"))
     if rule.late != "count":
         subs = [s for s in subs if not s.late]
     if not subs:
@@ -113,6 +113,39 @@ def counting(student: Student, exercise_id: str, rule: CourseRule | None = None)
         if graded:
             return max(graded, key=lambda s: (s.score or 0, s.uploaded, s.pk))
     return max(subs, key=lambda s: (s.uploaded, s.pk))
+
+
+def reveal_policy(exercise_id: str, rule: CourseRule | None = None) -> str:
+    """``verdicts``, ``after_deadline`` or ``points_until_deadline`` (see ``models.REVEAL``); the
+    rule's, else the exercise's default (``exercise.toml``: ``reveal_hidden = true``)."""
+    from autograder.server.courses import suites
+
+    rule = rule or rule_for(exercise_id)
+    if rule.reveal_hidden:
+        return rule.reveal_hidden
+    return "after_deadline" if suites.exercise(exercise_id).reveal_hidden else "verdicts"
+
+
+def reveal_at(exercise_id: str, rule: CourseRule | None = None) -> datetime.datetime | None:
+    """When hidden cases' expected values may be shown: once the deadline and every extension of it
+    have passed, so that no student who may still hand in reads them from a classmate's page.
+    None: never (no deadline, or the policy never reveals)."""
+    rule = rule or rule_for(exercise_id)
+    if rule.deadline is None or reveal_policy(exercise_id, rule) == "verdicts":
+        return None
+    extensions = Extension.objects.filter(exercise=exercise_id).values_list("deadline", flat=True)
+    return max([rule.deadline, *extensions])
+
+
+def hidden_view(exercise_id: str, when: datetime.datetime | None = None) -> str:
+    """What a page shows of the hidden cases now: ``points`` (their points only), ``verdicts``
+    (pass or fail, messages without expected values) or ``expected`` (with expected values)."""
+    rule = rule_for(exercise_id)
+    policy = reveal_policy(exercise_id, rule)
+    at = reveal_at(exercise_id, rule)
+    if at is not None and (when or now()) > at:
+        return "expected"
+    return "points" if policy == "points_until_deadline" else "verdicts"
 
 
 def now() -> datetime.datetime:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from autograder.runtime.spec import Msg
 from autograder.server.courses import exports, grading, rules
 from autograder.server.courses.models import (
+    REVEAL,
     Audit,
     CourseRule,
     Extension,
@@ -98,7 +99,7 @@ def class_table(request: HttpRequest, exercise_id: str) -> HttpResponse:
     ex = _exercise(exercise_id)
     rule = rules.rule_for(ex.id)
     rows, hints, queue = [], Counter(), Counter()
-    subs = Submission.objects.filter(exercise=ex.id).defer("data", "result")
+    subs = Submission.objects.filter(exercise=ex.id).defer("data", "result", "revealed")
     for s in subs:
         queue[s.status] += 1
     for student in Student.objects.order_by("student_id"):
@@ -120,7 +121,11 @@ def class_table(request: HttpRequest, exercise_id: str) -> HttpResponse:
 @staff_member_required
 def student_history(request: HttpRequest, student_id: str) -> HttpResponse:
     student = get_object_or_404(Student, student_id=student_id)
-    subs = Submission.objects.filter(student=student).defer("data").order_by("exercise", "-uploaded")
+    subs = (
+        Submission.objects.filter(student=student)
+        .defer("data", "result", "revealed")
+        .order_by("exercise", "-uploaded")
+    )
     context = {"student": student, "subs": subs, "exercises": list(_exercises()),
                "extensions": Extension.objects.filter(student=student)}  # fmt: skip
     return render(request, "courses/history.html", context)
@@ -185,12 +190,15 @@ def edit_rule(request: HttpRequest, exercise_id: str) -> HttpResponse:
         rule.counting = post.get("counting") if post.get("counting") in ("latest", "best") else rule.counting
         rule.rate_minutes = max(0.0, float(post.get("rate_minutes", rule.rate_minutes) or 0))
         rule.max_bytes = max(1, int(post.get("max_bytes", rule.max_bytes) or rule.max_bytes))
+        if post.get("reveal_hidden") in {key for key, _ in REVEAL}:
+            rule.reveal_hidden = post["reveal_hidden"]
     except ValueError:
         bad = Msg("규칙 값이 올바르지 않습니다.", "A rule's value is not valid.")
         return render(request, "courses/refused.html", {"reason": bad.render(lang_of(request))}, status=400)
     rule.save()
     Audit.objects.create(user=request.user, action="rules", exercise=ex.id,
-                         detail=f"{rule.deadline} {rule.late} {rule.counting} {rule.rate_minutes} {rule.max_bytes}")  # fmt: skip
+                         detail=f"{rule.deadline} {rule.late} {rule.counting} {rule.rate_minutes} {rule.max_bytes} "
+                                f"reveal={rule.reveal_hidden or 'default'}")  # fmt: skip
     return redirect("class_table", exercise_id=ex.id)
 
 
@@ -204,7 +212,7 @@ def regrade_exercise(exercise_id: str, user: User | None) -> int:
             if sub is None:
                 continue
             Submission.objects.filter(pk=sub.pk).update(
-                attempt=sub.attempt + 1, status="queued", worker="", enqueued=False
+                attempt=sub.attempt + 1, status="queued", worker="", enqueued=False, revealed=None
             )
             sub.attempt += 1
             grading.enqueue(sub)

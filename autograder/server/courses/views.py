@@ -6,7 +6,9 @@ so another student's id answers 404, exactly as a missing one.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 from django.contrib import auth
 from django.contrib.auth import views as auth_views
@@ -15,14 +17,14 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import etag, require_GET, require_POST
 
 from autograder.runtime.spec import Msg
-from autograder.server.courses import grading, rules
+from autograder.server.courses import grading, rules, suites
 from autograder.server.courses.models import LoginCode, Student, Submission, token_hash
 from autograder.server.courses.present import feedback
 from autograder.server.courses.templatetags.nnkit import lang_of
@@ -33,9 +35,7 @@ TOO_MANY = Msg(
 
 
 def _exercises() -> dict:
-    from autograder.exercises import all_exercises
-
-    return all_exercises()
+    return suites.exercises()
 
 
 def _exercise(exercise_id: str):
@@ -148,7 +148,9 @@ def exercise_page(request: HttpRequest, exercise_id: str) -> HttpResponse:
     student = _student(request)
     rule = rules.rule_for(ex.id)
     subs = (
-        Submission.objects.filter(student=student, exercise=ex.id).defer("data").order_by("-uploaded", "-id")
+        Submission.objects.filter(student=student, exercise=ex.id)
+        .defer("data", "result", "revealed")
+        .order_by("-uploaded", "-id")
     )
     context = {
         "ex": ex,
@@ -167,8 +169,8 @@ def accept(student: Student, exercise_id: str, name: str, data: bytes) -> tuple[
     new (an identical resubmission returns the earlier one, not graded again)."""
     rule = rules.rule_for(exercise_id)
     upload = rules.check_upload(name, data, rule)
-    same = Submission.objects.filter(student=student, exercise=exercise_id, sha256=upload.sha256).defer(
-        "data"
+    same = Submission.objects.filter(student=student, exercise=exercise_id, sha256=upload.sha256).only(
+        "pk", "status"
     )
     if same.exists():
         return same.first(), False
@@ -213,6 +215,17 @@ def upload(request: HttpRequest, exercise_id: str) -> HttpResponse:
     return redirect("submission", sub_id=sub.pk)
 
 
+def _feedback(sub: Submission, lang: str) -> dict | None:
+    """A graded submission's feedback as its exercise's policy shows hidden cases now; once it
+    shows expected values, the file graded with them is asked for (shown when it is there)."""
+    if sub.status != "graded" or not sub.result:
+        return None
+    hidden = rules.hidden_view(sub.exercise)
+    if hidden == "expected" and sub.revealed is None:
+        grading.request_reveal(sub)
+    return feedback(sub.exercise, sub.result, lang, hidden, sub.revealed)
+
+
 def _refused(request: HttpRequest, ex, refusal: rules.Refusal) -> HttpResponse:
     context = {"ex": ex, "reason": refusal.msg.render(lang_of(request))}
     return render(request, "courses/refused.html", context, status=refusal.status)
@@ -230,9 +243,11 @@ def _own(request: HttpRequest, sub_id: int) -> Submission:
 def submission(request: HttpRequest, sub_id: int) -> HttpResponse:
     sub = _own(request, sub_id)
     lang = lang_of(request)
-    shown = feedback(sub.exercise, sub.result, lang) if sub.status == "graded" and sub.result else None
+    shown = _feedback(sub, lang)
     ex = _exercise(sub.exercise)
-    context = {"sub": sub, "ex": ex, "title": ex.title.render(lang), "fb": shown, "lang": lang}
+    revealing = bool(shown and shown["hidden"] == "expected" and sub.revealed is None)
+    context = {"sub": sub, "ex": ex, "title": ex.title.render(lang), "fb": shown, "lang": lang,
+               "revealing": revealing}  # fmt: skip
     return render(request, "courses/submission.html", context)
 
 
@@ -296,9 +311,10 @@ def api_status(request: HttpRequest, sub_id: int) -> JsonResponse:
     if sub is None:
         return _api_error(404, Msg("그런 제출물이 없습니다.", "No such submission."))
     body = {"id": sub.pk, "status": sub.status, "score": sub.score, "max_score": sub.max_score}
-    if sub.status == "graded" and sub.result:
-        lang = "en" if request.GET.get("lang") == "en" else "ko"
-        body["feedback"] = feedback_text(feedback(sub.exercise, sub.result, lang), lang)
+    lang = "en" if request.GET.get("lang") == "en" else "ko"
+    shown = _feedback(sub, lang)
+    if shown:
+        body["feedback"] = feedback_text(shown, lang)
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
@@ -317,6 +333,22 @@ def feedback_text(fb: dict, lang: str) -> str:
             lines += [f"    {line}" for line in c.message.splitlines()]
             lines += [f"    💡 {hid}: {h}" for hid, h in c.hints]
     return "\n".join(lines)
+
+
+#: the kit's Korean font (NanumGothic cut to KS X 1001's syllables; see autograder/report/fonts):
+#: a computer without a Korean font still shows the pages' Korean, not empty boxes
+FONT = Path(__file__).resolve().parents[2] / "report" / "fonts" / "NanumGothic-ksx1001.woff"
+FONT_ETAG = hashlib.sha256(FONT.read_bytes()).hexdigest()[:16]
+
+
+@require_GET
+@etag(lambda request: FONT_ETAG)
+def font(request: HttpRequest) -> HttpResponse:
+    """The font as a static file (Django serves no static files outside DEBUG, and a cached
+    225 KB file beats a data: URL repeated in every page); browsers keep it a week."""
+    response = FileResponse(FONT.open("rb"), content_type="font/woff")
+    response["Cache-Control"] = "public, max-age=604800"
+    return response
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

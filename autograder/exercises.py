@@ -192,14 +192,19 @@ class Exercise:
             return ()
         return tuple(load_mistake(p) for p in sorted(self.mistakes_dir.glob("*.py")))
 
+    def suite_files(self, hidden: bool = True) -> list[Path]:
+        """Every file that decides expected outputs: what :meth:`suite_key` digests."""
+        engine = [self.root / name for name in SCENARIO_ENGINE]
+        paths = [*self.suite_paths(hidden), *self.scenario_paths, self.reference_path]
+        return [*paths, *(m.path for m in self.mistakes), *engine, self.root / "data" / "SHA256SUMS"]
+
     def suite_key(self, hidden: bool = True) -> str:
         """Digest of everything that decides expected outputs; cache and resume key."""
         h = hashlib.sha256(ENGINE_VERSION.encode())
-        engine = [self.root / name for name in SCENARIO_ENGINE]
-        paths = [*self.suite_paths(hidden), *self.scenario_paths, self.reference_path]
-        for p in [*paths, *(m.path for m in self.mistakes), *engine]:
+        *files, sums = self.suite_files(hidden)
+        for p in files:
             h.update(p.name.encode() + b"\0" + p.read_bytes())
-        h.update((self.root / "data" / "SHA256SUMS").read_bytes())
+        h.update(sums.read_bytes())
         return h.hexdigest()[:16]
 
     def task_of(self, case: Case) -> Task:

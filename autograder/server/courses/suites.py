@@ -57,19 +57,8 @@ def exercise(exercise_id: str):
 
 
 def suite_files(ex) -> list[Path]:
-    """The files ``Exercise.suite_key`` digests (kept in step with it), and the exercise's toml."""
-    from autograder.exercises import SCENARIO_ENGINE
-
-    mistakes = sorted(ex.mistakes_dir.glob("*.py")) if ex.mistakes_dir.is_dir() else []
-    return [
-        *ex.suite_paths(True),
-        *ex.scenario_paths,
-        ex.reference_path,
-        *mistakes,
-        *(ex.root / name for name in SCENARIO_ENGINE),
-        ex.root / "data" / "SHA256SUMS",
-        ex.root / "assignments" / ex.id / "exercise.toml",
-    ]
+    """The files the exercise's suite key digests, and its toml (tasks, limits)."""
+    return [*ex.suite_files(True), ex.root / "assignments" / ex.id / "exercise.toml"]
 
 
 def suite_version(ex) -> tuple:

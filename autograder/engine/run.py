@@ -130,11 +130,12 @@ def clean_printed(printed: Any) -> tuple[str, int] | None:
     text, lines = printed.get("text"), printed.get("lines")
     if not isinstance(text, str) or type(lines) is not int or not 0 <= lines < 10**12:
         return None
+    sent = text.count("\n") + (not text.endswith("\n") and bool(text))  # at least as many as it sent
     text = text[: wire.PRINTED_CHARS]
     head = text.split("\n")
     if len(head) > wire.PRINTED_LINES:
         text = "\n".join(head[: wire.PRINTED_LINES]) + "\n"
-    return text, max(lines, text.count("\n") + (not text.endswith("\n") and bool(text)))
+    return text, max(lines, sent)
 
 
 def clean_load_errors(errors: Any, sources: dict[str, list[str]] | None = None) -> list[dict]:

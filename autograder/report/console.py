@@ -196,7 +196,14 @@ class CheckPrinter:
         for members in repeated:
             names = ", ".join(m.name for m in members[:LISTED]) + (", …" if len(members) > LISTED else "")
             self.say(f"- (×{len(members)}: {names})")
-            self.say(_indented(members[0].message.render(self.lang, sep="\n"), "  "))
+            msg = members[0].message  # its first line, to recall it (in full under the first case)
+            first = Msg(*(_first_line(t) for t in (msg.ko, msg.en)))
+            self.say(_indented(first.render(self.lang, sep="\n"), "  "))
+
+
+def _first_line(text: str, cap: int = 120) -> str:
+    line = (text.splitlines() or [""])[0]
+    return line if len(line) <= cap else line[: cap - 1] + "…"
 
 
 def _indented(text: str, indent: str = INDENT) -> str:

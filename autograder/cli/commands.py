@@ -450,7 +450,7 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     about = "nnkit 자가 점검 · nnkit self-check" if student else "nnkit grader · 채점기"
     p = _Parser(prog="python -m autograder", description=about)
     p.add_argument("--lang", choices=LANGS, default="both", help=LANG_HELP)
-    commands = p.add_subparsers(dest="command", required=True, title="명령 · commands", metavar="COMMAND")
+    commands = p.add_subparsers(dest="command", required=True, title="명령 · commands")
     sub = _StudentCommands(commands) if student else commands
     if student:  # the bundle ships no intake or LMS writers: the TA's parsers are built, never used
         layouts, lms_layouts, moodle_keys = (), (), {}

@@ -126,7 +126,7 @@ def _judge(
         case,
         outcome,
         expected_value(case, expected),
-        next(t.name for t in exercise.tasks if t.id == case.task),
+        exercise.task_of_id(case.task).name,
         mistakes,
         exercise.limits,
         originals,

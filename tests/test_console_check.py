@@ -207,6 +207,21 @@ def test_other_errors_are_not_slips(error):
     assert slip_message(Outcome("ok", 1.0), _fit_case()) is None
 
 
+def test_the_call_that_gave_the_none_is_named_not_the_last_one_on_the_line():
+    from types import SimpleNamespace
+
+    program = ("def scenario(m, ctx):\n    net = m.Net()\n    return net.forward(X).dot(W)\n",)
+    case = SimpleNamespace(program=program)  # all a slip reads of a case
+    error = {"type": "AttributeError", "message": "'NoneType' object has no attribute 'dot'", "where": None,
+             "trace": "", "surfaced": [{"function": "scenario", "line": 3}]}  # fmt: skip
+    theirs = {"net.py": ["class Net:", "    def forward(self, X):", "        self.A = X"]}
+    slip = slip_message(Outcome("error", error=error), case, theirs)
+    assert slip is not None and slip.en.startswith("forward returned None (net.py, line 2")
+    assert "did you forget the `return` statement?" in slip.en
+    # a name their file does not define is never blamed
+    assert slip_message(Outcome("error", error=error), case, {"net.py": ["def other():", "    pass"]}) is None
+
+
 def test_a_none_used_inside_the_students_code_points_at_their_line():
     where = {"file": "minibatch.py", "line": 12, "code": "Z = self.forpass(X) @ W"}
     error = {"type": "TypeError", "message": "unsupported operand type(s) for @: 'NoneType' and 'float'",

@@ -44,7 +44,9 @@ def slip_message(outcome: Outcome, case: Case, sources: dict[str, list[str]] | N
         return None
     if err.get("where"):  # raised in their own code: a None one of their functions passed on
         return _inside_their_code(err["where"])
-    found = _returned_none(case, err.get("surfaced") or [])
+    attr = re.search(r"has no attribute '(\w+)'", str(err.get("message", "")))
+    known = _names(sources) if sources else None
+    found = _returned_none(case, err.get("surfaced") or [], _Theirs(case, known, attr and attr.group(1)))
     if found is None:
         return None
     name, line, before = found
@@ -81,7 +83,7 @@ def _fix(name: str, place: tuple[str, int, str, bool] | None) -> tuple[str, str]
     return "`return` 문을 빠뜨리지 않았나요?", "did you forget the `return` statement?"
 
 
-def _returned_none(case: Case, surfaced: list[dict]) -> tuple[str, str, list[str]] | None:
+def _returned_none(case: Case, surfaced: list[dict], theirs: _Theirs) -> tuple[str, str, list[str]] | None:
     """The student's function whose None the scenario tripped on, and the scenario line that
     calls it (and the lines of its function before it), read from the scenario's lines
     (innermost first): a call on the failing line, else the one that set the name used there."""
@@ -91,32 +93,59 @@ def _returned_none(case: Case, surfaced: list[dict]) -> tuple[str, str, list[str
         if not lines or not isinstance(n, int) or not 1 <= n <= len(lines):
             continue
         line = lines[n - 1]
-        called = _theirs(line, case)
+        called = theirs(line)
         if called:
-            return called[-1], line, lines[: n - 1]
+            return called, line, lines[: n - 1]
         for var in re.findall(r"([A-Za-z_]\w*)\s*(?:\.|\[)", line):
-            assigned = _assigned_from(lines[: n - 1], var, case)
+            assigned = _assigned_from(lines[: n - 1], var, theirs)
             if assigned:
                 return (*assigned, lines[: n - 1])
     return None
 
 
-def _theirs(line: str, case: Case) -> list[str]:
-    helpers = _helpers(case)
-    return [n for n in _CALLED.findall(line) if n not in _NOT_THEIRS and n not in helpers]
+class _Theirs:
+    """The student's function called last on a scenario line: a name called as ``x.name(``
+    that is not the scenario's own helper nor a numpy or context method, and that their file
+    defines (``known``; None: not known, any such name). With the missing attribute of the
+    error (``attr``), the call just before ``.attr`` on the line is the one that gave None."""
+
+    def __init__(self, case: Case, known: set[str] | None, attr: str | None):
+        self.helpers = {m for s in case.program for m in re.findall(r"^def\s+(\w+)", s, re.M)}
+        self.known, self.attr = known, attr
+
+    def __call__(self, line: str) -> str | None:
+        calls = [
+            (m.start(), m.group(1))
+            for m in _CALLED.finditer(line)
+            if m.group(1) not in _NOT_THEIRS
+            and m.group(1) not in self.helpers
+            and (self.known is None or m.group(1) in self.known)
+        ]
+        cut = re.search(rf"\)\s*\.\s*{re.escape(self.attr)}\b", line) if self.attr else None
+        if cut and any(at < cut.start() for at, _ in calls):
+            calls = [c for c in calls if c[0] < cut.start()]
+        return calls[-1][1] if calls else None
 
 
-def _assigned_from(before: list[str], var: str, case: Case) -> tuple[str, str] | None:
+def _assigned_from(before: list[str], var: str, theirs: _Theirs) -> tuple[str, str] | None:
     for line in reversed(before):
         m = re.match(rf"\s*{re.escape(var)}\s*=(?!=)(.*)", line)
         if m:
-            called = _theirs(m.group(1), case)
-            return (called[-1], line) if called else None
+            called = theirs(m.group(1))
+            return (called, line) if called else None
     return None
 
 
-def _helpers(case: Case) -> set[str]:
-    return {m for s in case.program for m in re.findall(r"^def\s+(\w+)", s, re.M)}
+def _names(sources: dict[str, list[str]]) -> set[str]:
+    """Every function and method name the student's files define."""
+    names = set()
+    for lines in sources.values():
+        try:
+            tree = ast.parse("\n".join(lines))
+        except (SyntaxError, ValueError):
+            continue
+        names |= {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return names
 
 
 def _function_lines(case: Case, function: str) -> list[str]:

@@ -126,24 +126,24 @@ class CheckPrinter:
             for e in load_errors:
                 self.say(f"! {load_error_msg(e).render(self.lang, sep=chr(10) + '  ')}")
         self.shown[result.name] = result
-        self.say(
-            f"{mark(result.status, self.lang)} {result.task} {result.name}  ({result.points:g}/{result.max_points:g})"
-        )
-        if not result.passed:
-            self._details(result)
+        verdict = f"{mark(result.status, self.lang)} {result.task} {result.name}  ({result.points:g}/{result.max_points:g})"
+        if result.passed:
+            self.say(verdict)
+        else:
+            self._failed(result, verdict)
         if outcome is not None and outcome.printed and not result.hidden:
             self._printed(outcome)
 
-    def _details(self, result: CaseResult) -> None:
+    def _failed(self, result: CaseResult, verdict: str) -> None:
+        """A failure's message and hints the first time; then, on its line, which case had it."""
         members = self.groups.setdefault(_message_key(result), [])
         members.append(result)
         if len(members) > 1:
             first = members[0].name
-            self.say(
-                INDENT
-                + Msg(f"↑ {josa(first, '과')} 같은 메시지", f"↑ same message as {first}").render(self.lang)
-            )
+            same = Msg(f"↑ {josa(first, '과')} 같은 메시지", f"↑ same message as {first}")
+            self.say(f"{verdict}  {same.render(self.lang, sep=' · ')}")
             return
+        self.say(verdict)
         self.say(_indented(result.message.render(self.lang, sep="\n")))
         for hid, hint in result.hints:
             self.say(f"{INDENT}💡 {hid}: {hint.render(self.lang, sep=chr(10) + INDENT + '   ')}")

@@ -227,7 +227,7 @@ def test_a_none_used_inside_the_students_code_points_at_their_line():
     error = {"type": "TypeError", "message": "unsupported operand type(s) for @: 'NoneType' and 'float'",
              "where": where, "trace": ""}  # fmt: skip
     slip = slip_message(Outcome("error", error=error), _fit_case())
-    assert slip is not None and "minibatch.py, line 12" in slip.en and "return" in slip.en
+    assert slip is not None and "minibatch.py, line 12" in slip.en and "`return`" in slip.en
 
 
 def test_the_worker_reports_the_scenario_frames_an_exception_surfaced_in():

@@ -67,8 +67,10 @@ def _inside_their_code(where: dict) -> Msg:
         f"{where.get('file')}, line {where.get('line')}" if where.get("line") else str(where.get("file"))
     )
     return Msg(
-        f"{line}에서 값 대신 None을 썼습니다: 그 값을 만든 함수가 `return`을 빠뜨리지 않았나요?",
-        f"A None was used as a value at {line_en}: did the function that made it forget `return`?",
+        f"{line}에서 None을 값처럼 썼습니다: 그 None이 어디서 왔는지 확인하세요 "
+        "(`return`이 빠진 함수? None으로 둔 속성?)",
+        f"A None was used as a value at {line_en}: check where it came from "
+        "(a function without `return`? an attribute left None?)",
     )
 
 

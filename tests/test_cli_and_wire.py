@@ -29,14 +29,14 @@ def test_check_exit_status_follows_public_tests(tmp_path):
     assert passed.returncode == 0, passed.stdout
     assert "14/14 public tests passed" in passed.stdout and "공개 테스트 14/14개 통과" in passed.stdout
     stub = cli("check", "loss_functions")
-    assert stub.returncode == 1 and "[TODO] 1.1" in stub.stdout
+    assert stub.returncode == 1 and "[미구현 TODO] 1.1" in stub.stdout
 
 
 def test_check_shows_the_hint_of_a_classic_mistake(tmp_path):
     wrong = tmp_path / "loss_functions.py"
     wrong.write_text(REFERENCE_LOSS.replace("np.log(", "np.log10("), encoding="utf-8")
     out = cli("check", "loss_functions", str(wrong)).stdout
-    assert "[FAIL] 1.2 cee_lecture[correct_guess]" in out and "cee_log10" in out and "np.log10" in out
+    assert "[실패 FAIL] 1.2 cee_lecture[correct_guess]" in out and "cee_log10" in out and "np.log10" in out
 
 
 @pytest.mark.parametrize(

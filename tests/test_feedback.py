@@ -16,7 +16,7 @@ def test_a_syntax_error_is_one_bilingual_message_and_its_cases_say_not_run(tmp_p
     ex = get_exercise("loss_functions")
     r = check(ex, path)
     text = check_report(ex, r)
-    assert "broken.py 4번째 줄에서 파일을 불러오다 오류가 났습니다" in text
+    assert "broken.py 4번째 줄에서 파일을 불러오는 중에 오류가 났습니다" in text
     assert "Loading broken.py, line 4 failed" in text and "SyntaxError" in text
     assert "no attribute" not in text
     assert {c.status for c in r.cases} == {"not_loaded"}

@@ -28,7 +28,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     import dataclasses
 
     from autograder.engine.grade import check
-    from autograder.report.feedback import check_report
+    from autograder.report.console import CheckPrinter
     from autograder.sandbox.confine import choose
     from autograder.student.notebooks import notebook_notes
 
@@ -36,8 +36,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = Path(args.path) if args.path else exercise.stub_path
     # a student checking their own code on their own computer: the TA's sandbox warning is not theirs
     sandbox = dataclasses.replace(choose(), quiet=True) if in_student_bundle() else None
-    result = check(exercise, path, sandbox)
-    _say(check_report(exercise, result, args.lang))
+    printer = CheckPrinter(exercise, path.name, args.lang)
+    if path.exists():  # a missing file is check's bilingual error, with nothing printed before it
+        printer.start()
+    result = check(exercise, path, sandbox, watch=printer)
+    printer.finish(result)
     for note in notebook_notes(exercise, path, result, run_cells=in_student_bundle()):
         _say(note.render(args.lang, sep="\n"))
     return 0 if result.score == result.max_score and result.max_score > 0 else 1
@@ -368,7 +371,7 @@ class _StudentCommands:
     def __init__(self, offered: argparse._SubParsersAction):
         self.offered = offered
         offered.metavar = "{" + ",".join(STUDENT_COMMANDS) + "}"
-        self.left_out = argparse.ArgumentParser(add_help=False).add_subparsers()
+        self.left_out = _Parser(add_help=False).add_subparsers()
 
     def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
         if name in STUDENT_COMMANDS:
@@ -379,13 +382,71 @@ class _StudentCommands:
         return self.left_out.add_parser(name, **kwargs)
 
 
+LANG_HELP = "메시지 언어 (기본값: 둘 다) · message language (default: both)"
+#: Help of the arguments that have none where they are declared, by their ``dest``.
+ARG_HELP = {
+    "exercise": "과제 id (list로 확인) · exercise id (see list)",
+    "exercises": "과제 id, 여럿 가능 (기본값: 모두) · exercise ids (default: all)",
+    "submissions": "제출물 폴더나 .zip · folder or .zip of submissions",
+    "out": "결과를 쓸 폴더 · output folder",
+    "layout": "내려받은 파일의 형식 (기본값: 자동 인식) · the download's layout (default: recognised)",
+    "jobs": "동시에 채점할 작업자 수 (기본값: 코어 수) · parallel workers (default: cores)",
+    "quiet": "진행 표시 없이 · no progress display",
+    "rest": "(조교용 명령 · teaching-staff command)",
+}
+#: argparse's own errors, in Korean (the English text follows as argparse wrote it).
+_ARGPARSE_KO = {
+    "the following arguments are required": "다음 인자가 필요합니다",
+    "invalid choice": "없는 선택입니다",
+    "unrecognized arguments": "알 수 없는 인자입니다",
+    "expected one argument": "값이 하나 필요합니다",
+    "invalid": "값이 잘못되었습니다",
+}
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "사용법 · usage: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its own words (usage, headings, -h, errors) in Korean and English."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "위치 인자 · positional arguments"
+        self._optionals.title = "옵션 · options"
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS,
+                help="이 도움말을 보이고 끝냅니다 · show this help message and exit",
+            )  # fmt: skip
+
+    def error(self, message: str):
+        ko = next((k for e, k in _ARGPARSE_KO.items() if e in message), "명령줄 인자가 잘못되었습니다")
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 오류: {ko} · error: {message}\n  (-h: 도움말 · help)\n")
+
+
+def bilingual(parser: argparse.ArgumentParser, commands: argparse._SubParsersAction) -> None:
+    """Every subcommand gets its one-line help as its description, and every argument declared
+    without help gets one from :data:`ARG_HELP` (``--help`` reads the same in both languages)."""
+    said = {a.dest: a.help for a in commands._choices_actions}
+    for name, sub in commands.choices.items():
+        sub.description = sub.description or said.get(name)
+        for action in sub._actions:
+            if action.help is None:
+                action.help = ARG_HELP.get(action.dest)
+
+
 def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     """The command line; ``student`` (default: in the student bundle) offers only check and list."""
     student = in_student_bundle() if student is None else student
     about = "nnkit 자가 점검 · nnkit self-check" if student else "nnkit grader · 채점기"
-    p = argparse.ArgumentParser(prog="python -m autograder", description=about)
-    p.add_argument("--lang", choices=LANGS, default="both", help="message language")
-    commands = p.add_subparsers(dest="command", required=True)
+    p = _Parser(prog="python -m autograder", description=about)
+    p.add_argument("--lang", choices=LANGS, default="both", help=LANG_HELP)
+    commands = p.add_subparsers(dest="command", required=True, title="명령 · commands")
     sub = _StudentCommands(commands) if student else commands
     if student:  # the bundle ships no intake or LMS writers: the TA's parsers are built, never used
         layouts, lms_layouts, moodle_keys = (), (), {}
@@ -396,16 +457,29 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="공개 테스트로 자가 점검 · self-check on the public tests")
     c.add_argument("exercise")
-    c.add_argument("path", nargs="?", help="your file (default: the stub in assignments/)")
+    c.add_argument(
+        "path",
+        nargs="?",
+        help="점검할 파일 (기본값: assignments/의 빈 답안) · your file (default: the stub in assignments/)",
+    )
     c.set_defaults(func=cmd_check)
 
     def grading_options(g: argparse.ArgumentParser) -> None:
-        g.add_argument("--jobs", type=jobs_count, default=None, help="parallel workers (default: cores)")
-        g.add_argument("--force", action="store_true", help="regrade even unchanged submissions")
+        g.add_argument(
+            "--jobs",
+            type=jobs_count,
+            default=None,
+            help="동시에 채점할 작업자 수 (기본값: 코어 수) · parallel workers (default: cores)",
+        )
+        g.add_argument(
+            "--force",
+            action="store_true",
+            help="바뀌지 않은 제출물도 다시 채점 · regrade even unchanged submissions",
+        )
         g.add_argument("--deadline", metavar="TIME",
                        help="마감 시각 (예: 2024-03-01T23:59+09:00): LMS 시각이 이보다 늦으면 late · "
                             "a submission the LMS dated after TIME is late")  # fmt: skip
-        g.add_argument("--quiet", action="store_true", help="no progress bar")
+        g.add_argument("--quiet", action="store_true", help="진행 막대 없이 · no progress bar")
         g.add_argument(
             "--reveal-hidden",
             action="store_true",
@@ -414,27 +488,47 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
         output_options(g)
 
     def output_options(g: argparse.ArgumentParser) -> None:
-        g.add_argument("--excel", action="store_true", help="CSV as UTF-8 with BOM (Excel shows Korean)")
         g.add_argument(
-            "--lms", choices=lms_layouts, help="also write OUT/<lms>.csv in that LMS's import layout"
+            "--excel",
+            action="store_true",
+            help="CSV를 BOM 붙은 UTF-8로 (엑셀에서 한글이 보임) · CSV as UTF-8 with BOM (Excel shows Korean)",
+        )
+        g.add_argument(
+            "--lms",
+            choices=lms_layouts,
+            help="OUT/<lms>.csv도 그 LMS의 가져오기 형식으로 쓰기 · also write OUT/<lms>.csv in that LMS's import layout",
         )
         g.add_argument("--roster", metavar="ROSTER.csv",
-                       help="class list: student_id and any of name, email, login, lms_id, github")  # fmt: skip
+                       help="수강생 명단: student_id와 name, email, login, lms_id, github 중 아무것 · "
+                            "class list: student_id and any of name, email, login, lms_id, github")  # fmt: skip
         g.add_argument("--lms-template", metavar="EXPORT.csv",
-                       help="Canvas's exported gradebook: keep its columns, fill this assignment's")  # fmt: skip
+                       help="Canvas에서 내보낸 성적표: 열은 그대로 두고 이 과제 열만 채움 · "
+                            "Canvas's exported gradebook: keep its columns, fill this assignment's")  # fmt: skip
         g.add_argument(
-            "--lms-column", metavar="TEXT", help="the template's assignment column (part of its name)"
+            "--lms-column",
+            metavar="TEXT",
+            help="템플릿의 과제 열 (이름의 일부) · the template's assignment column (part of its name)",
         )
         g.add_argument(
-            "--lms-key", choices=list(moodle_keys), help="Moodle's identifier column (default idnumber)"
+            "--lms-key",
+            choices=list(moodle_keys),
+            help="Moodle의 학생 식별 열 (기본값 idnumber) · Moodle's identifier column (default idnumber)",
         )
 
     g = sub.add_parser("grade", help="제출물 채점 (폴더나 LMS zip) · grade a folder or an LMS .zip")
     g.add_argument("exercise")
-    g.add_argument("submissions", metavar="PATH", help="folder or .zip of submissions")
-    g.add_argument("--layout", choices=layouts, help="the download's layout (default: recognised)")
+    g.add_argument("submissions", metavar="PATH", help="제출물 폴더나 .zip · folder or .zip of submissions")
+    g.add_argument(
+        "--layout",
+        choices=layouts,
+        help="내려받은 파일의 형식 (기본값: 자동 인식) · the download's layout (default: recognised)",
+    )
     g.add_argument("--out", required=True)
-    g.add_argument("--shard", metavar="K/N", help="grade only shard K of N (then: merge)")
+    g.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="N개 중 K번째 조각만 채점 (다음: merge) · grade only shard K of N (then: merge)",
+    )
     grading_options(g)
     g.set_defaults(func=cmd_grade)
 
@@ -443,14 +537,16 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     rg.add_argument("submissions", metavar="PATH")
     rg.add_argument("--layout", choices=layouts)
     rg.add_argument("--out", required=True)
-    rg.add_argument("--student", action="append", help="student id (repeatable)")
-    rg.add_argument("--task", action="append", help="task id such as 1.2 (repeatable)")
+    rg.add_argument("--student", action="append", help="학번 (여러 번 가능) · student id (repeatable)")
+    rg.add_argument(
+        "--task", action="append", help="1.2 같은 문항 번호 (여러 번 가능) · task id such as 1.2 (repeatable)"
+    )
     grading_options(rg)
     rg.set_defaults(func=cmd_grade)
 
     m = sub.add_parser("merge", help="샤드 결과 합치기 · combine shard outputs into one gradebook")
     m.add_argument("exercise")
-    m.add_argument("shards", nargs="+", help="the shards' --out folders")
+    m.add_argument("shards", nargs="+", help="각 조각의 --out 폴더 · the shards' --out folders")
     m.add_argument("--out", required=True)
     output_options(m)
     m.set_defaults(func=cmd_merge)
@@ -459,9 +555,17 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     sm.add_argument("exercise")
     sm.add_argument("submissions")
     sm.add_argument("--out", required=True)
-    sm.add_argument("--threshold", type=float, default=0.6, help="report pairs at or above this (0-1)")
     sm.add_argument(
-        "--top", type=int, default=20, help="pairs printed and shown side by side (the rest: in the page)"
+        "--threshold",
+        type=float,
+        default=0.6,
+        help="이 값 이상인 쌍을 보고 (0-1) · report pairs at or above this (0-1)",
+    )
+    sm.add_argument(
+        "--top",
+        type=int,
+        default=20,
+        help="출력하고 나란히 보일 쌍의 수 (나머지는 보고서에) · pairs printed and shown side by side (the rest: in the page)",
     )
     sm.set_defaults(func=cmd_similarity)
 
@@ -555,7 +659,8 @@ def build_parser(student: bool | None = None) -> argparse.ArgumentParser:
     )
     sb.set_defaults(func=cmd_submit)
     for command in commands.choices.values():  # --lang before or after the subcommand
-        command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="message language")
+        command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=LANG_HELP)
+    bilingual(p, commands)
     return p
 
 

@@ -49,9 +49,16 @@ def _latin_final(word: str) -> tuple[bool, bool]:
         if not (ch.isascii() and ch.isalpha()):
             break
         run = ch + run
-    if len(run) == 1 or run.isupper():  # read letter by letter: W, CEE, MSE
-        return run[-1].lower() in _LETTER_FINAL, run[-1].lower() in _LETTER_RIEUL
-    return _english_final(run)
+    # the last part of a CamelCase name is what is read last: MnistBGD → BGD, TwoLayerNet → Net
+    tail = run
+    for i in range(len(run) - 1, 0, -1):
+        if run[i].isupper() and run[i - 1].islower():
+            tail = run[i:]
+            break
+    if len(tail) == 1 or tail.isupper() or not set(tail.lower()) & _VOWELS:
+        # read letter by letter: W, CEE, MSE, BGD; and what has no vowel to read: rng 알엔지, lr 엘알
+        return tail[-1].lower() in _LETTER_FINAL, tail[-1].lower() in _LETTER_RIEUL
+    return _english_final(tail)
 
 
 def _final(word: str) -> tuple[bool, bool]:

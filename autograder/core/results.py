@@ -25,7 +25,7 @@ class Outcome:
     """What happened when one case ran: ``status`` and plain data, nothing executable.
 
     ``calls``: fingerprints of the arguments around each ``ctx.call`` (the parent decides
-    from them whether the student's function changed its inputs).
+    from them whether the student's function changed its inputs). ``printed``: see below.
     """
 
     # ok | error | not_attempted | unencodable | protocol | crashed | load_failed | not_loaded
@@ -39,6 +39,10 @@ class Outcome:
     seconds: float = 0.0
     raw: Any = field(default=None, compare=False, repr=False)
     calls: tuple = ()
+    # What the case printed (its first lines, public cases only) and how many lines in all: shown
+    # by ``check`` under the case, never stored (a rerun prints again).
+    printed: str = field(default="", compare=False, repr=False)
+    printed_lines: int = field(default=0, compare=False, repr=False)
 
     def to_json(self) -> dict:
         return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +17,25 @@ from autograder.engine.curves import learning_curve
 from autograder.engine.expected import expected_value
 from autograder.engine.judge import judge_case
 from autograder.engine.run import run_submission, task_shares
+from autograder.engine.slips import slip_message
 from autograder.exercises import Exercise
 from autograder.runtime.spec import Case, Msg
 from autograder.sandbox import pool
 from autograder.sandbox.confine import Sandbox, announce, choose
 
+#: Called as each case is judged: its result, its outcome (``printed`` included) and the load
+#: errors known so far. ``check`` prints from it while the run goes on.
+Watch = Callable[[CaseResult, Outcome, list], None]
+
 
 def grade_submission(
-    ctx: GradingContext, sub: Submission, cases: list[Case] | None = None
+    ctx: GradingContext, sub: Submission, cases: list[Case] | None = None, watch: Watch | None = None
 ) -> SubmissionResult:
     """One submission's row. Whatever goes wrong in the kit itself on this submission becomes
-    that row's ``grader_error`` (the batch goes on); the student is never blamed for it."""
+    that row's ``grader_error`` (the batch goes on); the student is never blamed for it.
+
+    ``watch``: see :data:`Watch` (a case a later case's ``requires`` takes points from is
+    reported as it was judged; the returned row has the final verdicts)."""
     cases = list(ctx.cases if cases is None else cases)
     common = dict(
         student=sub.student,
@@ -38,7 +47,7 @@ def grade_submission(
         sandbox=ctx.sandbox.name,
     )
     try:
-        return _grade(ctx, sub, cases, common)
+        return _grade(ctx, sub, cases, common, watch)
     except pool.Interrupted:
         raise
     except Exception as exc:
@@ -57,14 +66,24 @@ def grade_submission(
         return _summarise(ctx.exercise, results, grader_error=problem, **common)
 
 
-def _grade(ctx: GradingContext, sub: Submission, cases: list[Case], common: dict) -> SubmissionResult:
-    exercise, expected = ctx.exercise, ctx.expected
-    task_name = {t.id: t.name for t in exercise.tasks}
+def _grade(
+    ctx: GradingContext, sub: Submission, cases: list[Case], common: dict, watch: Watch | None = None
+) -> SubmissionResult:
+    exercise = ctx.exercise
     if sub.problem:
         results = tuple(
             CaseResult(c.name, c.task, c.hidden, 0.0, c.points, "error", sub.problem) for c in cases
         )
         return _summarise(exercise, results, problem=sub.problem, **common)
+    sources = {c.label: c.source.splitlines() for c in sub.cells}
+    judged: dict[str, CaseResult] = {}
+
+    def settled(case: Case, outcome: Outcome, load_errors: list) -> None:
+        result = _judge(ctx, case, outcome, load_errors, sources)
+        judged[case.name] = result
+        if watch is not None:
+            watch(result, outcome, load_errors)
+
     run = run_submission(
         exercise.module,
         sub.cells,
@@ -75,40 +94,56 @@ def _grade(ctx: GradingContext, sub: Submission, cases: list[Case], common: dict
         exercise.warm,
         # from every case of the run, also when grading some of them (regrade --task)
         shares=task_shares(ctx.cases, exercise.limits),
+        on_outcome=settled,
     )
-    results = []
-    for case in cases:
-        mistakes, originals = None, None
-        if expected and case.name in expected.reference:
-            originals = expected.reference[case.name].calls
-            mistakes = {
-                m.id: (m, expected.mistakes[m.id][case.name])
-                for m in exercise.mistakes
-                if m.id in expected.mistakes and m.id in expected.distinct_mistakes(case)
-            }
-        outcome = run.outcomes[case.name]
-        judged = judge_case(
-            case,
-            outcome,
-            expected_value(case, expected),
-            task_name[case.task],
-            mistakes,
-            exercise.limits,
-            originals,
-            reveal=ctx.reveal if case.hidden else True,
-        )
-        results.append(_not_loaded(judged, outcome, run.load_errors, exercise.module))
     return _summarise(
         exercise,
-        tuple(_together(cases, results)),
+        tuple(_together(cases, [judged[c.name] for c in cases])),
         load_errors=tuple(run.load_errors),
         output=run.output,
         output_bytes=run.output_bytes,
         seconds=round(run.seconds, 3),
         limits_hit=tuple(run.limits_hit),
-        curve=learning_curve(cases, run.outcomes, expected),
+        curve=learning_curve(cases, run.outcomes, ctx.expected),
         **common,
     )
+
+
+def _judge(
+    ctx: GradingContext, case: Case, outcome: Outcome, load_errors: list, sources: dict[str, list[str]]
+) -> CaseResult:
+    """One case's verdict, from its outcome alone (so it can be reported as soon as it ran)."""
+    exercise, expected = ctx.exercise, ctx.expected
+    mistakes, originals = None, None
+    if expected and case.name in expected.reference:
+        originals = expected.reference[case.name].calls
+        mistakes = {
+            m.id: (m, expected.mistakes[m.id][case.name])
+            for m in exercise.mistakes
+            if m.id in expected.mistakes and m.id in expected.distinct_mistakes(case)
+        }
+    judged = judge_case(
+        case,
+        outcome,
+        expected_value(case, expected),
+        exercise.task_of_id(case.task).name,
+        mistakes,
+        exercise.limits,
+        originals,
+        reveal=ctx.reveal if case.hidden else True,
+    )
+    return _slipped(_not_loaded(judged, outcome, load_errors, exercise.module), outcome, case, sources)
+
+
+def _slipped(result: CaseResult, outcome: Outcome, case: Case, sources: dict[str, list[str]]) -> CaseResult:
+    """An error that is an API slip (a function of theirs returned None) says so first."""
+    if result.status != "error":
+        return result
+    slip = slip_message(outcome, case, sources)
+    if slip is None:
+        return result
+    message = Msg(f"{slip.ko}\n{result.message.ko}", f"{slip.en}\n{result.message.en}")
+    return dataclasses.replace(result, message=message)
 
 
 def _not_loaded(result: CaseResult, outcome: Outcome, load_errors: list[dict], module: str) -> CaseResult:
@@ -166,8 +201,11 @@ def _summarise(ex: Exercise, results: tuple[CaseResult, ...], **kw: Any) -> Subm
     )
 
 
-def check(exercise: Exercise, path: Path, sandbox: Sandbox | None = None) -> SubmissionResult:
-    """The student's self-check: public cases only, literal expected values, no reference."""
+def check(
+    exercise: Exercise, path: Path, sandbox: Sandbox | None = None, watch: Watch | None = None
+) -> SubmissionResult:
+    """The student's self-check: public cases only, literal expected values, no reference.
+    ``watch``: told of each case as it is judged (see :data:`Watch`)."""
     from autograder.discover.submissions import load_submission
 
     if not path.exists():
@@ -175,4 +213,4 @@ def check(exercise: Exercise, path: Path, sandbox: Sandbox | None = None) -> Sub
     sub = load_submission(path.stem, path, exercise)
     sandbox = sandbox or choose()
     announce(sandbox)
-    return grade_submission(GradingContext.build(exercise, hidden=False, sandbox=sandbox), sub)
+    return grade_submission(GradingContext.build(exercise, hidden=False, sandbox=sandbox), sub, watch=watch)

@@ -13,10 +13,12 @@ message from the worker is checked (size before parsing, then shape) and becomes
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import struct
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,9 @@ from autograder.sandbox.confine import Sandbox
 from autograder.sandbox.pool import Interrupted, Worker, is_stopping, take_worker
 
 __all__ = ["Interrupted", "Outcome", "RunResult", "run_submission"]
+
+#: A case, its outcome, and the load errors known so far (see :func:`run_submission`).
+OnOutcome = Callable[[Case, Outcome, list], None]
 
 _EFBIG = "[Errno 27]"
 _ENOSPC = "[Errno 28]"
@@ -62,6 +67,11 @@ def clean_error(error: Any, cell: bool = False, sources: dict[str, list[str]] | 
     if where is False:
         return None
     out["where"] = where
+    surfaced = _surfaced(error.get("surfaced"))
+    if surfaced is None:
+        return None
+    if surfaced and not cell:
+        out["surfaced"] = surfaced
     if cell:
         out = {"cell": _text(error.get("cell"), 300), **out}
         if out["cell"] is None:
@@ -93,6 +103,41 @@ def _place(where: Any, sources: dict[str, list[str]] | None) -> dict | None | bo
     return place
 
 
+def _surfaced(frames: Any) -> list[dict] | None:
+    """The scenario frames an exception passed through (function name, line), or None if malformed."""
+    if frames is None:
+        return []
+    if not isinstance(frames, list) or len(frames) > wire.MAX_SURFACED:
+        return None
+    out = []
+    for f in frames:
+        if not isinstance(f, dict):
+            return None
+        name, line = _text(f.get("function"), 100), f.get("line")
+        if name is None or type(line) is not int or not 0 <= line < 10**6:
+            return None
+        out.append({"function": name, "line": line})
+    return out
+
+
+def clean_printed(printed: Any) -> tuple[str, int] | None:
+    """A case's printed output as sent: (its first lines, how many lines in all), cut again to
+    the caps here (the worker's cut is not trusted); None if malformed."""
+    if printed is None:
+        return "", 0
+    if not isinstance(printed, dict):
+        return None
+    text, lines = printed.get("text"), printed.get("lines")
+    if not isinstance(text, str) or type(lines) is not int or not 0 <= lines < 10**12:
+        return None
+    sent = text.count("\n") + (not text.endswith("\n") and bool(text))  # at least as many as it sent
+    text = text[: wire.PRINTED_CHARS]
+    head = text.split("\n")
+    if len(head) > wire.PRINTED_LINES:
+        text = "\n".join(head[: wire.PRINTED_LINES]) + "\n"
+    return text, max(lines, sent)
+
+
 def clean_load_errors(errors: Any, sources: dict[str, list[str]] | None = None) -> list[dict]:
     if not isinstance(errors, list):
         return [_protocol_load_error("the load report is not a list")]
@@ -107,7 +152,20 @@ def clean_calls(calls: Any) -> tuple | None:
     return spec.clean_calls(calls)
 
 
-def _outcome(msg: dict, seconds: float, sources: dict[str, list[str]] | None = None) -> Outcome:
+def _outcome(
+    msg: dict, seconds: float, sources: dict[str, list[str]] | None = None, hidden: bool = False
+) -> Outcome:
+    """The worker's result message as an :class:`Outcome`; a hidden case keeps no printed output."""
+    outcome = _outcome_of(msg, seconds, sources)
+    printed = clean_printed(msg.get("printed"))
+    if printed is None:
+        return Outcome("protocol", message="malformed printed output", seconds=seconds)
+    if hidden or outcome.status == "protocol" or not printed[1]:
+        return outcome
+    return dataclasses.replace(outcome, printed=printed[0], printed_lines=printed[1])
+
+
+def _outcome_of(msg: dict, seconds: float, sources: dict[str, list[str]] | None) -> Outcome:
     status = msg.get("status")
     if status not in _STATUSES:
         return Outcome("protocol", message="unknown status", seconds=seconds)
@@ -142,7 +200,9 @@ class _SubmissionRun:
     its own share at most, and no case's outcome depends on which other tasks were run.
     """
 
-    def __init__(self, module, cells, cases, limits, sandbox, extra_files, warm, shares=None):
+    def __init__(
+        self, module, cells, cases, limits, sandbox, extra_files, warm, shares=None, on_outcome=None
+    ):
         self.job = {"module": module, "cells": [{"label": c.label, "source": c.source} for c in cells]}
         self.sources = {c.label: c.source.splitlines() for c in cells}
         self.cases, self.limits, self.sandbox = list(cases), limits, sandbox
@@ -156,6 +216,7 @@ class _SubmissionRun:
         self.clock = _TaskClock(task_shares(cases, limits) if shares is None else shares)
         self.printed = _Printed()
         self.budget = wire.Budget()  # what all of this submission's workers may send, together
+        self.on_outcome = on_outcome
 
     def run(self) -> RunResult:
         while self.pending:
@@ -220,7 +281,7 @@ class _SubmissionRun:
         if msg.get("event") != "result" or msg.get("case") != case.name:
             self._lost(worker, case, "protocol", "unexpected message")
             return False
-        outcome = _outcome(msg, arrived - self.clock.sent, self.sources)
+        outcome = _outcome(msg, arrived - self.clock.sent, self.sources, case.hidden)
         capped = worker.group.exceeded()  # e.g. a child killed for memory
         if capped and outcome.status not in LIMIT_STATUSES:
             outcome = Outcome(capped[0], seconds=outcome.seconds)
@@ -231,6 +292,8 @@ class _SubmissionRun:
     def _settle(self, case: Case, outcome: Outcome) -> None:
         self.outcomes[case.name] = outcome
         self.pending.remove(case)
+        if self.on_outcome is not None:
+            self.on_outcome(case, outcome, self.load_errors)
 
     def _receive(self, worker: Worker, case: Case | None, deadline: float) -> tuple[dict, float] | None:
         """The worker's next message; on a timeout, death or bad message, its consequences."""
@@ -436,14 +499,17 @@ def run_submission(
     extra_files: list[Path] | tuple[Path, ...] = (),
     warm: tuple[str, ...] = (),
     shares: dict[str, float] | None = None,
+    on_outcome: OnOutcome | None = None,
 ) -> RunResult:
     """Run ``cases`` against the code in ``cells``; every case gets an :class:`Outcome`.
 
     ``warm``: data files the worker loads before its job (see ``Exercise.warm``). ``shares``:
     each task's time (see :func:`task_shares`); by default computed from ``cases``, which is
-    right only when ``cases`` are all of the exercise's cases being graded.
+    right only when ``cases`` are all of the exercise's cases being graded. ``on_outcome``:
+    called with each case, its outcome and the load errors as soon as the case is settled
+    (``check`` streams its verdicts from it).
     """
-    run = _SubmissionRun(module, cells, cases, limits, sandbox, extra_files, warm, shares)
+    run = _SubmissionRun(module, cells, cases, limits, sandbox, extra_files, warm, shares, on_outcome)
     return run.run()
 
 

@@ -196,7 +196,7 @@ def load_error_msg(e: dict) -> Msg:
     code = f" `{where.get('code')}`" if where.get("code") else ""
     what = f"{e.get('type')}: {e.get('message')}"
     return Msg(
-        f"{place}{at_ko}에서 파일을 불러오다 오류가 났습니다{code}: {what}",
+        f"{place}{at_ko}에서 파일을 불러오는 중에 오류가 났습니다{code}: {what}",
         f"Loading {place}{at_en} failed{code}: {what}",
     )
 

@@ -26,6 +26,12 @@ MAX_MESSAGE = 16 * 2**20
 #: The parent's messages to a worker: the job (the submission's cells) and each case.
 MAX_JOB = 64 * 2**20
 _HEADER = 4
+#: What one case's printed output (stdout and stderr while it ran) may bring back: its first
+#: lines, at most this many characters in all; the total number of lines it printed beside.
+PRINTED_LINES = 20
+PRINTED_CHARS = 4000
+#: Frames of the kit's scenario code an exception passed through, innermost first.
+MAX_SURFACED = 8
 _KINDS = {"b", "i", "u", "f", "c"}
 #: What one submission's workers may send the parent in all (every worker it takes, together):
 #: bytes, JSON values (a value costs the parent tens of bytes, its frame as little as two) and

@@ -12,6 +12,7 @@ Results go back framed on the channel fd; the student's prints go to stdout.
 
 from __future__ import annotations
 
+import contextlib
 import linecache
 import os
 import sys
@@ -52,8 +53,15 @@ def _text(obj) -> str:
 
 
 def student_error(exc: BaseException, labels: set[str]) -> dict:
-    """The exception in the student's terms: type, message, and only their own frames."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename in labels]
+    """The exception in the student's terms: type, message, and only their own frames.
+
+    ``surfaced``: when the exception was raised in the kit's scenario code (after the
+    student's function returned, e.g. on the None it returned), the scenario frames it passed
+    through as (function name, line), innermost first; the parent reads their text from its
+    own copy of the program (see ``autograder.engine.slips``).
+    """
+    every = traceback.extract_tb(exc.__traceback__)
+    frames = [f for f in every if f.filename in labels]
     if isinstance(exc, SyntaxError) and exc.filename in labels:
         where = {"file": exc.filename, "line": exc.lineno, "code": (exc.text or "").strip()}
     elif frames:
@@ -61,12 +69,86 @@ def student_error(exc: BaseException, labels: set[str]) -> dict:
         where = {"file": last.filename, "line": last.lineno, "code": (last.line or "").strip()}
     else:
         where = None
+    surfaced = []
+    for f in reversed(every):
+        if f.filename in labels:
+            break
+        if f.filename.startswith("<scenario "):
+            surfaced.append({"function": f.name[:100], "line": f.lineno})
     return {
         "type": type(exc).__name__[:100],
         "message": _text(exc),
         "where": where,
         "trace": "".join(traceback.format_list(frames))[-4000:],
+        "surfaced": surfaced[: wire.MAX_SURFACED],
     }
+
+
+class CaseOutput:
+    """What one case printed, bounded as it is written: its first ``wire.PRINTED_LINES`` lines
+    (at most ``wire.PRINTED_CHARS`` characters) and how many lines it printed in all."""
+
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+        self.size = 0
+        self.newlines = 0
+        self.open_line = False  # the last text written did not end its line
+
+    def add(self, text: object) -> None:
+        if not isinstance(text, str) or not text:
+            return
+        if self.size < wire.PRINTED_CHARS and self.newlines < wire.PRINTED_LINES:
+            room = wire.PRINTED_LINES - self.newlines
+            end = -1
+            for _ in range(room):
+                end = text.find("\n", end + 1)
+                if end < 0:
+                    break
+            piece = text if end < 0 else text[: end + 1]
+            piece = piece[: wire.PRINTED_CHARS - self.size]
+            self.kept.append(piece)
+            self.size += len(piece)
+        self.newlines += text.count("\n")
+        self.open_line = not text.endswith("\n")
+
+    def report(self) -> dict:
+        return {"text": "".join(self.kept), "lines": self.newlines + self.open_line}
+
+
+class _Tee:
+    """A case's stdout or stderr: everything still goes to the real stream (the run's output
+    and its limit are unchanged), and a bounded copy is kept for the case."""
+
+    def __init__(self, stream, kept: CaseOutput):
+        self._stream, self._kept = stream, kept
+
+    def write(self, text):
+        written = self._stream.write(text)
+        self._kept.add(text)
+        return written
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def captured(kept: CaseOutput):
+    """stdout and stderr copied into ``kept`` while the case runs."""
+    saved = sys.stdout, sys.stderr
+    tees = _Tee(saved[0], kept), _Tee(saved[1], kept)
+    sys.stdout, sys.stderr = tees
+    try:
+        yield kept
+    finally:
+        # a stream the student replaced during the case stays theirs
+        if sys.stdout is tees[0]:
+            sys.stdout = saved[0]
+        if sys.stderr is tees[1]:
+            sys.stderr = saved[1]
 
 
 def load_cells(module: types.ModuleType, cells: list[dict]) -> list[dict]:
@@ -111,14 +193,16 @@ def run_case(message: dict, module, labels: set[str]) -> dict:
         args = wire.decode(message.get("args") or [])
     except Exception as exc:  # the kit's own program failed before student code ran
         return {"status": "scenario_error", "message": f"{type(exc).__name__}: {_text(exc)}"[:2000]}
+    kept = CaseOutput()
     try:
-        out = scenario(module, ctx, *args)
+        with captured(kept):
+            out = scenario(module, ctx, *args)
     except NotImplementedError as exc:
-        return {"status": "not_attempted", "message": _text(exc)}
+        return {"status": "not_attempted", "message": _text(exc), "printed": kept.report()}
     except BaseException as exc:
-        return {"status": "error", **student_error(exc, labels)}
+        return {"status": "error", **student_error(exc, labels), "printed": kept.report()}
     try:
-        return {"status": "ok", "value": wire.to_plain(out), "calls": ctx.calls}
+        return {"status": "ok", "value": wire.to_plain(out), "calls": ctx.calls, "printed": kept.report()}
     except BaseException as exc:
         return {"status": "unencodable", "message": f"{type(exc).__name__}: {_text(exc)}"}
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from autograder.core import misconceptions
 from autograder.core.errors import UserError
+from autograder.core.korean import josa
 from autograder.core.paths import ROOT
 from autograder.runtime.spec import Case, Hint, Msg, Suite
 
@@ -325,7 +326,7 @@ def get_exercise(name: str, root: Path = ROOT) -> Exercise:
     if name not in known:
         names = ", ".join(known) or "-"
         raise UserError(
-            f"'{name}'라는 과제는 없습니다. 있는 과제: {names}",
+            f"{josa(repr(name), '이라는')} 과제는 없습니다. 있는 과제: {names}",
             f"No exercise named '{name}'. Known exercises: {names}",
         )
     return known[name]

@@ -218,7 +218,7 @@ def _load_failed(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, 
         )
     how = shown(outcome.message)
     return "crashed", Msg(
-        f"파일을 불러오다 프로세스가 끝났습니다 ({how}).",
+        f"파일을 불러오는 중에 프로세스가 끝났습니다 ({how}).",
         f"The process ended while loading your file ({how}).",
     )
 
@@ -258,7 +258,7 @@ def mutation_problem(outcome: Outcome, originals: tuple | None) -> tuple[str, Ms
         return None
     which = ", ".join(str(i) for i in changed)
     return "failed", Msg(
-        f"함수가 입력 인자({which}번째)를 바꾸었습니다. 입력을 복사해서 쓰세요.",
+        f"함수가 {which}번째 입력 인자를 바꾸었습니다. 입력을 복사해서 쓰세요.",
         f"Your function modified its input (argument {which}); work on a copy.",
     )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.core.errors import UserError
+from autograder.core.korean import josa
 
 ROSTER_FIELDS = ("student_id", "name", "email", "login", "lms_id", "github")
 
@@ -97,7 +98,7 @@ def read_roster(path: Path) -> Roster:
         student = _roster_row(path, n, header, row)
         if student.student_id in seen:
             raise UserError(
-                f"{path}:{n}: student_id '{student.student_id}'가 두 번 나옵니다.",
+                f"{path}:{n}: student_id {josa(repr(student.student_id), '가')} 두 번 나옵니다.",
                 f"{path}:{n}: student_id '{student.student_id}' appears twice.",
             )
         seen.add(student.student_id)

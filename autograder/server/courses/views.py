@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import etag, require_GET, require_POST
 
+from autograder.core.korean import josa
 from autograder.runtime.spec import Msg
 from autograder.server.courses import grading, rules, suites
 from autograder.server.courses.models import LoginCode, Student, Submission, token_hash
@@ -210,7 +211,7 @@ def upload(request: HttpRequest, exercise_id: str) -> HttpResponse:
     if not new:
         from django.contrib import messages
 
-        messages.info(request, Msg(f"제출 #{sub.pk}와 같은 파일이라 다시 채점하지 않습니다.",
+        messages.info(request, Msg(f"{josa(f'제출 #{sub.pk}', '와')} 같은 파일이라 다시 채점하지 않습니다.",
                                    f"Same file as submission #{sub.pk}: not graded again.").render(lang))  # fmt: skip
     return redirect("submission", sub_id=sub.pk)
 

@@ -72,7 +72,16 @@ CEE_LABELS_ONLY = Hint(
     error="IndexError",
     error_text="integer",
 )
-CEE_HINTS = [CEE_LOG10, CEE_NO_DELTA, CEE_NO_BATCH_DIVISION, CEE_ONEHOT_ONLY, CEE_LABELS_ONLY]
+CEE_PYTHON_SCALAR = Hint(
+    "python_scalar_label",
+    "정답이 파이썬 int 하나 (예: 2)일 때 실패했습니다: int에는 .reshape나 .size가 없습니다. "
+    "먼저 t = np.asarray(t)로 배열로 만드세요 (독스트링: 1차원 y에는 스칼라 레이블).",
+    "Failed for a label given as a Python int (e.g. 2): an int has no .reshape or .size. Make it an "
+    "array first, t = np.asarray(t) (the docstring: a scalar label for a 1-D y).",
+    error="AttributeError",
+    error_text="'int' object has no attribute",
+)
+CEE_HINTS = [CEE_LOG10, CEE_NO_DELTA, CEE_NO_BATCH_DIVISION, CEE_ONEHOT_ONLY, CEE_LABELS_ONLY, CEE_PYTHON_SCALAR]
 SOFTMAX_NO_MAX = Hint(
     "softmax_no_max",
     "exp가 오버플로했습니다: 지수를 취하기 전에 최댓값을 빼세요.",
@@ -97,7 +106,30 @@ SOFTMAX_KEEPDIMS = Hint(
     error="ValueError",
     error_text="broadcast",
 )
+
+
+def _nan_rows_only(got, want) -> bool:
+    """Whole rows of nan (0/0) where the answer is finite, the other rows right."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape or got.ndim != 2:
+        return False
+    bad = np.all(np.isnan(got), axis=-1)
+    good = ~bad & np.all(np.isclose(got, want, rtol=1e-5, atol=1e-12), axis=-1)
+    return bool(np.any(bad) and np.all(bad | good) and np.all(np.isfinite(want)))
+
+
+SOFTMAX_WRONG_AXIS = Hint(
+    "wrong_axis",
+    "어떤 행이 모두 nan입니다 (0/0): 배치 전체의 최댓값 np.max(x)를 빼서, 그 값보다 훨씬 작은 행은 exp가 "
+    "모두 0이 되었습니다 (언더플로). 행마다 최댓값을 빼세요: np.max(x, axis=-1, keepdims=True).",
+    "A whole row is nan (0/0): you subtracted the maximum of the whole batch, np.max(x), so in a row far "
+    "below it every exp underflowed to 0. Subtract each row's maximum: np.max(x, axis=-1, keepdims=True).",
+    when=_nan_rows_only,
+)
 SOFTMAX_HINTS = [SOFTMAX_NO_MAX, SOFTMAX_WHOLE_BATCH, SOFTMAX_KEEPDIMS]
+# rows far apart overflow nowhere without the maximum; only a batch-wide maximum breaks them
+FAR_ROWS = np.array([[-50.0, -49.0, -48.0], [700.0, 701.0, 702.0]])
+FAR_ROWS_SOFTMAX = [0.09003057317038046, 0.24472847105479764, 0.6652409557748218]
 SOFTMAX_LECTURE = np.array([0.018211273295547534, 0.2451918129350739, 0.7365969137693785])
 
 
@@ -163,6 +195,18 @@ def cee_mean_onehot(m, ctx):
 
 @suite.case(
     "1.2",
+    expect=0.510825457099338,
+    rtol=1e-9,
+    hints=CEE_HINTS,
+    about=Msg("1차원 y와 파이썬 int 레이블 2", "a 1-D y with the Python int label 2"),
+    rules=["cee_labels"],
+)
+def cee_python_int_label(m, ctx):
+    return m.cross_entropy_error(Y_RIGHT, 2)
+
+
+@suite.case(
+    "1.2",
     expect=1.70533121436281,
     rtol=1e-9,
     hints=CEE_HINTS,
@@ -221,6 +265,19 @@ def softmax_large_inputs(m, ctx):
 )
 def softmax_rows(m, ctx):
     return m.softmax(np.array([[0.3, 2.9, 4.0], [1.0, 2.0, 3.0]]))
+
+
+@suite.case(
+    "1.3",
+    expect=np.array([FAR_ROWS_SOFTMAX, FAR_ROWS_SOFTMAX]),
+    hints=[SOFTMAX_WRONG_AXIS, SOFTMAX_WHOLE_BATCH, SOFTMAX_KEEPDIMS],
+    about=Msg(
+        "멀리 떨어진 두 행: 최댓값은 행마다 뺌", "two rows far apart: the maximum is subtracted row by row"
+    ),
+    rules=["softmax_rows", "softmax_max"],
+)
+def softmax_rows_far_apart(m, ctx):
+    return m.softmax(FAR_ROWS.copy())
 
 
 @suite.case(

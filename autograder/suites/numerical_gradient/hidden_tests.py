@@ -35,7 +35,8 @@ def tangent_line(actual, expected):
 suite.case(
     "2.1",
     params={k: (k,) for k in scenarios.DIFF_FUNCTIONS},
-    hints=["forward_difference", "tiny_h"],
+    hints=["forward_difference", "tiny_h", "half_h_precedence"],
+    atol=1e-12,
     run=scenarios.diff_functions,
 )
 
@@ -52,10 +53,17 @@ suite.case(
     run=scenarios.diff_partial,
 )
 
-suite.case("2.2", params={"n3": (3,), "n7": (7,)}, run=scenarios.gradient_random_1d)
+suite.case(
+    "2.2",
+    params={"n3": (3,), "n7": (7,)},
+    hints=["half_h_precedence"],
+    atol=1e-12,
+    run=scenarios.gradient_random_1d,
+)
 
 suite.case(
     "2.2",
+    atol=1e-12,
     about=Msg("원소 하나짜리 배열", "an array of one element"),
     run=scenarios.gradient_single_element,
 )
@@ -63,22 +71,31 @@ suite.case(
 suite.case(
     "2.2",
     params={"square": ((3, 3),), "wide": ((2, 5),), "column": ((4, 1),)},
-    hints=["one_d_only"],
+    hints=["one_d_only", "one_d_only_scalar", "half_h_precedence"],
+    atol=1e-12,
     run=scenarios.gradient_2d_random,
 )
 
-suite.case("2.2", about=Msg("3차원 배열", "a 3-D array"), hints=["one_d_only"], run=scenarios.gradient_3d)
+suite.case(
+    "2.2",
+    about=Msg("3차원 배열", "a 3-D array"),
+    hints=["one_d_only", "one_d_only_scalar"],
+    atol=1e-12,
+    run=scenarios.gradient_3d,
+)
 
 suite.case(
     "2.2",
     params={"1d": ((3, -1, 2),), "2d": (((1, 2), (0, -3)),)},
     hints=["integer_input"],
+    atol=1e-12,
     run=scenarios.gradient_integer_arrays,
 )
 
 suite.case(
     "2.2",
     params={"W": ("W",), "b": ("b",)},
+    atol=1e-12,
     about=Msg(
         "TwoLayerNet처럼: f = lambda W: loss(params)가 매개변수를 참조로 읽음",
         "as in TwoLayerNet: f = lambda W: loss(params) reads the parameters by reference",
@@ -107,7 +124,13 @@ suite.case(
     run=scenarios.gradient_keeps_x,
 )
 
-suite.case("2.3", params={"lr01": (0.1, 50), "lr03": (0.3, 20)}, check=DESCENT, run=scenarios.descent_bowl)
+suite.case(
+    "2.3",
+    params={"lr01": (0.1, 50), "lr03": (0.3, 20)},
+    check=DESCENT,
+    hints=["list_not_array", "off_by_one_steps", "loss_after_update", "history_alias", "descent_sign"],
+    run=scenarios.descent_bowl,
+)
 
 suite.case(
     "2.3",

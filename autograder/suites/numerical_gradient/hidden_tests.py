@@ -126,6 +126,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     params={"lr01": (0.1, 50), "lr03": (0.3, 20)},
     check=DESCENT,
     hints=["list_not_array", "off_by_one_steps", "loss_after_update", "history_alias", "descent_sign"],
@@ -134,6 +136,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=DESCENT,
     about=Msg("기본값 lr = 0.01, step_num = 100", "defaults lr = 0.01, step_num = 100"),
     run=scenarios.descent_defaults,
@@ -141,6 +145,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=DESCENT,
     hints=["history_alias"],
     about=Msg("한 번만 갱신", "a single update"),
@@ -149,6 +155,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=DESCENT,
     about=Msg("행렬 모양의 x", "a matrix-shaped x"),
     run=scenarios.descent_matrix,
@@ -156,6 +164,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=DESCENT,
     hints=["descent_integer_init_x"],
     about=Msg("정수 init_x", "an integer init_x"),
@@ -164,6 +174,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=unchanged_check("init_x"),
     hints=["descent_changes_init_x"],
     requires=["descent_bowl[lr01]"],
@@ -173,6 +185,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=moved_check(np.array([3.0, -2.0, 0.0]), rtol=1e-6, atol=1e-9, reveal=False),
     about=Msg("학습률이 너무 작으면: x − init_x", "too small a learning rate: x − init_x"),
     run=scenarios.descent_tiny_lr,

@@ -48,7 +48,8 @@ def loop_check(actual, expected):
     """The loop's calls against the reference's: how many epochs, which samples in which batch."""
     if not isinstance(actual, dict) or "log" not in actual:
         return Msg(
-            "fit_early_stopping를 부르지 못했습니다.", "fit_early_stopping could not be called as the docstring says."
+            "fit_early_stopping을 독스트링대로 부르지 못했습니다.",
+            "fit_early_stopping could not be called as the docstring says.",
         )
     if actual["global_random"]:
         return Msg(
@@ -135,7 +136,13 @@ LOOP_ACCURACY_BEFORE = Hint(
     "the epoch's mini-batches.",
     when=lambda got, want: got["log"][0][0] == "a" and want["log"][0][0] == "g",
 )
-LOOP_HINTS = [LOOP_GLOBAL_RANDOM, LOOP_RNG_RECREATED, LOOP_OFF_BY_ONE, LOOP_DROPPED_LAST, LOOP_ACCURACY_BEFORE]
+LOOP_HINTS = [
+    LOOP_GLOBAL_RANDOM,
+    LOOP_RNG_RECREATED,
+    LOOP_OFF_BY_ONE,
+    LOOP_DROPPED_LAST,
+    LOOP_ACCURACY_BEFORE,
+]
 
 suite.case("7.1", hints=SIGN, rtol=RTOL, run=scenarios.sgd_random)
 

@@ -81,7 +81,14 @@ CEE_PYTHON_SCALAR = Hint(
     error="AttributeError",
     error_text="'int' object has no attribute",
 )
-CEE_HINTS = [CEE_LOG10, CEE_NO_DELTA, CEE_NO_BATCH_DIVISION, CEE_ONEHOT_ONLY, CEE_LABELS_ONLY, CEE_PYTHON_SCALAR]
+CEE_HINTS = [
+    CEE_LOG10,
+    CEE_NO_DELTA,
+    CEE_NO_BATCH_DIVISION,
+    CEE_ONEHOT_ONLY,
+    CEE_LABELS_ONLY,
+    CEE_PYTHON_SCALAR,
+]
 SOFTMAX_NO_MAX = Hint(
     "softmax_no_max",
     "exp가 오버플로했습니다: 지수를 취하기 전에 최댓값을 빼세요.",

@@ -10,7 +10,7 @@ H = 1e-4  # small enough for accuracy, large enough that x + h != x in float64
 
 
 def numerical_diff(f, x):
-    return (f(x + H) - f(x - H)) / 2*H
+    return (f(x + H) - f(x - H)) / 2 * H
 
 
 def numerical_gradient(f, x):

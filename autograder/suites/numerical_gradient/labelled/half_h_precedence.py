@@ -11,7 +11,7 @@ H = 1e-4  # small enough for accuracy, large enough that x + h != x in float64
 
 def numerical_diff(f, x):
     h = 1e-4
-    return (f(x + h) - f(x - h)) / 2*h
+    return (f(x + h) - f(x - h)) / 2 * h
 
 
 def numerical_gradient(f, x):
@@ -25,7 +25,7 @@ def numerical_gradient(f, x):
         x[i] = saved - H
         f_minus = f(x)
         x[i] = saved  # put back the saved value, not saved + h - h
-        grad[i] = (f_plus - f_minus) / 2*H
+        grad[i] = (f_plus - f_minus) / 2 * H
     return grad
 
 

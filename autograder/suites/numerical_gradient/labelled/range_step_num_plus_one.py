@@ -31,7 +31,7 @@ def numerical_gradient(f, x):
 def gradient_descent(f, init_x, lr=0.01, step_num=100):
     x = np.array(init_x, dtype=float)  # a float copy: init_x stays as it was
     x_history = []
-    for i in range(step_num + 1):
+    for _step in range(step_num + 1):
         x_history.append(x.copy())
         x -= lr * numerical_gradient(f, x)
     return x, np.array(x_history)

@@ -89,7 +89,7 @@ def fit_early_stopping(network, optimizer, x_train, t_train, x_test, t_test, epo
     best_acc, early_stopped_time, best_params = -1.0, 0, {}
     for epoch in range(1, epochs + 1):
         iter_per_epoch = max(n // batch_size, 1)
-        for i in range(iter_per_epoch):
+        for _ in range(iter_per_epoch):
             batch_mask = np.random.choice(n, batch_size)
             x_batch = x_train[batch_mask]
             t_batch = t_train[batch_mask]

@@ -25,7 +25,6 @@ class Momentum:
 
     def update(self, params, grads):
         for key in params:
-            v = self.v.setdefault(key, np.zeros_like(params[key]))
             self.v[key] = -self.lr * grads[key]
             params[key] += self.v[key]
 

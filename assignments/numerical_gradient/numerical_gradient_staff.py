@@ -185,11 +185,6 @@ def history_aliased(actual: Any, expected: Any) -> bool:
     )
 
 
-def history_is_list(actual: Any, expected: Any) -> bool:
-    """Hint condition: x_history came back as a list (the stub asks for an np.ndarray)."""
-    return isinstance(actual, (tuple, list)) and len(actual) == 2 and isinstance(actual[1], list)
-
-
 def history_off_by_one(actual: Any, expected: Any) -> bool:
     """Hint condition: one row too many or too few in x_history (range(step_num + 1) or the like)."""
     got, want = descent_view(actual), descent_view(expected)

@@ -188,4 +188,19 @@ def early_stopping_loop(m, ctx):
     best, _ = m.fit_early_stopping(net, KeepWeights(), x, t, xt, tt, 3, 25, np.random.default_rng(4))
     after = np.random.get_state()
     used = not (np.array_equal(before[1], after[1]) and before[2:] == after[2:])
-    return {"best": best, "log": net.log, "global_random": used}
+    sizes = [len(e[1]) for e in net.log if e[0] == "g"]
+    # per update: the batch sizes; per evaluation: the updates done before it (the catalogue's
+    # detectors read these: a short batch missing each epoch, one epoch more, evaluated a step early)
+    done, evaluated = 0, []
+    for entry in net.log:
+        if entry[0] == "g":
+            done += 1
+        else:
+            evaluated.append(done)
+    return {
+        "best": best,
+        "log": net.log,
+        "np_random_used": used,
+        "batch_sizes": np.array(sizes, dtype=float),
+        "updates_before_evaluation": np.array(evaluated, dtype=float),
+    }

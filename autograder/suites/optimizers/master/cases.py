@@ -370,7 +370,7 @@ def loop_check(actual, expected):
             "fit_early_stopping을 독스트링대로 부르지 못했습니다.",
             "fit_early_stopping could not be called as the docstring says.",
         )
-    if actual["global_random"]:
+    if actual["np_random_used"]:
         return Msg(
             "np.random의 전역 난수를 썼습니다: 섞을 때는 인자로 받은 rng만 쓰세요 (order = rng.permutation(N)).",
             "The global np.random state was used: shuffle with the rng you are given only "
@@ -406,62 +406,22 @@ def loop_check(actual, expected):
     return None
 
 
-def _full_batches_only(got, want):
-    """The student's batch sizes are the reference's without its short ones."""
-    sizes = [len(b) for b in _loop(want)[1]]
-    full = [n for n in sizes if n == max(sizes)]
-    return full != sizes and [len(b) for b in _loop(got)[1]] == full
-
-
 def _same_order_every_epoch(got, want):
     g, w = _epochs(got), _epochs(want)
     return len(g) > 1 and all(e == g[0] for e in g) and not all(e == w[0] for e in w)
 
 
-LOOP_GLOBAL_RANDOM = Hint(
-    "global_random",
-    "np.random.permutation, np.random.choice, np.random.seed 같은 전역 난수를 썼습니다: 채점과 재현은 인자로 받은 "
-    "rng에 달려 있습니다. order = rng.permutation(N)처럼 주어진 rng만 쓰세요.",
-    "You used the global random state (np.random.permutation, np.random.choice, np.random.seed, ...): "
-    "reproducing a run depends on the rng you are given. Use only it, as in order = rng.permutation(N).",
-    when=lambda got, want: bool(got["global_random"]) and not want["global_random"],
-)
 LOOP_RNG_RECREATED = Hint(
     "rng_recreated",
     "에포크마다 섞은 순서가 똑같습니다: 반복문 안에서 발생기를 새로 만들거나 (np.random.default_rng(42)) 시드를 "
     "다시 정했나요? 인자로 받은 rng 하나를 계속 쓰세요: 에포크마다 다른 순서가 나옵니다.",
     "Every epoch is shuffled in the same order: did you create a generator (np.random.default_rng(42)) or "
     "seed one inside the loop? Keep using the one rng you are given: each epoch then gets a new order.",
-    when=lambda got, want: not got["global_random"] and _same_order_every_epoch(got, want),
+    when=lambda got, want: not got["np_random_used"] and _same_order_every_epoch(got, want),
 )
-LOOP_OFF_BY_ONE = Hint(
-    "off_by_one_steps",
-    "에포크를 하나 더 (또는 덜) 돌았습니다: for epoch in range(1, epochs + 1)처럼 정확히 epochs번 도세요.",
-    "One epoch too many (or too few): run exactly epochs epochs, e.g. for epoch in range(1, epochs + 1).",
-    when=lambda got, want: abs(_loop(got)[0] - _loop(want)[0]) == 1,
-)
-LOOP_DROPPED_LAST = Hint(
-    "dropped_last_batch",
-    "마지막의 짧은 미니배치를 빠뜨렸습니다 (N이 batch_size로 나누어떨어지지 않을 때): range(0, N, batch_size)로 "
-    "시작점을 잡으면 마지막 배치 order[start:start + batch_size]는 짧아도 그대로 씁니다.",
-    "The short last mini-batch is missing (when N is not a multiple of batch_size): start the batches at "
-    "range(0, N, batch_size), and order[start:start + batch_size] keeps the short last one.",
-    when=lambda got, want: _loop(got)[0] == _loop(want)[0] and _full_batches_only(got, want),
-)
-LOOP_ACCURACY_BEFORE = Hint(
-    "loss_after_update",
-    "정확도를 그 에포크의 갱신보다 먼저 쟀습니다: 에포크마다 미니배치를 모두 학습한 뒤에 network.accuracy를 부르세요.",
-    "The accuracy is measured before the epoch's updates: call network.accuracy after training on all "
-    "the epoch's mini-batches.",
-    when=lambda got, want: got["log"][0][0] == "a" and want["log"][0][0] == "g",
-)
-LOOP_HINTS = [
-    LOOP_GLOBAL_RANDOM,
-    LOOP_RNG_RECREATED,
-    LOOP_OFF_BY_ONE,
-    LOOP_DROPPED_LAST,
-    LOOP_ACCURACY_BEFORE,
-]
+# the course-wide misconceptions (autograder/core/misconceptions.py), read from the scenario's
+# np_random_used, batch_sizes and updates_before_evaluation
+LOOP_HINTS = ["global_random", LOOP_RNG_RECREATED, "off_by_one_steps", "dropped_last_batch", "loss_after_update"]
 # === scenarios: autograder/suites/optimizers/scenarios.py (what a worker runs; @hidden declares a case)
 """What is run for the hidden cases of this exercise: scenarios and the helpers they use.
 
@@ -692,4 +652,19 @@ def early_stopping_loop(m, ctx):
     best, _ = m.fit_early_stopping(net, KeepWeights(), x, t, xt, tt, 3, 25, np.random.default_rng(4))
     after = np.random.get_state()
     used = not (np.array_equal(before[1], after[1]) and before[2:] == after[2:])
-    return {"best": best, "log": net.log, "global_random": used}
+    sizes = [len(e[1]) for e in net.log if e[0] == "g"]
+    # per update: the batch sizes; per evaluation: the updates done before it (the catalogue's
+    # detectors read these: a short batch missing each epoch, one epoch more, evaluated a step early)
+    done, evaluated = 0, []
+    for entry in net.log:
+        if entry[0] == "g":
+            done += 1
+        else:
+            evaluated.append(done)
+    return {
+        "best": best,
+        "log": net.log,
+        "np_random_used": used,
+        "batch_sizes": np.array(sizes, dtype=float),
+        "updates_before_evaluation": np.array(evaluated, dtype=float),
+    }

@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "loss_after_update",
-    "ko": "정확도를 그 에포크의 갱신보다 먼저 쟀습니다: 에포크마다 미니배치를 모두 학습한 뒤에 network.accuracy를 부르세요.",
-    "en": "The accuracy is measured before the epoch's updates: call network.accuracy after training on all the epoch's mini-batches.",
+    "ko": "기록이 한 단계 밀려 있습니다: 갱신한 뒤의 값을 (또는 갱신하기 전의 값을 거꾸로) 기록했나요? 스텁이 말하는 때에 기록하세요: 보통 갱신하기 직전의 순전파로 구한 비용이나 갱신 전의 x입니다.",
+    "en": "The history is shifted by one step: did you record the value after the update (or before, where after is asked for)? Record at the moment the stub states: usually the cost from the forward pass just before the update, or x before the update.",
     "fails": ["early_stopping_*"],
 }
 

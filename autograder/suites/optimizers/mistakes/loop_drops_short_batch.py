@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "dropped_last_batch",
-    "ko": "마지막의 짧은 미니배치를 빠뜨렸습니다 (N이 batch_size로 나누어떨어지지 않을 때): range(0, N, batch_size)로 시작점을 잡으면 마지막 배치 order[start:start + batch_size]는 짧아도 그대로 씁니다.",
-    "en": "The short last mini-batch is missing (when N is not a multiple of batch_size): start the batches at range(0, N, batch_size), and order[start:start + batch_size] keeps the short last one.",
+    "ko": "짧은 마지막 배치를 버렸습니다: 에포크마다 갱신이 하나씩 모자랍니다. range(0, m, batch_size)로 자르고 마지막 조각이 짧아도 갱신하세요 (그 길이 m_b로 나눔).",
+    "en": "The short last batch was dropped: each epoch is one update short. Slice with range(0, m, batch_size) and update on the last slice too, however short (divided by its own length m_b).",
     "fails": ["early_stopping_loop"],
 }
 

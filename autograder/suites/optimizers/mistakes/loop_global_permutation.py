@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "global_random",
-    "ko": "np.random.permutation, np.random.choice, np.random.seed 같은 전역 난수를 썼습니다: 채점과 재현은 인자로 받은 rng에 달려 있습니다. order = rng.permutation(N)처럼 주어진 rng만 쓰세요.",
-    "en": "You used the global random state (np.random.permutation, np.random.choice, np.random.seed, ...): reproducing a run depends on the rng you are given. Use only it, as in order = rng.permutation(N).",
+    "ko": "주어진 생성기(rng)가 아니라 전역 np.random을 썼거나 np.random.seed를 불렀습니다 (생성자 안도 포함). 스텁이 주는 생성기만 쓰고 (rng.permutation, rng.choice, …), 시드를 직접 정하지 마세요.",
+    "en": "The global np.random was used instead of the generator you were given (rng), or np.random.seed was called (also in a constructor). Use only the generator the stub gives (rng.permutation, rng.choice, …) and never set a seed yourself.",
     "fails": ["early_stopping_*"],
 }
 

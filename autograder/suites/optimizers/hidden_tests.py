@@ -102,7 +102,13 @@ LOOP_RNG_RECREATED = Hint(
 )
 # the course-wide misconceptions (autograder/core/misconceptions.py), read from the scenario's
 # np_random_used, batch_sizes and updates_before_evaluation
-LOOP_HINTS = ["global_random", LOOP_RNG_RECREATED, "off_by_one_steps", "dropped_last_batch", "loss_after_update"]
+LOOP_HINTS = [
+    "global_random",
+    LOOP_RNG_RECREATED,
+    "off_by_one_steps",
+    "dropped_last_batch",
+    "loss_after_update",
+]
 
 suite.case("7.1", hints=SIGN, rtol=RTOL, run=scenarios.sgd_random)
 

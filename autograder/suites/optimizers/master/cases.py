@@ -421,7 +421,13 @@ LOOP_RNG_RECREATED = Hint(
 )
 # the course-wide misconceptions (autograder/core/misconceptions.py), read from the scenario's
 # np_random_used, batch_sizes and updates_before_evaluation
-LOOP_HINTS = ["global_random", LOOP_RNG_RECREATED, "off_by_one_steps", "dropped_last_batch", "loss_after_update"]
+LOOP_HINTS = [
+    "global_random",
+    LOOP_RNG_RECREATED,
+    "off_by_one_steps",
+    "dropped_last_batch",
+    "loss_after_update",
+]
 # === scenarios: autograder/suites/optimizers/scenarios.py (what a worker runs; @hidden declares a case)
 """What is run for the hidden cases of this exercise: scenarios and the helpers they use.
 

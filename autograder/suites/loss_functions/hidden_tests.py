@@ -14,8 +14,15 @@ scenarios = load_beside(__file__, "scenarios")
 
 RTOL = 1e-5
 # the public suite's hints, named by id (their conditions hold only for their mistake)
-MSE_HINTS = ["mse_no_half"]
-CEE_HINTS = ["cee_log10", "cee_no_delta", "cee_onehot_only", "cee_labels_only", "python_scalar_label"]
+MSE_HINTS = ["cost_formula"]
+CEE_HINTS = [
+    "cee_log10",
+    "cee_no_delta",
+    "not_divided_by_m",
+    "cee_onehot_only",
+    "cee_labels_only",
+    "python_scalar_label",
+]
 SOFTMAX_HINTS = ["softmax_no_max", "softmax_whole_batch", "softmax_keepdims"]
 # rows whose maxima differ by hundreds: "exp overflowed" (no maximum) and "0/0 in a row" (the
 # batch-wide maximum) both show as nan there, so the nan hints are not named by condition (a

@@ -3,7 +3,7 @@
 
 import numpy as np
 
-EXPECTED_HINTS = ["mse_mean", "wrong_axis"]
+EXPECTED_HINTS = ["cost_formula", "wrong_axis"]
 
 
 def mean_squared_error(y, t):

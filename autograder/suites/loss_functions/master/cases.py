@@ -21,19 +21,6 @@ BATCH_LABELS = np.array([2, 2, 4])
 SCORES = np.array([0.3, 2.9, 4.0])
 DELTA = 1e-7
 
-MSE_MEAN = Hint(
-    "mse_mean",
-    "평균(np.mean)을 썼나요? 강의의 오차제곱합은 ½·Σ(y−t)² 입니다.",
-    "Did you take the mean? The lecture's error is ½·Σ(y−t)², not the mean.",
-    # the public cases have 10 and 20 elements
-    when=lambda got, want: any(np.isclose(got, want * 2 / n) for n in (10, 20)),
-)
-MSE_NO_HALF = Hint(
-    "mse_no_half",
-    "½을 빠뜨렸습니다: E = ½·Σ(y−t)².",
-    "The ½ is missing: E = ½·Σ(y−t)².",
-    when=lambda got, want: np.isclose(got, 2 * want),
-)
 CEE_LOG10 = Hint(
     "cee_log10",
     "np.log10이 아니라 자연로그 np.log를 쓰세요.",
@@ -49,12 +36,6 @@ CEE_NO_DELTA = Hint(
         not np.all(np.isfinite(got))
         or bool(np.isclose(got, -np.log(np.exp(-want) - DELTA), rtol=1e-12, atol=0))
     ),
-)
-CEE_NO_BATCH_DIVISION = Hint(
-    "cee_no_batch_division",
-    "배치 크기 N으로 나누지 않았습니다: 배치의 평균을 돌려주세요.",
-    "Not divided by the batch size N: return the mean over the batch.",
-    when=lambda got, want: np.isclose(got, len(BATCH) * want),  # the public batch has N = 3
 )
 CEE_ONEHOT_ONLY = Hint(
     "cee_onehot_only",
@@ -84,7 +65,7 @@ CEE_PYTHON_SCALAR = Hint(
 CEE_HINTS = [
     CEE_LOG10,
     CEE_NO_DELTA,
-    CEE_NO_BATCH_DIVISION,
+    "not_divided_by_m",  # the course-wide catalogue's (autograder/core/misconceptions.py)
     CEE_ONEHOT_ONLY,
     CEE_LABELS_ONLY,
     CEE_PYTHON_SCALAR,
@@ -144,7 +125,7 @@ SOFTMAX_LECTURE = np.array([0.018211273295547534, 0.2451918129350739, 0.73659691
     "1.1",
     params=GUESSES,
     expect=PerParam({"correct_guess": 0.0975, "wrong_guess": 0.5975}),
-    hints=[MSE_MEAN, MSE_NO_HALF],
+    hints=["cost_formula"],  # the catalogue's: the mean, a missing ½, √Σ
     about=Msg("강의 예제의 오차제곱합", "the lecture's sum-of-squares example"),
     rules=["mse_half_sum"],
 )
@@ -155,7 +136,7 @@ def mse_lecture(m, ctx, y):
 @suite.case(
     "1.1",
     expect=0.6950000000000001,
-    hints=[MSE_MEAN, MSE_NO_HALF],
+    hints=["cost_formula"],  # the catalogue's: the mean, a missing ½, √Σ
     about=Msg("배치(2차원)도 모든 원소의 ½·합", "a batch (2-D): ½·sum over all elements"),
     rules=["mse_batch_sum"],
 )
@@ -324,8 +305,15 @@ scenarios = load_beside(__file__, "scenarios")
 
 RTOL = 1e-5
 # the public suite's hints, named by id (their conditions hold only for their mistake)
-MSE_HINTS = ["mse_no_half"]
-CEE_HINTS = ["cee_log10", "cee_no_delta", "cee_onehot_only", "cee_labels_only", "python_scalar_label"]
+MSE_HINTS = ["cost_formula"]
+CEE_HINTS = [
+    "cee_log10",
+    "cee_no_delta",
+    "not_divided_by_m",
+    "cee_onehot_only",
+    "cee_labels_only",
+    "python_scalar_label",
+]
 SOFTMAX_HINTS = ["softmax_no_max", "softmax_whole_batch", "softmax_keepdims"]
 # rows whose maxima differ by hundreds: "exp overflowed" (no maximum) and "0/0 in a row" (the
 # batch-wide maximum) both show as nan there, so the nan hints are not named by condition (a

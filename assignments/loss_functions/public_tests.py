@@ -21,19 +21,6 @@ BATCH_LABELS = np.array([2, 2, 4])
 SCORES = np.array([0.3, 2.9, 4.0])
 DELTA = 1e-7
 
-MSE_MEAN = Hint(
-    "mse_mean",
-    "평균(np.mean)을 썼나요? 강의의 오차제곱합은 ½·Σ(y−t)² 입니다.",
-    "Did you take the mean? The lecture's error is ½·Σ(y−t)², not the mean.",
-    # the public cases have 10 and 20 elements
-    when=lambda got, want: any(np.isclose(got, want * 2 / n) for n in (10, 20)),
-)
-MSE_NO_HALF = Hint(
-    "mse_no_half",
-    "½을 빠뜨렸습니다: E = ½·Σ(y−t)².",
-    "The ½ is missing: E = ½·Σ(y−t)².",
-    when=lambda got, want: np.isclose(got, 2 * want),
-)
 CEE_LOG10 = Hint(
     "cee_log10",
     "np.log10이 아니라 자연로그 np.log를 쓰세요.",
@@ -49,12 +36,6 @@ CEE_NO_DELTA = Hint(
         not np.all(np.isfinite(got))
         or bool(np.isclose(got, -np.log(np.exp(-want) - DELTA), rtol=1e-12, atol=0))
     ),
-)
-CEE_NO_BATCH_DIVISION = Hint(
-    "cee_no_batch_division",
-    "배치 크기 N으로 나누지 않았습니다: 배치의 평균을 돌려주세요.",
-    "Not divided by the batch size N: return the mean over the batch.",
-    when=lambda got, want: np.isclose(got, len(BATCH) * want),  # the public batch has N = 3
 )
 CEE_ONEHOT_ONLY = Hint(
     "cee_onehot_only",
@@ -72,7 +53,23 @@ CEE_LABELS_ONLY = Hint(
     error="IndexError",
     error_text="integer",
 )
-CEE_HINTS = [CEE_LOG10, CEE_NO_DELTA, CEE_NO_BATCH_DIVISION, CEE_ONEHOT_ONLY, CEE_LABELS_ONLY]
+CEE_PYTHON_SCALAR = Hint(
+    "python_scalar_label",
+    "정답이 파이썬 int 하나 (예: 2)일 때 실패했습니다: int에는 .reshape나 .size가 없습니다. "
+    "먼저 t = np.asarray(t)로 배열로 만드세요 (독스트링: 1차원 y에는 스칼라 레이블).",
+    "Failed for a label given as a Python int (e.g. 2): an int has no .reshape or .size. Make it an "
+    "array first, t = np.asarray(t) (the docstring: a scalar label for a 1-D y).",
+    error="AttributeError",
+    error_text="'int' object has no attribute",
+)
+CEE_HINTS = [
+    CEE_LOG10,
+    CEE_NO_DELTA,
+    "not_divided_by_m",  # the course-wide catalogue's (autograder/core/misconceptions.py)
+    CEE_ONEHOT_ONLY,
+    CEE_LABELS_ONLY,
+    CEE_PYTHON_SCALAR,
+]
 SOFTMAX_NO_MAX = Hint(
     "softmax_no_max",
     "exp가 오버플로했습니다: 지수를 취하기 전에 최댓값을 빼세요.",
@@ -97,7 +94,30 @@ SOFTMAX_KEEPDIMS = Hint(
     error="ValueError",
     error_text="broadcast",
 )
+
+
+def _nan_rows_only(got, want) -> bool:
+    """Whole rows of nan (0/0) where the answer is finite, the other rows right."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape or got.ndim != 2:
+        return False
+    bad = np.all(np.isnan(got), axis=-1)
+    good = ~bad & np.all(np.isclose(got, want, rtol=1e-5, atol=1e-12), axis=-1)
+    return bool(np.any(bad) and np.all(bad | good) and np.all(np.isfinite(want)))
+
+
+SOFTMAX_WRONG_AXIS = Hint(
+    "wrong_axis",
+    "어떤 행이 모두 nan입니다 (0/0): 배치 전체의 최댓값 np.max(x)를 빼서, 그 값보다 훨씬 작은 행은 exp가 "
+    "모두 0이 되었습니다 (언더플로). 행마다 최댓값을 빼세요: np.max(x, axis=-1, keepdims=True).",
+    "A whole row is nan (0/0): you subtracted the maximum of the whole batch, np.max(x), so in a row far "
+    "below it every exp underflowed to 0. Subtract each row's maximum: np.max(x, axis=-1, keepdims=True).",
+    when=_nan_rows_only,
+)
 SOFTMAX_HINTS = [SOFTMAX_NO_MAX, SOFTMAX_WHOLE_BATCH, SOFTMAX_KEEPDIMS]
+# rows far apart overflow nowhere without the maximum; only a batch-wide maximum breaks them
+FAR_ROWS = np.array([[-50.0, -49.0, -48.0], [700.0, 701.0, 702.0]])
+FAR_ROWS_SOFTMAX = [0.09003057317038046, 0.24472847105479764, 0.6652409557748218]
 SOFTMAX_LECTURE = np.array([0.018211273295547534, 0.2451918129350739, 0.7365969137693785])
 
 
@@ -105,7 +125,7 @@ SOFTMAX_LECTURE = np.array([0.018211273295547534, 0.2451918129350739, 0.73659691
     "1.1",
     params=GUESSES,
     expect=PerParam({"correct_guess": 0.0975, "wrong_guess": 0.5975}),
-    hints=[MSE_MEAN, MSE_NO_HALF],
+    hints=["cost_formula"],  # the catalogue's: the mean, a missing ½, √Σ
     about=Msg("강의 예제의 오차제곱합", "the lecture's sum-of-squares example"),
     rules=["mse_half_sum"],
 )
@@ -116,7 +136,7 @@ def mse_lecture(m, ctx, y):
 @suite.case(
     "1.1",
     expect=0.6950000000000001,
-    hints=[MSE_MEAN, MSE_NO_HALF],
+    hints=["cost_formula"],  # the catalogue's: the mean, a missing ½, √Σ
     about=Msg("배치(2차원)도 모든 원소의 ½·합", "a batch (2-D): ½·sum over all elements"),
     rules=["mse_batch_sum"],
 )
@@ -159,6 +179,18 @@ def cee_one_label(m, ctx):
 )
 def cee_mean_onehot(m, ctx):
     return m.cross_entropy_error(BATCH, np.eye(10)[BATCH_LABELS])
+
+
+@suite.case(
+    "1.2",
+    expect=0.510825457099338,
+    rtol=1e-9,
+    hints=CEE_HINTS,
+    about=Msg("1차원 y와 파이썬 int 레이블 2", "a 1-D y with the Python int label 2"),
+    rules=["cee_labels"],
+)
+def cee_python_int_label(m, ctx):
+    return m.cross_entropy_error(Y_RIGHT, 2)
 
 
 @suite.case(
@@ -221,6 +253,19 @@ def softmax_large_inputs(m, ctx):
 )
 def softmax_rows(m, ctx):
     return m.softmax(np.array([[0.3, 2.9, 4.0], [1.0, 2.0, 3.0]]))
+
+
+@suite.case(
+    "1.3",
+    expect=np.array([FAR_ROWS_SOFTMAX, FAR_ROWS_SOFTMAX]),
+    hints=[SOFTMAX_WRONG_AXIS, SOFTMAX_WHOLE_BATCH, SOFTMAX_KEEPDIMS],
+    about=Msg(
+        "멀리 떨어진 두 행: 최댓값은 행마다 뺌", "two rows far apart: the maximum is subtracted row by row"
+    ),
+    rules=["softmax_rows", "softmax_max"],
+)
+def softmax_rows_far_apart(m, ctx):
+    return m.softmax(FAR_ROWS.copy())
 
 
 @suite.case(

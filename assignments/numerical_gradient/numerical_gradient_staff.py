@@ -115,6 +115,13 @@ def descent_check(
         parts = descent_parts(actual)
         if isinstance(parts, Msg):
             return parts
+        if not isinstance(actual[1], np.ndarray):
+            return Msg(
+                "gradient_descent가 돌려준 x_history가 np.ndarray가 아니라 리스트입니다: np.array(x_history)로 "
+                "돌려주세요.",
+                "The x_history returned by gradient_descent is a list, not an np.ndarray: return "
+                "np.array(x_history).",
+            )
         x, history = parts
         want = descent_view(expected)
         problem = compare(x, want["x"], rtol, atol, where="x", reveal=reveal)
@@ -171,9 +178,33 @@ def history_aliased(actual: Any, expected: Any) -> bool:
     return (
         got is not None
         and want is not None
-        and got["x_history_shape"] == tuple(want["x_history_shape"])
+        and tuple(got["x_history_shape"])[1:] == tuple(want["x_history_shape"])[1:]
+        and got["x_history_shape"][0] > 1  # one row after one update: also the history taken after it
         and np.allclose(got["x_history_first"], got["x"])
         and not np.allclose(got["x_history_first"], want["x_history_first"])
+    )
+
+
+def history_off_by_one(actual: Any, expected: Any) -> bool:
+    """Hint condition: one row too many or too few in x_history (range(step_num + 1) or the like)."""
+    got, want = descent_view(actual), descent_view(expected)
+    if got is None or want is None:
+        return False
+    g, w = tuple(got["x_history_shape"]), tuple(want["x_history_shape"])
+    return g[1:] == w[1:] and abs(g[0] - w[0]) == 1
+
+
+def history_after_update(actual: Any, expected: Any) -> bool:
+    """Hint condition: the last row of x_history is the returned x (appended after the update),
+    where the reference's last row is the x before its last update."""
+    got, want = descent_view(actual), descent_view(expected)
+    if got is None or want is None or got["x_history_last"] is None or want["x_history_last"] is None:
+        return False
+    x = np.asarray(got["x"], dtype=float)
+    return bool(
+        np.array_equal(np.asarray(got["x_history_last"], dtype=float), x)
+        and not np.array_equal(np.asarray(got["x_history_first"], dtype=float), x)  # not aliased rows
+        and not np.array_equal(np.asarray(want["x_history_last"]), np.asarray(want["x"]))
     )
 
 

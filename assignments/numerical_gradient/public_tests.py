@@ -15,7 +15,9 @@ from numerical_gradient_staff import (
     descent_parts,
     function_1,
     function_2,
+    history_after_update,
     history_aliased,
+    history_off_by_one,
     moved_away,
     moved_check,
     unchanged_check,
@@ -57,7 +59,20 @@ TINY_H = Hint(
     "h = 1e-4를 쓰세요.",
     "The result is 0: with a tiny h (such as 1e-50) x + h == x after rounding, so every difference is 0. "
     "Use h = 1e-4.",
+    # exactly 0: a small but nonzero result is another mistake (e.g. / 2*h, see half_h_precedence)
     when=lambda got, want: bool(np.all(np.asarray(got) == 0) and np.any(np.asarray(want) != 0)),
+)
+HALF_H = Hint(
+    "half_h_precedence",
+    "결과가 약 h² = 1e-8배로 작습니다: / 2*h는 (… / 2) * h로 계산됩니다 (연산자 우선순위). "
+    "/ (2 * h)처럼 괄호를 쓰세요.",
+    "The result is about h² = 1e-8 times too small: / 2*h means (… / 2) * h (operator precedence). "
+    "Write / (2 * h), with the parentheses.",
+    # relative: the right value times h², wherever the right value is not 0
+    when=lambda got, want: bool(
+        np.any(np.asarray(want) != 0)
+        and np.allclose(got, np.asarray(want) * 1e-8, rtol=1e-3, atol=1e-14 * float(np.max(np.abs(want))))
+    ),
 )
 INTEGER_INPUT = Hint(
     "integer_input",
@@ -91,6 +106,15 @@ ONE_D_ONLY = Hint(
     error="IndexError",
     error_text="is out of bounds for axis 0",
 )
+ONE_D_ONLY_SCALAR = Hint(
+    "one_d_only_scalar",
+    "2차원 이상의 배열에서 x[i]가 원소가 아니라 행 전체입니다 (float(x[i])가 실패): range(x.size)와 x[i]는 "
+    "1차원에서만 맞습니다. np.ndindex(x.shape) (또는 np.nditer의 multi_index)를 쓰세요.",
+    "In an array of 2 or more dimensions x[i] is a whole row, not an element (float(x[i]) failed): "
+    "range(x.size) with x[i] is right only in 1-D. Use np.ndindex(x.shape) (or np.nditer with multi_index).",
+    error="TypeError",
+    error_text="arrays can be converted to Python scalars",
+)
 NOT_RESTORED = Hint(
     "not_restored",
     "끝난 뒤 x가 바뀌어 있습니다: 각 원소의 두 번째 f 호출 뒤에 저장한 값을 다시 넣으세요 (x[i] = saved).",
@@ -118,6 +142,26 @@ HISTORY_ALIAS = Hint(
     "Every row of x_history is the final x: append x.copy() (x -= ... changes the very array you stored).",
     when=history_aliased,
 )
+# off_by_one_steps and loss_after_update are stated here, not taken from the catalogue: these
+# detectors read the student's own return (a history one row longer, its last row the returned
+# x), so they still fire beside another mistake that changes the path (ascent, aliased rows);
+# the catalogue's compare the rows with the reference's and miss those composites.
+OFF_BY_ONE_STEPS = Hint(
+    "off_by_one_steps",
+    "갱신 횟수가 하나 많거나 적습니다: for _ in range(step_num)으로 정확히 step_num번 갱신하세요 "
+    "(range(step_num + 1)이 아님).",
+    "One update too many or too few: update exactly step_num times, for _ in range(step_num) "
+    "(not range(step_num + 1)).",
+    when=history_off_by_one,
+)
+HISTORY_AFTER_UPDATE = Hint(
+    "loss_after_update",
+    "x_history에 갱신한 뒤의 x를 모았습니다: 마지막 행이 돌려준 x와 같습니다. 갱신하기 전에 x.copy()를 "
+    "모으세요 (첫 행은 init_x).",
+    "x_history collects x after each update: its last row is the x you returned. Append x.copy() "
+    "before the update (the first row is init_x).",
+    when=history_after_update,
+)
 CHANGES_INIT_X = Hint(
     "descent_changes_init_x",
     "init_x가 바뀌었습니다: 강의 코드처럼 x = init_x로 두고 x -= ...로 갱신하면 호출한 쪽의 배열이 바뀝니다 "
@@ -142,7 +186,7 @@ INTEGER_INIT_X = Hint(
     params={"x5": (5.0,), "x10": (10.0,)},
     expect=PerParam({"x5": 0.1999999999990898, "x10": 0.2999999999986347}),
     rtol=1e-9,
-    hints=[FORWARD, TINY_H],
+    hints=[FORWARD, TINY_H, HALF_H],
     rules=["central_difference"],
     about=Msg("강의 예제 f(x) = 0.01x² + 0.1x", "the lecture's f(x) = 0.01x² + 0.1x"),
 )
@@ -160,7 +204,7 @@ def diff_lecture(m, ctx, x):
             "p30": np.array([6.000000000012662, 0.0]),
         }
     ),
-    hints=[FORWARD, TINY_H],
+    hints=[FORWARD, TINY_H, HALF_H],
     rules=["central_difference"],
     about=Msg("강의 예제 f(x) = x0² + x1²", "the lecture's f(x) = x0² + x1²"),
 )
@@ -182,7 +226,7 @@ def gradient_integer_input(m, ctx):
 @suite.case(
     "2.2",
     expect=np.array([[3.000000010047188, 12.000000009990686], [27.000000010133363, 48.00000000997784]]),
-    hints=[ONE_D_ONLY],
+    hints=[ONE_D_ONLY, ONE_D_ONLY_SCALAR],
     rules=["any_shape", "float_result"],
     about=Msg("2차원 배열 f(W) = ΣW³", "a 2-D array, f(W) = ΣW³"),
 )
@@ -237,6 +281,8 @@ def gradient_simple_net_restores(m, ctx):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect={
         "x": np.array([-6.111107928998789e-10, 8.148143905314271e-10]),
         "x_history_shape": (100, 2),
@@ -244,7 +290,7 @@ def gradient_simple_net_restores(m, ctx):
         "x_history_last": np.array([-7.638884911261241e-10, 1.018517988166145e-09]),
     },
     check=descent_check(atol=1e-15),
-    hints=[ASCENT, HISTORY_ALIAS],
+    hints=[ASCENT, HISTORY_ALIAS, "list_not_array", OFF_BY_ONE_STEPS, HISTORY_AFTER_UPDATE],
     rules=["returns_pair", "history_before_update"],
     about=Msg(
         "강의 예제: (−3, 4)에서 lr = 0.1, 100번", "the lecture's run: from (−3, 4), lr = 0.1, 100 steps"
@@ -270,6 +316,8 @@ def diverged(got, want):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect=1e6,
     check=diverged,
     about=Msg("학습률이 너무 크면 발산 (lr = 10)", "too large a learning rate diverges (lr = 10)"),
@@ -280,6 +328,8 @@ def descent_lr_too_large(m, ctx):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect=np.array([6.000000496442226e-08, -8.000000661922968e-08]),
     check=moved_check(np.array([-3.0, 4.0]), rtol=1e-4, atol=1e-9),
     hints=[ASCENT],
@@ -294,6 +344,8 @@ def descent_lr_too_small(m, ctx):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect={
         "x": np.array([0.07776000000009242, -0.15551999999993504]),
         "x_history_shape": (5, 2),
@@ -301,7 +353,7 @@ def descent_lr_too_small(m, ctx):
         "x_history_last": np.array([0.12960000000014538, -0.2591999999998744]),
     },
     check=descent_check(atol=1e-12),
-    hints=[INTEGER_INIT_X],
+    hints=[INTEGER_INIT_X, "list_not_array", OFF_BY_ONE_STEPS, HISTORY_AFTER_UPDATE],
     rules=["integer_init_x"],
     about=Msg("정수 init_x np.array([1, −2])", "an integer init_x, np.array([1, −2])"),
 )
@@ -311,6 +363,8 @@ def descent_integer_init_x(m, ctx):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect=np.array([-3.0, 4.0]),
     check=unchanged_check("init_x"),
     hints=[CHANGES_INIT_X],

@@ -14,7 +14,7 @@ from autograder.runtime.spec import Msg, Suite, load_beside
 suite = Suite("dict_homework", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
 
-SPECIAL_HINTS = ["greater_than_80", "returns_scores", "sorted_names"]
+SPECIAL_HINTS = ["greater_than_80", "returns_scores", "sorted_names", "special_returns_dict"]
 WORD_HINTS = [
     "ids_from_set",
     "case_not_folded",

@@ -72,6 +72,11 @@ def cee_single_label(m, ctx):
     return m.cross_entropy_error(y[0], np.int64(t[0]))
 
 
+def cee_single_python_label(m, ctx):
+    y, t = mnist_probs(ctx, 1, start=9)
+    return m.cross_entropy_error(y[0], int(t[0]))
+
+
 def cee_batch_onehot(m, ctx):
     y, t = mnist_probs(ctx, 20)
     return m.cross_entropy_error(y, one_hot(t))
@@ -118,6 +123,12 @@ def softmax_batch_of_one(m, ctx):
 
 def softmax_huge_batch(m, ctx):
     return m.softmax(np.array([[1000.0, 999.0, 990.0], [-5.0, 0.0, 5.0]]))
+
+
+def softmax_far_apart_rows(m, ctx):
+    # no exp overflows (all below 700), but the low rows sit more than 745 below the batch's maximum
+    low = ctx.rng.normal(-80.0, 2.0, size=(3, 5))
+    return m.softmax(np.concatenate([low, low + 770.0]))
 
 
 def softmax_float32(m, ctx):

@@ -35,7 +35,8 @@ def tangent_line(actual, expected):
 suite.case(
     "2.1",
     params={k: (k,) for k in scenarios.DIFF_FUNCTIONS},
-    hints=["forward_difference", "tiny_h"],
+    hints=["forward_difference", "tiny_h", "half_h_precedence"],
+    atol=1e-12,
     run=scenarios.diff_functions,
 )
 
@@ -52,10 +53,17 @@ suite.case(
     run=scenarios.diff_partial,
 )
 
-suite.case("2.2", params={"n3": (3,), "n7": (7,)}, run=scenarios.gradient_random_1d)
+suite.case(
+    "2.2",
+    params={"n3": (3,), "n7": (7,)},
+    hints=["half_h_precedence"],
+    atol=1e-12,
+    run=scenarios.gradient_random_1d,
+)
 
 suite.case(
     "2.2",
+    atol=1e-12,
     about=Msg("원소 하나짜리 배열", "an array of one element"),
     run=scenarios.gradient_single_element,
 )
@@ -63,22 +71,31 @@ suite.case(
 suite.case(
     "2.2",
     params={"square": ((3, 3),), "wide": ((2, 5),), "column": ((4, 1),)},
-    hints=["one_d_only"],
+    hints=["one_d_only", "one_d_only_scalar", "half_h_precedence"],
+    atol=1e-12,
     run=scenarios.gradient_2d_random,
 )
 
-suite.case("2.2", about=Msg("3차원 배열", "a 3-D array"), hints=["one_d_only"], run=scenarios.gradient_3d)
+suite.case(
+    "2.2",
+    about=Msg("3차원 배열", "a 3-D array"),
+    hints=["one_d_only", "one_d_only_scalar"],
+    atol=1e-12,
+    run=scenarios.gradient_3d,
+)
 
 suite.case(
     "2.2",
     params={"1d": ((3, -1, 2),), "2d": (((1, 2), (0, -3)),)},
     hints=["integer_input"],
+    atol=1e-12,
     run=scenarios.gradient_integer_arrays,
 )
 
 suite.case(
     "2.2",
     params={"W": ("W",), "b": ("b",)},
+    atol=1e-12,
     about=Msg(
         "TwoLayerNet처럼: f = lambda W: loss(params)가 매개변수를 참조로 읽음",
         "as in TwoLayerNet: f = lambda W: loss(params) reads the parameters by reference",
@@ -107,10 +124,20 @@ suite.case(
     run=scenarios.gradient_keeps_x,
 )
 
-suite.case("2.3", params={"lr01": (0.1, 50), "lr03": (0.3, 20)}, check=DESCENT, run=scenarios.descent_bowl)
+suite.case(
+    "2.3",
+    rtol=1e-10,
+    atol=0.0,
+    params={"lr01": (0.1, 50), "lr03": (0.3, 20)},
+    check=DESCENT,
+    hints=["list_not_array", "off_by_one_steps", "loss_after_update", "history_alias", "descent_sign"],
+    run=scenarios.descent_bowl,
+)
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=DESCENT,
     about=Msg("기본값 lr = 0.01, step_num = 100", "defaults lr = 0.01, step_num = 100"),
     run=scenarios.descent_defaults,
@@ -118,6 +145,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=DESCENT,
     hints=["history_alias"],
     about=Msg("한 번만 갱신", "a single update"),
@@ -126,6 +155,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=DESCENT,
     about=Msg("행렬 모양의 x", "a matrix-shaped x"),
     run=scenarios.descent_matrix,
@@ -133,6 +164,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=DESCENT,
     hints=["descent_integer_init_x"],
     about=Msg("정수 init_x", "an integer init_x"),
@@ -141,6 +174,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=unchanged_check("init_x"),
     hints=["descent_changes_init_x"],
     requires=["descent_bowl[lr01]"],
@@ -150,6 +185,8 @@ suite.case(
 
 suite.case(
     "2.3",
+    rtol=1e-10,
+    atol=0.0,
     check=moved_check(np.array([3.0, -2.0, 0.0]), rtol=1e-6, atol=1e-9, reveal=False),
     about=Msg("학습률이 너무 작으면: x − init_x", "too small a learning rate: x − init_x"),
     run=scenarios.descent_tiny_lr,

@@ -6,7 +6,7 @@ lecture's long valley and Beale's function with each optimizer, the schedules ov
 and early stopping with SGD and Momentum on MNIST (a run whose best accuracy is tied).
 """
 
-from autograder.runtime.spec import Msg, Suite, load_beside
+from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("optimizers", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
@@ -19,6 +19,96 @@ VALLEY = Msg(
     "the long valley x²/20 + y², a 30-step path (the lecture's rates)",
 )
 BEALE = Msg("Beale 함수의 궤적 100단계", "Beale's function, a 100-step path")
+
+
+# ---- 7.8: the training loop itself, from the calls it makes (see scenarios.early_stopping_loop) ----
+
+
+def _loop(value):
+    """(accuracy calls, the batches of gradient calls, epochs' orders) from a loop case's record."""
+    log = value["log"]
+    accuracies = sum(1 for e in log if e[0] == "a")
+    batches = [list(e[1]) for e in log if e[0] == "g"]
+    return accuracies, batches
+
+
+def _epochs(value):
+    """The batches of each epoch: the gradient calls between two accuracy calls."""
+    epochs, current = [], []
+    for entry in value["log"]:
+        if entry[0] == "g":
+            current.append(list(entry[1]))
+        else:
+            epochs.append(current)
+            current = []
+    return epochs
+
+
+def loop_check(actual, expected):
+    """The loop's calls against the reference's: how many epochs, which samples in which batch."""
+    if not isinstance(actual, dict) or "log" not in actual:
+        return Msg(
+            "fit_early_stopping을 독스트링대로 부르지 못했습니다.",
+            "fit_early_stopping could not be called as the docstring says.",
+        )
+    if actual["np_random_used"]:
+        return Msg(
+            "np.random의 전역 난수를 썼습니다: 섞을 때는 인자로 받은 rng만 쓰세요 (order = rng.permutation(N)).",
+            "The global np.random state was used: shuffle with the rng you are given only "
+            "(order = rng.permutation(N)).",
+        )
+    got_acc, got_batches = _loop(actual)
+    want_acc, want_batches = _loop(expected)
+    if got_acc != want_acc:
+        return Msg(
+            f"network.accuracy를 {got_acc}번 불렀습니다: 에포크마다 한 번, epochs번이어야 합니다.",
+            f"network.accuracy was called {got_acc} times: once per epoch, epochs times in all.",
+        )
+    if [len(b) for b in got_batches] != [len(b) for b in want_batches]:
+        sizes = [len(b) for b in _epochs(actual)[0]] if _epochs(actual) else []
+        return Msg(
+            f"첫 에포크의 미니배치 크기가 {sizes}입니다: 에포크마다 N개 샘플을 batch_size씩 한 번씩 모두 "
+            "쓰세요 (마지막 배치는 짧을 수 있음).",
+            f"The first epoch's mini-batch sizes are {sizes}: every epoch uses each of the N samples once, "
+            "batch_size at a time (the last batch may be shorter).",
+        )
+    if got_batches != want_batches or _epochs(actual) != _epochs(expected):
+        return Msg(
+            "미니배치의 샘플이 rng.permutation(N)의 순서와 다릅니다: 에포크마다 한 번 섞고 "
+            "order[0:batch_size], order[batch_size:2·batch_size], ... 순서로 쓰세요.",
+            "The mini-batches do not follow rng.permutation(N): shuffle once per epoch and take "
+            "order[0:batch_size], order[batch_size:2·batch_size], ... in turn.",
+        )
+    if actual["best"] != expected["best"]:
+        return Msg(
+            f"가장 좋은 에포크가 {actual['best']}입니다: 기대한 값이 아닙니다.",
+            f"The best epoch is {actual['best']}, not the expected one.",
+        )
+    return None
+
+
+def _same_order_every_epoch(got, want):
+    g, w = _epochs(got), _epochs(want)
+    return len(g) > 1 and all(e == g[0] for e in g) and not all(e == w[0] for e in w)
+
+
+LOOP_RNG_RECREATED = Hint(
+    "rng_recreated",
+    "에포크마다 섞은 순서가 똑같습니다: 반복문 안에서 발생기를 새로 만들거나 (np.random.default_rng(42)) 시드를 "
+    "다시 정했나요? 인자로 받은 rng 하나를 계속 쓰세요: 에포크마다 다른 순서가 나옵니다.",
+    "Every epoch is shuffled in the same order: did you create a generator (np.random.default_rng(42)) or "
+    "seed one inside the loop? Keep using the one rng you are given: each epoch then gets a new order.",
+    when=lambda got, want: not got["np_random_used"] and _same_order_every_epoch(got, want),
+)
+# the course-wide misconceptions (autograder/core/misconceptions.py), read from the scenario's
+# np_random_used, batch_sizes and updates_before_evaluation
+LOOP_HINTS = [
+    "global_random",
+    LOOP_RNG_RECREATED,
+    "off_by_one_steps",
+    "dropped_last_batch",
+    "loss_after_update",
+]
 
 suite.case("7.1", hints=SIGN, rtol=RTOL, run=scenarios.sgd_random)
 
@@ -84,4 +174,15 @@ suite.case(
         "200개 숫자, 15 에포크 (가장 좋은 정확도가 두 번)", "200 digits, 15 epochs (the best accuracy twice)"
     ),
     run=scenarios.early_stopping_mnist,
+)
+
+suite.case(
+    "7.8",
+    check=loop_check,
+    hints=LOOP_HINTS,
+    about=Msg(
+        "학습 반복문: 60개 숫자, 배치 25 (마지막 배치 10), 3 에포크, 주어진 rng로만 섞기",
+        "the training loop: 60 digits, batches of 25 (the last one 10), 3 epochs, shuffled with the given rng only",
+    ),
+    run=scenarios.early_stopping_loop,
 )

@@ -143,3 +143,64 @@ def early_stopping_mnist(m, ctx, name):
     optimizer = m.SGD(lr=1.0) if name == "sgd" else m.Momentum(lr=0.2, momentum=0.9)
     best, params = m.fit_early_stopping(net, optimizer, x, t, xt, tt, 15, 20, np.random.default_rng(3))
     return best, params, net.params
+
+
+class Recorder:
+    """The staff network, with a record of the calls a training loop makes: which samples each
+    gradient call got (their rows in x_train) and when the accuracy was measured."""
+
+    LIMIT = 200  # calls recorded at most: a loop gone wrong must not send an endless record
+
+    def __init__(self, net, x_train, x_test):
+        self.net, self.params, self.x_test = net, net.params, x_test
+        self.rows = {row.tobytes(): i for i, row in enumerate(x_train)}
+        self.log = []
+
+    def __getattr__(self, name):  # predict, loss, ...: the staff network's own
+        return getattr(self.net, name)
+
+    def _record(self, entry):
+        if len(self.log) < self.LIMIT:
+            self.log.append(entry)
+
+    def gradient(self, x, t):
+        self._record(["g", [self.rows.get(row.tobytes(), -1) for row in np.asarray(x)]])
+        return self.net.gradient(x, t)
+
+    def accuracy(self, x, t):
+        if np.shape(x) == self.x_test.shape and np.array_equal(x, self.x_test):  # the per-epoch evaluation
+            self._record(["a"])
+        return self.net.accuracy(x, t)
+
+
+class KeepWeights:
+    """An optimizer that changes nothing: the loop case judges the loop, not an update rule (every
+    epoch's accuracy is then the same, so the best epoch is the first, 1)."""
+
+    def update(self, params, grads):
+        pass
+
+
+def early_stopping_loop(m, ctx):
+    (x, t), (xt, tt) = ctx.mnist(60, start=2000), ctx.mnist(100, start=700, test=True)
+    net = Recorder(small_net(np.random.default_rng(5), hidden=10), x, xt)
+    before = np.random.get_state()  # whether the student's code draws from (or seeds) the global state
+    best, _ = m.fit_early_stopping(net, KeepWeights(), x, t, xt, tt, 3, 25, np.random.default_rng(4))
+    after = np.random.get_state()
+    used = not (np.array_equal(before[1], after[1]) and before[2:] == after[2:])
+    sizes = [len(e[1]) for e in net.log if e[0] == "g"]
+    # per update: the batch sizes; per evaluation: the updates done before it (the catalogue's
+    # detectors read these: a short batch missing each epoch, one epoch more, evaluated a step early)
+    done, evaluated = 0, []
+    for entry in net.log:
+        if entry[0] == "g":
+            done += 1
+        else:
+            evaluated.append(done)
+    return {
+        "best": best,
+        "log": net.log,
+        "np_random_used": used,
+        "batch_sizes": np.array(sizes, dtype=float),
+        "updates_before_evaluation": np.array(evaluated, dtype=float),
+    }

@@ -46,7 +46,13 @@ SORTED_NAMES = Hint(
     "The names are right but not their order: do not sort them, keep the dictionary's order.",
     when=lambda got, want: list(got) != list(want) and list(got) == sorted(want),
 )
-SPECIAL_HINTS = [GREATER_THAN, SCORES, SORTED_NAMES]
+RETURNS_DICT = Hint(
+    "special_returns_dict",
+    "딕셔너리가 아니라 이름의 리스트를 돌려주세요: [name for name, score in student2score.items() if score >= 80].",
+    "Return a list of names, not a dictionary: [name for name, score in student2score.items() if score >= 80].",
+    when=lambda got, want: isinstance(got, dict),
+)
+SPECIAL_HINTS = [GREATER_THAN, SCORES, SORTED_NAMES, RETURNS_DICT]
 
 ORDER = Hint(
     "ids_from_set",
@@ -213,7 +219,7 @@ from autograder.runtime.spec import Msg, Suite, load_beside
 suite = Suite("dict_homework", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
 
-SPECIAL_HINTS = ["greater_than_80", "returns_scores", "sorted_names"]
+SPECIAL_HINTS = ["greater_than_80", "returns_scores", "sorted_names", "special_returns_dict"]
 WORD_HINTS = [
     "ids_from_set",
     "case_not_folded",

@@ -13,6 +13,7 @@ MISTAKE = {
         "cee_mean_labels",
         "cee_mean_onehot",
         "cee_one_label",
+        "cee_python_int_label",
         "cee_single_label",
         "cee_single_onehot",
         "cee_zero_at_answer",

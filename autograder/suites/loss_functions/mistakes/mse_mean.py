@@ -4,9 +4,9 @@
 import numpy as np
 
 MISTAKE = {
-    "hint": "mse_mean",
-    "ko": "평균(np.mean)을 썼나요? 강의의 오차제곱합은 ½·Σ(y−t)² 입니다.",
-    "en": "Did you take the mean? The lecture's error is ½·Σ(y−t)², not the mean.",
+    "hint": "cost_formula",
+    "ko": "비용 식이 다릅니다: √Σ, 평균, 또는 ½이 빠진 합을 썼나요? 스텁이 말하는 식 그대로 쓰세요 (예: ½·Σ(Y−A)² / m_b).",
+    "en": "The cost formula differs: √Σ, the mean, or a sum without the ½? Use exactly the formula the stub states (such as ½·Σ(Y−A)² / m_b).",
     "fails": ["mse_*"],
 }
 

@@ -8,11 +8,13 @@ MISTAKE = {
     "ko": "배치 전체가 아니라 각 행마다 정규화하세요 (axis=-1, keepdims=True).",
     "en": "Normalise each row, not the whole batch (axis=-1, keepdims=True).",
     "fails": [
+        "softmax_far_apart_rows",
         "softmax_float32",
         "softmax_huge_batch",
         "softmax_keeps_input",
         "softmax_mnist_batch",
         "softmax_rows",
+        "softmax_rows_far_apart",
     ],
 }
 

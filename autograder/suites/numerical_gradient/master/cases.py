@@ -15,7 +15,9 @@ from numerical_gradient_staff import (
     descent_parts,
     function_1,
     function_2,
+    history_after_update,
     history_aliased,
+    history_off_by_one,
     moved_away,
     moved_check,
     unchanged_check,
@@ -57,7 +59,20 @@ TINY_H = Hint(
     "h = 1e-4를 쓰세요.",
     "The result is 0: with a tiny h (such as 1e-50) x + h == x after rounding, so every difference is 0. "
     "Use h = 1e-4.",
+    # exactly 0: a small but nonzero result is another mistake (e.g. / 2*h, see half_h_precedence)
     when=lambda got, want: bool(np.all(np.asarray(got) == 0) and np.any(np.asarray(want) != 0)),
+)
+HALF_H = Hint(
+    "half_h_precedence",
+    "결과가 약 h² = 1e-8배로 작습니다: / 2*h는 (… / 2) * h로 계산됩니다 (연산자 우선순위). "
+    "/ (2 * h)처럼 괄호를 쓰세요.",
+    "The result is about h² = 1e-8 times too small: / 2*h means (… / 2) * h (operator precedence). "
+    "Write / (2 * h), with the parentheses.",
+    # relative: the right value times h², wherever the right value is not 0
+    when=lambda got, want: bool(
+        np.any(np.asarray(want) != 0)
+        and np.allclose(got, np.asarray(want) * 1e-8, rtol=1e-3, atol=1e-14 * float(np.max(np.abs(want))))
+    ),
 )
 INTEGER_INPUT = Hint(
     "integer_input",
@@ -91,6 +106,15 @@ ONE_D_ONLY = Hint(
     error="IndexError",
     error_text="is out of bounds for axis 0",
 )
+ONE_D_ONLY_SCALAR = Hint(
+    "one_d_only_scalar",
+    "2차원 이상의 배열에서 x[i]가 원소가 아니라 행 전체입니다 (float(x[i])가 실패): range(x.size)와 x[i]는 "
+    "1차원에서만 맞습니다. np.ndindex(x.shape) (또는 np.nditer의 multi_index)를 쓰세요.",
+    "In an array of 2 or more dimensions x[i] is a whole row, not an element (float(x[i]) failed): "
+    "range(x.size) with x[i] is right only in 1-D. Use np.ndindex(x.shape) (or np.nditer with multi_index).",
+    error="TypeError",
+    error_text="arrays can be converted to Python scalars",
+)
 NOT_RESTORED = Hint(
     "not_restored",
     "끝난 뒤 x가 바뀌어 있습니다: 각 원소의 두 번째 f 호출 뒤에 저장한 값을 다시 넣으세요 (x[i] = saved).",
@@ -118,6 +142,26 @@ HISTORY_ALIAS = Hint(
     "Every row of x_history is the final x: append x.copy() (x -= ... changes the very array you stored).",
     when=history_aliased,
 )
+# off_by_one_steps and loss_after_update are stated here, not taken from the catalogue: these
+# detectors read the student's own return (a history one row longer, its last row the returned
+# x), so they still fire beside another mistake that changes the path (ascent, aliased rows);
+# the catalogue's compare the rows with the reference's and miss those composites.
+OFF_BY_ONE_STEPS = Hint(
+    "off_by_one_steps",
+    "갱신 횟수가 하나 많거나 적습니다: for _ in range(step_num)으로 정확히 step_num번 갱신하세요 "
+    "(range(step_num + 1)이 아님).",
+    "One update too many or too few: update exactly step_num times, for _ in range(step_num) "
+    "(not range(step_num + 1)).",
+    when=history_off_by_one,
+)
+HISTORY_AFTER_UPDATE = Hint(
+    "loss_after_update",
+    "x_history에 갱신한 뒤의 x를 모았습니다: 마지막 행이 돌려준 x와 같습니다. 갱신하기 전에 x.copy()를 "
+    "모으세요 (첫 행은 init_x).",
+    "x_history collects x after each update: its last row is the x you returned. Append x.copy() "
+    "before the update (the first row is init_x).",
+    when=history_after_update,
+)
 CHANGES_INIT_X = Hint(
     "descent_changes_init_x",
     "init_x가 바뀌었습니다: 강의 코드처럼 x = init_x로 두고 x -= ...로 갱신하면 호출한 쪽의 배열이 바뀝니다 "
@@ -142,7 +186,7 @@ INTEGER_INIT_X = Hint(
     params={"x5": (5.0,), "x10": (10.0,)},
     expect=PerParam({"x5": 0.1999999999990898, "x10": 0.2999999999986347}),
     rtol=1e-9,
-    hints=[FORWARD, TINY_H],
+    hints=[FORWARD, TINY_H, HALF_H],
     rules=["central_difference"],
     about=Msg("강의 예제 f(x) = 0.01x² + 0.1x", "the lecture's f(x) = 0.01x² + 0.1x"),
 )
@@ -160,7 +204,7 @@ def diff_lecture(m, ctx, x):
             "p30": np.array([6.000000000012662, 0.0]),
         }
     ),
-    hints=[FORWARD, TINY_H],
+    hints=[FORWARD, TINY_H, HALF_H],
     rules=["central_difference"],
     about=Msg("강의 예제 f(x) = x0² + x1²", "the lecture's f(x) = x0² + x1²"),
 )
@@ -182,7 +226,7 @@ def gradient_integer_input(m, ctx):
 @suite.case(
     "2.2",
     expect=np.array([[3.000000010047188, 12.000000009990686], [27.000000010133363, 48.00000000997784]]),
-    hints=[ONE_D_ONLY],
+    hints=[ONE_D_ONLY, ONE_D_ONLY_SCALAR],
     rules=["any_shape", "float_result"],
     about=Msg("2차원 배열 f(W) = ΣW³", "a 2-D array, f(W) = ΣW³"),
 )
@@ -237,6 +281,8 @@ def gradient_simple_net_restores(m, ctx):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect={
         "x": np.array([-6.111107928998789e-10, 8.148143905314271e-10]),
         "x_history_shape": (100, 2),
@@ -244,7 +290,7 @@ def gradient_simple_net_restores(m, ctx):
         "x_history_last": np.array([-7.638884911261241e-10, 1.018517988166145e-09]),
     },
     check=descent_check(atol=1e-15),
-    hints=[ASCENT, HISTORY_ALIAS],
+    hints=[ASCENT, HISTORY_ALIAS, "list_not_array", OFF_BY_ONE_STEPS, HISTORY_AFTER_UPDATE],
     rules=["returns_pair", "history_before_update"],
     about=Msg(
         "강의 예제: (−3, 4)에서 lr = 0.1, 100번", "the lecture's run: from (−3, 4), lr = 0.1, 100 steps"
@@ -270,6 +316,8 @@ def diverged(got, want):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect=1e6,
     check=diverged,
     about=Msg("학습률이 너무 크면 발산 (lr = 10)", "too large a learning rate diverges (lr = 10)"),
@@ -280,6 +328,8 @@ def descent_lr_too_large(m, ctx):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect=np.array([6.000000496442226e-08, -8.000000661922968e-08]),
     check=moved_check(np.array([-3.0, 4.0]), rtol=1e-4, atol=1e-9),
     hints=[ASCENT],
@@ -294,6 +344,8 @@ def descent_lr_too_small(m, ctx):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect={
         "x": np.array([0.07776000000009242, -0.15551999999993504]),
         "x_history_shape": (5, 2),
@@ -301,7 +353,7 @@ def descent_lr_too_small(m, ctx):
         "x_history_last": np.array([0.12960000000014538, -0.2591999999998744]),
     },
     check=descent_check(atol=1e-12),
-    hints=[INTEGER_INIT_X],
+    hints=[INTEGER_INIT_X, "list_not_array", OFF_BY_ONE_STEPS, HISTORY_AFTER_UPDATE],
     rules=["integer_init_x"],
     about=Msg("정수 init_x np.array([1, −2])", "an integer init_x, np.array([1, −2])"),
 )
@@ -311,6 +363,8 @@ def descent_integer_init_x(m, ctx):
 
 @suite.case(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     expect=np.array([-3.0, 4.0]),
     check=unchanged_check("init_x"),
     hints=[CHANGES_INIT_X],
@@ -395,7 +449,9 @@ DIFF_FUNCTIONS = {
 @hidden(
     "2.1",
     params={k: (k,) for k in scenarios.DIFF_FUNCTIONS},
-    hints=["forward_difference", "tiny_h"],
+    hints=["forward_difference", "tiny_h", "half_h_precedence"],
+    # nearly relative: a wrong 2e-11 (from / 2*h) must not match a mistake's 0 (quartic_near_zero's slope is 2e-3)
+    atol=1e-12,
 )
 def diff_functions(m, ctx, name):
     f, x = DIFF_FUNCTIONS[name]
@@ -427,7 +483,7 @@ def diff_partial(m, ctx):
 
 
 # ---- 2.2 numerical_gradient ----------------------------------------------------------------
-@hidden("2.2", params={"n3": (3,), "n7": (7,)})
+@hidden("2.2", params={"n3": (3,), "n7": (7,)}, hints=["half_h_precedence"], atol=1e-12)
 def gradient_random_1d(m, ctx, n):
     x = ctx.rng.normal(size=n)
     A = ctx.rng.normal(size=(n, n))
@@ -436,6 +492,7 @@ def gradient_random_1d(m, ctx, n):
 
 @hidden(
     "2.2",
+    atol=1e-12,
     about=Msg("원소 하나짜리 배열", "an array of one element"),
 )
 def gradient_single_element(m, ctx):
@@ -445,14 +502,15 @@ def gradient_single_element(m, ctx):
 @hidden(
     "2.2",
     params={"square": ((3, 3),), "wide": ((2, 5),), "column": ((4, 1),)},
-    hints=["one_d_only"],
+    hints=["one_d_only", "one_d_only_scalar", "half_h_precedence"],
+    atol=1e-12,
 )
 def gradient_2d_random(m, ctx, shape):
     x = ctx.rng.normal(size=shape)
     return m.numerical_gradient(lambda w: np.sum(w**3) + np.sum(w) ** 2, x)
 
 
-@hidden("2.2", about=Msg("3차원 배열", "a 3-D array"), hints=["one_d_only"])
+@hidden("2.2", about=Msg("3차원 배열", "a 3-D array"), hints=["one_d_only", "one_d_only_scalar"], atol=1e-12)
 def gradient_3d(m, ctx):
     x = ctx.rng.normal(size=(2, 3, 2))
     C = ctx.rng.normal(size=(2, 3, 2))
@@ -463,6 +521,7 @@ def gradient_3d(m, ctx):
     "2.2",
     params={"1d": ((3, -1, 2),), "2d": (((1, 2), (0, -3)),)},
     hints=["integer_input"],
+    atol=1e-12,
 )
 def gradient_integer_arrays(m, ctx, values):
     return m.numerical_gradient(lambda v: np.sum(v**2) + np.prod(v), np.array(values))
@@ -471,6 +530,7 @@ def gradient_integer_arrays(m, ctx, values):
 @hidden(
     "2.2",
     params={"W": ("W",), "b": ("b",)},
+    atol=1e-12,
     about=Msg(
         "TwoLayerNet처럼: f = lambda W: loss(params)가 매개변수를 참조로 읽음",
         "as in TwoLayerNet: f = lambda W: loss(params) reads the parameters by reference",
@@ -516,13 +576,22 @@ def gradient_keeps_x(m, ctx):
 
 
 # ---- 2.3 gradient_descent ------------------------------------------------------------------
-@hidden("2.3", params={"lr01": (0.1, 50), "lr03": (0.3, 20)}, check=DESCENT)
+@hidden(
+    "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
+    params={"lr01": (0.1, 50), "lr03": (0.3, 20)},
+    check=DESCENT,
+    hints=["list_not_array", "off_by_one_steps", "loss_after_update", "history_alias", "descent_sign"],
+)
 def descent_bowl(m, ctx, lr, steps):
     return m.gradient_descent(bowl, np.array([3.0, -2.0, 0.0]), lr=lr, step_num=steps)
 
 
 @hidden(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     check=DESCENT,
     about=Msg("기본값 lr = 0.01, step_num = 100", "defaults lr = 0.01, step_num = 100"),
 )
@@ -532,6 +601,8 @@ def descent_defaults(m, ctx):
 
 @hidden(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     check=DESCENT,
     hints=["history_alias"],
     about=Msg("한 번만 갱신", "a single update"),
@@ -542,6 +613,8 @@ def descent_one_step(m, ctx):
 
 @hidden(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     check=DESCENT,
     about=Msg("행렬 모양의 x", "a matrix-shaped x"),
 )
@@ -552,6 +625,8 @@ def descent_matrix(m, ctx):
 
 @hidden(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     check=DESCENT,
     hints=["descent_integer_init_x"],
     about=Msg("정수 init_x", "an integer init_x"),
@@ -562,6 +637,8 @@ def descent_integer_init(m, ctx):
 
 @hidden(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     check=unchanged_check("init_x"),
     hints=["descent_changes_init_x"],
     requires=["descent_bowl[lr01]"],
@@ -575,6 +652,8 @@ def descent_leaves_init_x(m, ctx):
 
 @hidden(
     "2.3",
+    rtol=1e-10,  # a known mistake's output matches only this closely (/ 2*h barely moves x either)
+    atol=0.0,
     check=moved_check(np.array([3.0, -2.0, 0.0]), rtol=1e-6, atol=1e-9, reveal=False),
     about=Msg("학습률이 너무 작으면: x − init_x", "too small a learning rate: x − init_x"),
 )
@@ -699,6 +778,13 @@ def descent_check(
         parts = descent_parts(actual)
         if isinstance(parts, Msg):
             return parts
+        if not isinstance(actual[1], np.ndarray):
+            return Msg(
+                "gradient_descent가 돌려준 x_history가 np.ndarray가 아니라 리스트입니다: np.array(x_history)로 "
+                "돌려주세요.",
+                "The x_history returned by gradient_descent is a list, not an np.ndarray: return "
+                "np.array(x_history).",
+            )
         x, history = parts
         want = descent_view(expected)
         problem = compare(x, want["x"], rtol, atol, where="x", reveal=reveal)
@@ -755,9 +841,33 @@ def history_aliased(actual: Any, expected: Any) -> bool:
     return (
         got is not None
         and want is not None
-        and got["x_history_shape"] == tuple(want["x_history_shape"])
+        and tuple(got["x_history_shape"])[1:] == tuple(want["x_history_shape"])[1:]
+        and got["x_history_shape"][0] > 1  # one row after one update: also the history taken after it
         and np.allclose(got["x_history_first"], got["x"])
         and not np.allclose(got["x_history_first"], want["x_history_first"])
+    )
+
+
+def history_off_by_one(actual: Any, expected: Any) -> bool:
+    """Hint condition: one row too many or too few in x_history (range(step_num + 1) or the like)."""
+    got, want = descent_view(actual), descent_view(expected)
+    if got is None or want is None:
+        return False
+    g, w = tuple(got["x_history_shape"]), tuple(want["x_history_shape"])
+    return g[1:] == w[1:] and abs(g[0] - w[0]) == 1
+
+
+def history_after_update(actual: Any, expected: Any) -> bool:
+    """Hint condition: the last row of x_history is the returned x (appended after the update),
+    where the reference's last row is the x before its last update."""
+    got, want = descent_view(actual), descent_view(expected)
+    if got is None or want is None or got["x_history_last"] is None or want["x_history_last"] is None:
+        return False
+    x = np.asarray(got["x"], dtype=float)
+    return bool(
+        np.array_equal(np.asarray(got["x_history_last"], dtype=float), x)
+        and not np.array_equal(np.asarray(got["x_history_first"], dtype=float), x)  # not aliased rows
+        and not np.array_equal(np.asarray(want["x_history_last"]), np.asarray(want["x"]))
     )
 
 

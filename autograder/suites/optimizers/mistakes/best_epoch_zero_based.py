@@ -7,7 +7,12 @@ MISTAKE = {
     "hint": "best_epoch_zero_based",
     "ko": "에포크는 1부터 셉니다 (강의의 early_stopped_time): 첫 에포크가 1입니다.",
     "en": "Epochs count from 1 (the lecture's early_stopped_time): the first epoch is 1.",
-    "fails": ["early_stopping_mnist[momentum]", "early_stopping_mnist[sgd]", "early_stopping_sgd"],
+    "fails": [
+        "early_stopping_loop",
+        "early_stopping_mnist[momentum]",
+        "early_stopping_mnist[sgd]",
+        "early_stopping_sgd",
+    ],
 }
 
 

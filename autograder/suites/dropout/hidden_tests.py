@@ -10,12 +10,16 @@ Hints named by id are the public suite's, declared once there.
 """
 
 import numpy as np
+import dropout_staff as staff
 from dropout_staff import forpass_check
 
-from autograder.runtime.spec import Msg, Suite, load_beside
+from autograder.engine.compare import compare
+from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("dropout", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
+# judge helpers and hint texts of the public suite (they reveal no answer)
+public = load_beside(staff.__file__, "public_tests")
 
 TOL = {"rtol": 1e-6, "atol": 1e-10}
 RATIOS = {"p02": (0.2,), "p05": (0.5,), "p08": (0.8,)}
@@ -75,11 +79,215 @@ FORPASS = forpass_check(reveal=False, **TOL)
 
 # ---- 5.1 forpass ---------------------------------------------------------------------------------
 
+# ---- 5.2 one update from given weights, judged part by part -----------------------------------
+
+
+def _sigmoid_d(z):
+    s = 1.0 / (1.0 + np.exp(-z))
+    return s * (1.0 - s)
+
+
+def _lsq(got, base):
+    """The factor s with got ≈ s · base, or None."""
+    norm = float(np.vdot(base, base))
+    s = float(np.vdot(got, base)) / norm if norm else 0.0
+    return s if np.allclose(got, s * base, rtol=1e-5, atol=1e-12) else None
+
+
+def _scale_ids(s, m):
+    ids = {"update_sign"} if s < 0 else set()
+    if np.isclose(abs(s), 1.0, rtol=1e-4):
+        return ids
+    return ids | {"not_divided_by_m"} if np.isclose(abs(s), m, rtol=1e-4) else None
+
+
+def _student_forward(got):
+    """The values the student's forpass returned in fit (recorded by the scenario), or None."""
+    calls = got.get("forward") if isinstance(got, dict) else None
+    if not isinstance(calls, list) or not calls or not isinstance(calls[0], dict):
+        return None
+    call = calls[0]
+    try:
+        values = {k: np.asarray(call[k], dtype=float) for k in ("Z1", "A1", "Z2", "A2")}
+        values["mask"] = np.asarray(call["drop_units"]).astype(bool)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return values if values["mask"].shape == values["A1"].shape else None
+
+
+def _output_layer(got, fw, inputs):
+    """(scale s, targets, ids) explaining the student's ΔW2 from their own forward values."""
+    m, eta = len(inputs["y"]), inputs["eta"]
+    onehot = np.eye(inputs["W2"].shape[0])[inputs["y"]].T
+    # dW2 = s·eta/m · dZ2 @ A1.T: A1.T has full row rank m, so dZ2 is recovered exactly
+    D2 = np.asarray(got["dW2"], dtype=float) @ np.linalg.pinv(fw["A1"].T)
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        s = _lsq(D2, eta / m * (Y - fw["A2"]) * _sigmoid_d(fw["Z2"]))
+        ids = _scale_ids(s, m) if s is not None else None
+        if ids is not None:
+            return s, Y, ids | extra
+    return None
+
+
+def _hidden_layer(got, fw, inputs, s, Y):
+    """The ids explaining ΔW1 once ΔW2 is explained: which hidden error, which mask, which factor."""
+    m, eta, p = len(inputs["y"]), inputs["eta"], inputs["ratio"]
+    D1 = np.asarray(got["dW1"], dtype=float) @ np.linalg.pinv(inputs["X"]) / (s * eta / m)
+    E2 = Y - fw["A2"]
+    used = fw["A1"] != 0  # the units forpass kept
+    forward = float(np.median(fw["A1"][used] / (1.0 / (1.0 + np.exp(-fw["Z1"][used]))))) if used.any() else None
+    for error, extra in ((E2 * _sigmoid_d(fw["Z2"]), set()), (E2, {"hidden_error_shortcut"})):
+        base = (inputs["W2"].T @ error) * _sigmoid_d(fw["Z1"])
+        ratio = np.divide(D1, base, out=np.zeros_like(D1), where=np.abs(base) > 1e-12)
+        alive = ~np.isclose(ratio, 0.0, atol=1e-6)
+        if not alive.any():
+            continue
+        factor = float(np.median(ratio[alive]))
+        if not np.allclose(ratio[alive], factor, rtol=1e-5):
+            continue
+        ids = set(extra)
+        if alive.all() and not used.all():
+            ids.add("backward_missing_scale")  # the mask left out of the backward step
+        elif not np.array_equal(alive, fw["mask"]) and not np.array_equal(alive, used):
+            ids.add("new_mask_in_backward")
+        if forward is not None and not np.isclose(factor, forward, rtol=1e-5):
+            if np.isclose(factor, 1.0):
+                ids.add("backward_missing_scale")
+            elif np.isclose(factor, 1.0 / p):
+                ids.add("drop_ratio_division")
+        return ids
+    return set()
+
+
+def explain_step(got, want):
+    """The misconceptions that together explain one update from given weights, each read off its
+    own relation to the student's own forward values (so a wrong forward pass does not hide
+    them): ΔW2 against the output error (targets, factor m, sign), ΔW1 against the hidden error
+    (exact or the lecture's W2.T @ E2, the stored mask or another, the factor), cost_[0]."""
+    inputs, fw = want["inputs"], _student_forward(got)
+    if fw is None or not isinstance(got.get("dW2"), np.ndarray) or not isinstance(got.get("dW1"), np.ndarray):
+        return set()
+    inputs = {**inputs, "X": np.asarray(inputs["X"], dtype=float), "y": np.asarray(inputs["y"])}
+    out = _output_layer(got, fw, inputs)
+    if out is None:
+        return set()
+    s, Y, ids = out
+    return ids | _hidden_layer(got, fw, inputs, s, Y)
+
+
+def explain_cost(got, want):
+    """cost_[0] against ½·Σ(Y − A2)²/m of the student's own first forward pass: √Σ, Σ/m, ½Σ, or
+    the 0.01/0.99 targets."""
+    fw = _student_forward(got)
+    try:
+        first = float(got["cost_"][0])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return set()
+    if fw is None:
+        return set()
+    inputs = want["inputs"]
+    m = len(inputs["y"])
+    onehot = np.eye(fw["A2"].shape[0])[np.asarray(inputs["y"])].T
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        squares = float(np.sum((Y - fw["A2"]) ** 2))
+        if np.isclose(first, 0.5 * squares / m, rtol=1e-6):
+            return extra
+        if any(np.isclose(first, v, rtol=1e-6) for v in (squares / m, 0.5 * squares, squares, np.sqrt(squares))):
+            return extra | {"cost_formula"}
+    return set()
+
+
+def _step_relation(hid):
+    return lambda got, want: hid in explain_step(got, want)
+
+
+def _cost_relation(hid):
+    return lambda got, want: hid in explain_cost(got, want)
+
+
+TEXTS = {hid: (ko, en) for hid, (_, ko, en) in public.FIT_MISTAKES.items()}
+TEXTS.update({h.id: (h.ko, h.en) for h in public.TRAIN_HINTS})
+COST_TEXT = (public.COST_FORMULA.ko, public.COST_FORMULA.en)
+STEP_TEXTS = {
+    "not_divided_by_m": (
+        "W의 변화가 정확한 값의 m_b배입니다: 갱신을 배치 길이 m_b로 나누세요 (W2 += eta * dZ2 @ A1.T / m_b).",
+        "The change of W is m_b times the exact one: divide the update by the batch length m_b "
+        "(W2 += eta * dZ2 @ A1.T / m_b).",
+    ),
+    "update_sign": (
+        "갱신의 부호가 반대입니다: E2 = Y − A2이므로 W += eta * dZ @ A.T / m_b (더하기)입니다.",
+        "The update has the wrong sign: with E2 = Y − A2 it is W += eta * dZ @ A.T / m_b (plus).",
+    ),
+    "targets_001_099": (
+        "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y_b, n_y).T.",
+        "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y_b, n_y).T.",
+    ),
+}
+STEP_HINTS = [
+    Hint("not_divided_by_m", *STEP_TEXTS["not_divided_by_m"], when=_step_relation("not_divided_by_m")),
+    Hint("update_sign", *STEP_TEXTS["update_sign"], when=_step_relation("update_sign")),
+    Hint("targets_001_099", *STEP_TEXTS["targets_001_099"], when=_step_relation("targets_001_099")),
+    *(Hint(hid, *TEXTS[hid], when=_step_relation(hid))
+      for hid in ("hidden_error_shortcut", "new_mask_in_backward", "backward_missing_scale", "drop_ratio_division")),
+]  # fmt: skip
+COST_HINTS = [
+    Hint("targets_001_099", *STEP_TEXTS["targets_001_099"], when=_cost_relation("targets_001_099")),
+    Hint("cost_formula", *COST_TEXT, when=_cost_relation("cost_formula")),
+]
+STEP_RATIOS = {"p03": (0.3,), "p07": (0.7,)}
+
+
+def _part(*keys):
+    """A check of some parts of a one-step result, against the reference's."""
+
+    def check(actual, expected):
+        if not isinstance(actual, dict) or not set(keys) <= set(actual):
+            return compare(actual, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False)
+        return compare({k: actual[k] for k in keys}, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False)
+
+    return check
+
+
+def unchanged_by_seed(actual, expected):
+    """The constructor leaves np.random as it found it, and its weights do not depend on it."""
+    if not isinstance(actual, dict) or set(actual) != set(expected):
+        return compare(actual, expected, 0, 0, reveal=False)
+    same = compare(actual["W_seed5"], actual["W_seed6"], 0, 0, "W", reveal=False)
+    if same is not None or compare(actual["after"], expected["after"], 0, 0, reveal=False) is not None:
+        return Msg(
+            "생성자가 전역 난수 상태 (np.random)를 쓰거나 바꿉니다.",
+            "The constructor uses or changes the global random state (np.random).",
+        )
+    return None
+
+
+GLOBAL_RANDOM = Hint(
+    "global_random",
+    "생성자에서 np.random.seed를 부르거나 전역 np.random으로 가중치를 뽑지 마세요: 가중치는 "
+    "np.random.default_rng(random_seed)에서 뽑고, 전역 생성기는 드롭아웃 마스크만 씁니다 "
+    "(채점기가 시드를 정합니다).",
+    "Do not call np.random.seed or draw the weights from the global np.random in the constructor: "
+    "the weights come from np.random.default_rng(random_seed), and the global generator is for the "
+    "dropout masks only (the grader seeds it).",
+    when=lambda got, want: isinstance(got, dict) and set(got) == set(want) and unchanged_by_seed(got, want) is not None,
+)
+
+
+WEIGHTS = _part("dW1", "dW2")
+DROPPED_LAST_BATCH = Hint(
+    "dropped_last_batch",
+    "짧은 마지막 배치를 버렸습니다: range(0, len(y), batch_size)로 모든 배치를 돌고, 마지막 배치는 "
+    "그 실제 길이로 나눕니다.",
+    "The short last batch was dropped: loop over range(0, len(y), batch_size) to visit every batch, "
+    "and divide the last one by its actual length.",
+    when=lambda got, want: list(got["batches"]) == list(want["batches"])[:-1],
+)
+
 suite.case(
     "5.1",
     params=RATIOS,
     check=FORPASS,
-    hints=TRAIN_HINTS,
+    hints=[*TRAIN_HINTS, "mask_drawn_twice", "mask_shape", "mask_formula", "inverted_mask", "mask_not_stored"],
     about=Msg("학습 중 순전파", "training forward pass"),
     run=scenarios.forpass_train,
 )
@@ -127,21 +335,22 @@ suite.case(
 suite.case(
     "5.2",
     params=RATIOS,
-    **TOL,
+    check=WEIGHTS,
     about=Msg("숫자 64개, 배치 16, 한 에포크", "64 digits, batch 16, one epoch"),
     run=scenarios.fit_one_epoch,
 )
 
 suite.case(
     "5.2",
-    **TOL,
+    check=WEIGHTS,
+    hints=[DROPPED_LAST_BATCH],
     about=Msg("짧은 마지막 배치 (50 = 32 + 18)", "a short last batch (50 = 32 + 18)"),
     run=scenarios.fit_short_last_batch,
 )
 
 suite.case(
     "5.2",
-    **TOL,
+    check=WEIGHTS,
     about=Msg("두 에포크, dropout_ratio=0.3", "two epochs, dropout_ratio=0.3"),
     run=scenarios.fit_two_epochs,
 )
@@ -159,4 +368,37 @@ suite.case(
     **TOL,
     about=Msg("입력을 바꾸지 않고 self를 돌려줌", "inputs unchanged, returns self"),
     run=scenarios.fit_keeps_inputs,
+)
+
+suite.case(
+    "5.2",
+    params=STEP_RATIOS,
+    check=_part("dW1", "dW2"),
+    hints=STEP_HINTS,
+    about=Msg(
+        "주어진 가중치에서 갱신 한 번 (숫자 6개, 배치 하나): W의 변화",
+        "one update from given weights (6 digits, one batch): the change of W",
+    ),
+    run=scenarios.fit_step_weights,
+)
+
+suite.case(
+    "5.2",
+    params=STEP_RATIOS,
+    check=_part("cost_"),
+    hints=COST_HINTS,
+    about=Msg("주어진 가중치에서 갱신 한 번: cost_", "one update from given weights: cost_"),
+    run=scenarios.fit_step_cost,
+)
+
+suite.case(
+    "5.1",
+    check=unchanged_by_seed,
+    hints=[GLOBAL_RANDOM],
+    requires=["forpass_stores_mask"],
+    about=Msg(
+        "생성자는 전역 난수 상태를 쓰지도 바꾸지도 않음",
+        "the constructor neither uses nor changes the global random state",
+    ),
+    run=scenarios.constructor_random_state,
 )

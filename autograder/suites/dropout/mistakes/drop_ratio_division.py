@@ -22,6 +22,7 @@ MISTAKE = {
         "fit_small_twice",
         "fit_cost",
         "fit_small_cost",
+        "fit_step_*",
     ],
     "lecture": True,
 }

@@ -1168,7 +1168,7 @@ def predict_one_sample(m, ctx, arch, names):
 @hidden(
     "6.5",
     params={
-        "multiclass": evaluate_inputs(650, [4, 6, 3], ["atan", "squash"]),
+        "multiclass": evaluate_inputs(652, [4, 6, 3], ["atan", "squash"]),
         "binary": evaluate_inputs(651, [2, 5, 1], ["softsign", "squash"]),
     },
     hints=["evaluate_fraction"],

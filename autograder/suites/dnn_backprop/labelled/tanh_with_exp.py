@@ -4,7 +4,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["activation_overflow"]
+EXPECTED_HINTS = ["exp_overflow"]
 
 
 def sigmoid(x):

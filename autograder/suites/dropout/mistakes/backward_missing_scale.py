@@ -13,6 +13,7 @@ MISTAKE = {
         "fit_short_last_batch",
         "fit_two_epochs",
         "fit_cost",
+        "fit_twice_cost",
         "fit_keeps_inputs",
         "fit_step_weights*",
     ],

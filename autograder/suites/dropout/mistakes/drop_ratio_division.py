@@ -23,6 +23,7 @@ MISTAKE = {
         "fit_cost",
         "fit_small_cost",
         "fit_step_*",
+        "fit_twice_cost",
     ],
     "lecture": True,
 }

@@ -8,9 +8,12 @@ from forpass, and no worker ever holds a forward pass. The gradient case holds t
 update to central differences of J, computed here from the reference run's copy of the inputs.
 """
 
+import dataclasses
+
 import dnn_backprop_staff as staff
 import numpy as np
 
+from autograder.core import misconceptions
 from autograder.engine.compare import compare
 from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
@@ -232,6 +235,12 @@ def _relation(hid):
     return lambda got, want: hid in _explained(got, want)
 
 
+def _catalogue(hid, when):
+    """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
+    exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
+    return dataclasses.replace(misconceptions.hint(hid), when=when, detect=None)
+
+
 def _like_public(hid):
     """The public hint ``hid`` (its text), fired by the relation instead of one known output."""
     hint = next(h for h in public.BACKPROP_HINTS if h.id == hid)
@@ -239,18 +248,7 @@ def _like_public(hid):
 
 
 UPDATE_HINTS = [
-    Hint(
-        "not_divided_by_m",
-        "갱신량이 정확한 값의 m배입니다: 샘플 수 m = Y.shape[1]로 나누세요.",
-        "Your update is m times the exact one: divide by the number of samples m = Y.shape[1].",
-        when=_relation("not_divided_by_m"),
-    ),
-    Hint(
-        "update_sign",
-        "갱신의 부호가 반대입니다: E = Y − A[L]이므로 W[i] += eta * dZ[i] @ A[i-1].T / m (더하기)입니다.",
-        "Your update has the wrong sign: with E = Y − A[L] it is W[i] += eta * dZ[i] @ A[i-1].T / m (plus).",
-        when=_relation("update_sign"),
-    ),
+    *(_catalogue(hid, _relation(hid)) for hid in ("not_divided_by_m", "update_sign")),
     *(_like_public(hid) for hid in ("m_wrong_axis", "hidden_error_shortcut", "update_before_backprop",
                                     "update_loop_off_by_one")),
 ]  # fmt: skip
@@ -341,20 +339,6 @@ def fit_inputs(seed, arch, names, eta, samples=5):
             staff.labels(rng, samples, arch[-1]))  # fmt: skip
 
 
-TARGETS = {
-    "targets_001_099": (
-        "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y, n_L).T.",
-        "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y, n_L).T.",
-    ),
-    "loss_after_update": (
-        "cost_에는 backprop이 돌려준 오차, 곧 갱신 **전** 출력의 오차로 구한 √(ΣE²)를 넣습니다. "
-        "갱신한 뒤 순전파를 다시 해서 구하지 마세요.",
-        "cost_ gets √(ΣE²) of the error backprop returned, the output's error **before** the update; "
-        "do not run the forward pass again after updating.",
-    ),
-}
-
-
 def _fit_explained(got, want):
     """What explains a one-epoch fit from given weights: the update's relations (explain_update,
     with 0/1 or 0.01/0.99 targets) and the first cost_ entry's formula, each judged alone."""
@@ -404,9 +388,9 @@ def _fit_relation(hid):
 
 COST_TEXT = next(h for h in public.FIT_HINTS if h.id == "cost_formula")
 FIT_STEP_HINTS = [
-    *(Hint(h.id, h.ko, h.en, when=_fit_relation(h.id)) for h in UPDATE_HINTS),
-    Hint("targets_001_099", *TARGETS["targets_001_099"], when=_fit_relation("targets_001_099")),
-    Hint("loss_after_update", *TARGETS["loss_after_update"], when=_fit_relation("loss_after_update")),
+    *(dataclasses.replace(h, when=_fit_relation(h.id)) for h in UPDATE_HINTS),
+    _catalogue("targets_001_099", _fit_relation("targets_001_099")),
+    _catalogue("loss_after_update", _fit_relation("loss_after_update")),
     Hint("cost_formula", COST_TEXT.ko, COST_TEXT.en, when=_fit_relation("cost_formula")),
 ]
 STEP_NETS = {

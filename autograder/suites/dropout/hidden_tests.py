@@ -6,13 +6,18 @@ that may draw a mask, so most cases are compared with the reference's output on 
 scenario. The ``forpass_statistics`` cases get the raw activations and judge them here, in the
 parent, against the reference's activations on the same inputs (kept units scaled by
 1/(1 − ratio), about ratio of them dropped), whatever generator drew the mask.
-Hints named by id are the public suite's, declared once there.
+Hints named by id are the public suite's, declared once there, or the misconception catalogue's
+(``autograder/core/misconceptions.py``); the one-update cases decide the catalogue's by this
+exercise's own relations, read off the student's forward values.
 """
 
-import numpy as np
+import dataclasses
+
 import dropout_staff as staff
+import numpy as np
 from dropout_staff import forpass_check
 
+from autograder.core import misconceptions
 from autograder.engine.compare import compare
 from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
@@ -208,30 +213,19 @@ def _cost_relation(hid):
 TEXTS = {hid: (ko, en) for hid, (_, ko, en) in public.FIT_MISTAKES.items()}
 TEXTS.update({h.id: (h.ko, h.en) for h in public.TRAIN_HINTS})
 COST_TEXT = (public.COST_FORMULA.ko, public.COST_FORMULA.en)
-STEP_TEXTS = {
-    "not_divided_by_m": (
-        "W의 변화가 정확한 값의 m_b배입니다: 갱신을 배치 길이 m_b로 나누세요 (W2 += eta * dZ2 @ A1.T / m_b).",
-        "The change of W is m_b times the exact one: divide the update by the batch length m_b "
-        "(W2 += eta * dZ2 @ A1.T / m_b).",
-    ),
-    "update_sign": (
-        "갱신의 부호가 반대입니다: E2 = Y − A2이므로 W += eta * dZ @ A.T / m_b (더하기)입니다.",
-        "The update has the wrong sign: with E2 = Y − A2 it is W += eta * dZ @ A.T / m_b (plus).",
-    ),
-    "targets_001_099": (
-        "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y_b, n_y).T.",
-        "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y_b, n_y).T.",
-    ),
-}
+def _catalogue(hid, when):
+    """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
+    exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
+    return dataclasses.replace(misconceptions.hint(hid), when=when, detect=None)
+
+
 STEP_HINTS = [
-    Hint("not_divided_by_m", *STEP_TEXTS["not_divided_by_m"], when=_step_relation("not_divided_by_m")),
-    Hint("update_sign", *STEP_TEXTS["update_sign"], when=_step_relation("update_sign")),
-    Hint("targets_001_099", *STEP_TEXTS["targets_001_099"], when=_step_relation("targets_001_099")),
+    *(_catalogue(hid, _step_relation(hid)) for hid in ("not_divided_by_m", "update_sign", "targets_001_099")),
     *(Hint(hid, *TEXTS[hid], when=_step_relation(hid))
       for hid in ("hidden_error_shortcut", "new_mask_in_backward", "backward_missing_scale", "drop_ratio_division")),
 ]  # fmt: skip
 COST_HINTS = [
-    Hint("targets_001_099", *STEP_TEXTS["targets_001_099"], when=_cost_relation("targets_001_099")),
+    _catalogue("targets_001_099", _cost_relation("targets_001_099")),
     Hint("cost_formula", *COST_TEXT, when=_cost_relation("cost_formula")),
 ]
 STEP_RATIOS = {"p03": (0.3,), "p07": (0.7,)}

@@ -108,7 +108,8 @@ def _ignores_g(got, want):
     try:
         Z, A = got
         return len(Z) == len(A) > 1 and all(
-            np.shape(A[i]) == np.shape(Z[i]) and np.allclose(A[i], _sigmoid_of(Z[i])) for i in range(1, len(Z))
+            np.shape(A[i]) == np.shape(Z[i]) and np.allclose(A[i], _sigmoid_of(Z[i]))
+            for i in range(1, len(Z))
         )
     except (TypeError, ValueError):
         return False
@@ -209,6 +210,8 @@ BACKPROP_HINTS = [
         and not like(W2_TWO, lambda g: g["W"][2])(got, want),
     ),
 ]  # fmt: skip
+
+
 def _other_cost(got, want, m):
     """cost_ is another formula of the same errors: ½·ΣE²/m, ΣE²/m, ½·ΣE² or ΣE² where √(ΣE²) is asked."""
     want = np.asarray(want, dtype=float)

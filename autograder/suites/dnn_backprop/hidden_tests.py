@@ -76,7 +76,6 @@ for _name in ACTIVATIONS:
     )
 
 
-
 # every activation at ±1000, beyond exp's range (±709): a formula through exp overflows there
 for _name in ACTIVATIONS:
     suite.case(
@@ -109,7 +108,6 @@ suite.case(
 )
 
 # ---- 6.3 backprop --------------------------------------------------------------------------
-
 
 
 def loss(W, names, A0, Y):
@@ -210,12 +208,20 @@ def explain_update(update, W, names, A0, Y, eta):
     ids = _scale_ids(s, m, n_y) if _close(out, s * right) else None
     if ids is None:
         return None
-    for hidden, named in (("exact", None), ("shortcut", "hidden_error_shortcut"), ("interleaved", "update_before_backprop")):
+    for hidden, named in (
+        ("exact", None),
+        ("shortcut", "hidden_error_shortcut"),
+        ("interleaved", "update_before_backprop"),
+    ):
         want = backward(W, names, A0, Y, eta, hidden, s)
         extra = {named} if named else set()
         if all(_close(u, w) for u, w in zip(update[:-1], want[:-1])):
             return ids | extra
-        if len(W) > 1 and np.allclose(update[0], 0) and all(_close(u, w) for u, w in zip(update[1:-1], want[1:-1])):
+        if (
+            len(W) > 1
+            and np.allclose(update[0], 0)
+            and all(_close(u, w) for u, w in zip(update[1:-1], want[1:-1]))
+        ):
             return ids | extra | {"update_loop_off_by_one"}
     return None
 
@@ -331,6 +337,7 @@ suite.case(
     about=Msg("fit을 두 번 부르면 cost_가 새로 시작", "a second fit starts cost_ afresh"),
     run=scenarios.fit_twice,
 )
+
 
 def fit_inputs(seed, arch, names, eta, samples=5):
     """Arguments of a one-epoch fit from given weights: (arch, names, eta, W, X, y)."""

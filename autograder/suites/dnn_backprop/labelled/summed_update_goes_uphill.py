@@ -64,7 +64,6 @@ class DeepNeuralNet:
         dZ[L] = E * self.g_prime[L](Z[L])
         for i in range(L - 1, 0, -1):
             dZ[i] = (self.W[i + 1].T @ dZ[i + 1]) * self.g_prime[i](Z[i])  # exact: through dZ, not E
-        m = Y.shape[1]
         for i in range(L, 0, -1):
             self.W[i] -= self.eta * dZ[i] @ A[i - 1].T
         return E

@@ -44,7 +44,8 @@ class MnistMiniBatchDropout:
                 Z1, A1, Z2, A2 = self.forpass(A0)
                 E2 = Y - A2
                 dZ2 = E2 * self.g_prime(Z2)
-                dZ1 = (self.W2.T @ dZ2) * (np.random.rand(*Z1.shape) > self.dropout_ratio) / (1 - self.dropout_ratio) * self.g_prime(Z1)
+                new_mask = np.random.rand(*Z1.shape) > self.dropout_ratio
+                dZ1 = (self.W2.T @ dZ2) * new_mask / (1 - self.dropout_ratio) * self.g_prime(Z1)
                 self.W2 += self.eta * dZ2 @ A1.T / len(y_b)
                 self.W1 += self.eta * dZ1 @ A0.T / len(y_b)
                 self.cost_.append(0.5 * np.sum(E2**2) / len(y_b))

@@ -510,7 +510,9 @@ def _hidden_layer(got, fw, inputs, s, Y):
     D1 = np.asarray(got["dW1"], dtype=float) @ np.linalg.pinv(inputs["X"]) / (s * eta / m)
     E2 = Y - fw["A2"]
     used = fw["A1"] != 0  # the units forpass kept
-    forward = float(np.median(fw["A1"][used] / (1.0 / (1.0 + np.exp(-fw["Z1"][used]))))) if used.any() else None
+    forward = (
+        float(np.median(fw["A1"][used] / (1.0 / (1.0 + np.exp(-fw["Z1"][used]))))) if used.any() else None
+    )
     for error, extra in ((E2 * _sigmoid_d(fw["Z2"]), set()), (E2, {"hidden_error_shortcut"})):
         base = (inputs["W2"].T @ error) * _sigmoid_d(fw["Z1"])
         ratio = np.divide(D1, base, out=np.zeros_like(D1), where=np.abs(base) > 1e-12)
@@ -567,7 +569,9 @@ def explain_cost(got, want):
         squares = float(np.sum((Y - fw["A2"]) ** 2))
         if np.isclose(first, 0.5 * squares / m, rtol=1e-6):
             return extra
-        if any(np.isclose(first, v, rtol=1e-6) for v in (squares / m, 0.5 * squares, squares, np.sqrt(squares))):
+        if any(
+            np.isclose(first, v, rtol=1e-6) for v in (squares / m, 0.5 * squares, squares, np.sqrt(squares))
+        ):
             return extra | {"cost_formula"}
     return set()
 
@@ -583,6 +587,8 @@ def _cost_relation(hid):
 TEXTS = {hid: (ko, en) for hid, (_, ko, en) in public.FIT_MISTAKES.items()}
 TEXTS.update({h.id: (h.ko, h.en) for h in public.TRAIN_HINTS})
 COST_TEXT = (public.COST_FORMULA.ko, public.COST_FORMULA.en)
+
+
 def _catalogue(hid, when):
     """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
     exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
@@ -607,7 +613,9 @@ def _part(*keys):
     def check(actual, expected):
         if not isinstance(actual, dict) or not set(keys) <= set(actual):
             return compare(actual, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False)
-        return compare({k: actual[k] for k in keys}, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False)
+        return compare(
+            {k: actual[k] for k in keys}, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False
+        )
 
     return check
 
@@ -703,7 +711,14 @@ def one_step(m, ctx, ratio):
     "5.1",
     params=RATIOS,
     check=FORPASS,
-    hints=[*TRAIN_HINTS, "mask_drawn_twice", "mask_shape", "mask_formula", "inverted_mask", "mask_not_stored"],
+    hints=[
+        *TRAIN_HINTS,
+        "mask_drawn_twice",
+        "mask_shape",
+        "mask_formula",
+        "inverted_mask",
+        "mask_not_stored",
+    ],
     about=Msg("학습 중 순전파", "training forward pass"),
 )
 def forpass_train(m, ctx, ratio):

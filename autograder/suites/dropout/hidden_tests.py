@@ -143,8 +143,15 @@ def _hidden_layer(got, fw, inputs, s, Y):
     forward = (
         float(np.median(fw["A1"][used] / (1.0 / (1.0 + np.exp(-fw["Z1"][used]))))) if used.any() else None
     )
-    for error, extra in ((E2 * _sigmoid_d(fw["Z2"]), set()), (E2, {"hidden_error_shortcut"})):
-        base = (inputs["W2"].T @ error) * _sigmoid_d(fw["Z1"])
+    updated = inputs["W2"] + np.asarray(got["dW2"], dtype=float)  # W2 changed before dZ1 was computed
+    dZ2 = E2 * _sigmoid_d(fw["Z2"])
+    for W2, error, extra in (
+        (inputs["W2"], dZ2, set()),
+        (inputs["W2"], E2, {"hidden_error_shortcut"}),
+        (updated, dZ2, {"update_before_backprop"}),
+        (updated, E2, {"hidden_error_shortcut", "update_before_backprop"}),
+    ):
+        base = (W2.T @ error) * _sigmoid_d(fw["Z1"])
         ratio = np.divide(D1, base, out=np.zeros_like(D1), where=np.abs(base) > 1e-12)
         alive = ~np.isclose(ratio, 0.0, atol=1e-6)
         if not alive.any():
@@ -226,7 +233,10 @@ def _catalogue(hid, when):
 
 
 STEP_HINTS = [
-    *(_catalogue(hid, _step_relation(hid)) for hid in ("not_divided_by_m", "update_sign", "targets_001_099")),
+    *(
+        _catalogue(hid, _step_relation(hid))
+        for hid in ("not_divided_by_m", "update_sign", "targets_001_099", "update_before_backprop")
+    ),
     *(Hint(hid, *TEXTS[hid], when=_step_relation(hid))
       for hid in ("hidden_error_shortcut", "new_mask_in_backward", "backward_missing_scale", "drop_ratio_division")),
 ]  # fmt: skip
@@ -372,7 +382,7 @@ suite.case(
     "5.2",
     params=STEP_RATIOS,
     check=_part("dW1", "dW2"),
-    hints=[*STEP_HINTS, "update_before_backprop"],
+    hints=STEP_HINTS,
     about=Msg(
         "주어진 가중치에서 갱신 한 번 (숫자 6개, 배치 하나): W의 변화",
         "one update from given weights (6 digits, one batch): the change of W",

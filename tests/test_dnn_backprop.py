@@ -16,17 +16,17 @@ REFERENCE = EX.reference_path.read_text(encoding="utf-8")
 
 # (mistake, the public case whose self-check must name it)
 SELF_CHECK_HINTS = [
-    ("lecture_error_shortcut", "backprop_small"),
-    ("lecture_error_shortcut", "fit_small_cost"),
+    ("hidden_error_shortcut", "backprop_small"),
+    ("hidden_error_shortcut", "fit_small_cost"),
     ("m_wrong_axis", "backprop_small"),
-    ("update_before_propagating", "backprop_small"),
+    ("update_before_backprop", "backprop_small"),
     ("update_loop_off_by_one", "backprop_small"),
     ("forpass_loop_off_by_one", "forpass_small"),
     ("activation_index_shifted", "forpass_small"),
     ("late_bound_lambdas", "forpass_small"),
     ("relu_d_in_place", "relu_d_keeps_input"),
     ("derivative_of_a", "activation_values[sigmoid_d]"),
-    ("cost_half_mean", "fit_small_cost"),
+    ("cost_formula", "fit_small_cost"),
     ("predict_row_major", "predict_small"),
     ("evaluate_argmax_binary", "evaluate_small"),
 ]
@@ -41,7 +41,7 @@ def test_self_check_names_the_known_mistake(self_check, mistake, case):
 
 def test_lecture_mistakes_are_flagged_as_such():
     assert {m.id for m in EX.mistakes if m.lecture} == {
-        "lecture_error_shortcut",
+        "hidden_error_shortcut",
         "relu_d_in_place",
         "m_wrong_axis",
     }
@@ -120,6 +120,23 @@ def test_gradient_case_names_the_slip(old, new, hint):
     assert case.check(wrong_out, reference_out) is not None
     fired = [h.id for h in case.hints if h.when(wrong_out, reference_out)]
     assert fired == [hint]
+
+
+def test_the_update_relations_compose_and_stay_quiet_on_the_reference():
+    """Three mistakes in one backprop (the lecture's hidden error, W -= and no / m) get a hint
+    each, from relations to the exact step; the reference's step gets none."""
+    shortcut = next(m for m in EX.mistakes if m.id == "hidden_error_shortcut").source
+    composite = shortcut.replace(
+        "self.W[i] += self.eta * dZ[i] @ A[i - 1].T / m", "self.W[i] -= self.eta * dZ[i] @ A[i - 1].T"
+    )
+    assert composite != shortcut
+    case = _gradient_case()
+    reference_out = _run(case, REFERENCE)
+    wrong_out = _run(case, f"{REFERENCE}\n\n{composite}")
+    assert case.check(wrong_out, reference_out) is not None
+    fired = {h.id for h in case.hints if h.when(wrong_out, reference_out)}
+    assert fired == {"hidden_error_shortcut", "update_sign", "not_divided_by_m"}
+    assert not {h.id for h in case.hints if h.when(reference_out, reference_out)}
 
 
 SCENARIOS = EX.root / "autograder" / "suites" / "dnn_backprop" / "scenarios.py"

@@ -67,11 +67,52 @@ def forpass_check(reveal):
         if not (pair and all(isinstance(part, (tuple, list)) for part in actual)):
             return compare(actual, expected, 1e-6, 1e-9, "forpass()", reveal)
         Z, A = actual
-        return compare(list(Z[1:]), expected[0][1:], 1e-6, 1e-9, "Z[1:]", reveal) or compare(
-            list(A), expected[1], 1e-6, 1e-9, "A", reveal
-        )
+        if len(Z) != len(expected[0]) or len(A) != len(expected[1]):
+            return compare(list(Z[1:]), expected[0][1:], 1e-6, 1e-9, "Z[1:]", reveal) or compare(
+                list(A), expected[1], 1e-6, 1e-9, "A", reveal
+            )
+        # layer by layer, each array named as the student wrote it (Z[2], not Z[1:][1])
+        for i in range(1, len(Z)):
+            problem = compare(Z[i], expected[0][i], 1e-6, 1e-9, f"Z[{i}]", reveal) or compare(
+                A[i], expected[1][i], 1e-6, 1e-9, f"A[{i}]", reveal
+            )
+            if problem:
+                return problem
+        return compare(A[0], expected[1][0], 1e-6, 1e-9, "A[0]", reveal)
 
     return check
+
+
+def values_check(reveal):
+    """An activation's values; relu_d's 0/1 may come as booleans (x > 0): the stub states no
+    dtype, and E * relu_d(Z) computes the same with either, so equal values pass."""
+
+    def check(actual, expected):
+        from autograder.engine.compare import compare
+
+        if isinstance(actual, np.ndarray) and actual.dtype == bool:
+            actual = actual.astype(float)
+        return compare(actual, expected, 1e-6, 1e-9, reveal=reveal)
+
+    return check
+
+
+def _sigmoid_of(z):
+    with np.errstate(all="ignore"):
+        return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def _ignores_g(got, want):
+    """Every layer's A is the sigmoid of the student's own Z, though the net was given other
+    activations: forpass calls sigmoid itself instead of self.g[i]."""
+    try:
+        Z, A = got
+        return len(Z) == len(A) > 1 and all(
+            np.shape(A[i]) == np.shape(Z[i]) and np.allclose(A[i], _sigmoid_of(Z[i]))
+            for i in range(1, len(Z))
+        )
+    except (TypeError, ValueError):
+        return False
 
 
 DERIVATIVE_OF_A = Hint(
@@ -109,6 +150,14 @@ SHIFTED = Hint(
     when=like([[0.12435499454676144, -0.3856801452897671, -0.18870091115592535, -0.5515844117721143]],
               lambda got: got[1][2]),
 )  # fmt: skip
+IGNORES_G = Hint(
+    "forpass_ignores_g",
+    "층 i의 활성화 함수는 self.g[i]입니다: A[i] = self.g[i](Z[i]). sigmoid를 직접 부르면 "
+    "activate로 준 함수 (tanh, relu, …)가 무시됩니다.",
+    "Layer i's activation is self.g[i]: A[i] = self.g[i](Z[i]). Calling sigmoid yourself ignores "
+    "the functions given in activate (tanh, relu, …).",
+    when=_ignores_g,
+)
 LATE_LAMBDAS = Hint(
     "late_bound_lambdas",
     "반복문 안에서 만든 lambda x: activate[2*i](x)는 i를 **나중에** 읽습니다: 모든 층이 마지막 "
@@ -128,7 +177,7 @@ SHORTCUT_TEXT = (
 )
 BACKPROP_HINTS = [
     Hint(
-        "lecture_error_shortcut",
+        "hidden_error_shortcut",
         *SHORTCUT_TEXT,
         when=like([[0.5839426706719985, -0.8905203386913655], [0.9932452028742937, 0.9764476650740298],
                    [-0.4552555405114332, 0.2955361498207385]], lambda got: got["W"][1]),
@@ -143,7 +192,7 @@ BACKPROP_HINTS = [
                    [-0.49835557018083404, 0.2515126867034817]], lambda got: got["W"][1]),
     ),
     Hint(
-        "update_before_propagating",
+        "update_before_backprop",
         "W[i+1]을 이미 바꾼 뒤에 그것으로 dZ[i]를 구했습니다. 모든 dZ를 바꾸기 **전의** W로 먼저 구하고, "
         "그다음에 W를 바꾸세요.",
         "You updated W[i+1] and then used it to compute dZ[i]. Compute every dZ with the weights "
@@ -161,19 +210,32 @@ BACKPROP_HINTS = [
         and not like(W2_TWO, lambda g: g["W"][2])(got, want),
     ),
 ]  # fmt: skip
+
+
+def _other_cost(got, want, m):
+    """cost_ is another formula of the same errors: ½·ΣE²/m, ΣE²/m, ½·ΣE² or ΣE² where √(ΣE²) is asked."""
+    want = np.asarray(want, dtype=float)
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    if got.shape != want.shape or np.allclose(got, want):
+        return False
+    squares = want**2
+    return any(np.allclose(got, k * squares, rtol=1e-6) for k in (0.5 / m, 1.0 / m, 0.5, 1.0))
+
+
 FIT_HINTS = [
     Hint(
-        "lecture_error_shortcut",
+        "hidden_error_shortcut",
         *SHORTCUT_TEXT,
         when=like([1.2428111292616666, 1.2230765710178066, 1.2015837109907734]),
     ),
     Hint(
-        "cost_half_mean",
-        "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이 아닙니다.",
-        "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m.",
-        when=lambda got, want: (
-            np.shape(got) == np.shape(want) and np.allclose(got, 0.5 * np.asarray(want) ** 2 / len(Y_LABELS))
-        ),
+        "cost_formula",
+        "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이나 ΣE²이 아닙니다.",
+        "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m or ΣE².",
+        when=lambda got, want: _other_cost(got, want, len(Y_LABELS)),
     ),
 ]
 PREDICT_ROW_MAJOR = Hint(
@@ -220,6 +282,7 @@ EVALUATE_HINTS = [
             "relu_d": np.array([0.0, 0.0, 0.0, 1.0, 1.0]),
         }
     ),  # fmt: skip
+    check=values_check(reveal=True),
     hints=[DERIVATIVE_OF_A],
     rules=["derivative_takes_z"],
     about=Msg("[-2, -0.5, 0, 0.5, 2]에서의 값", "values at [-2, -0.5, 0, 0.5, 2]"),
@@ -251,7 +314,7 @@ def relu_d_keeps_input(m, ctx):
         [X.T, A1, A2],
     ),
     check=forpass_check(reveal=True),
-    hints=[FORPASS_SHORT, SHIFTED, LATE_LAMBDAS],
+    hints=[FORPASS_SHORT, SHIFTED, LATE_LAMBDAS, IGNORES_G],
     rules=["one_column_per_sample"],
     about=Msg("[2, 3, 1] 신경망, XOR 입력 네 개: (Z, A)", "a [2, 3, 1] net on the four XOR inputs: (Z, A)"),
 )
@@ -369,7 +432,7 @@ def fit_onehot_small(m, ctx):
 @suite.case(
     "6.4",
     expect={"cost": [1.2341812347139882, 1.2295863892201195], "returns_self": True},
-    hints=["cost_half_mean"],
+    hints=["cost_formula"],
     rules=["cost_afresh", "fit_returns_self"],
     about=Msg("fit을 두 번 부르면 cost_가 새로 시작하고 fit은 self를 돌려줌",
               "a second fit starts cost_ afresh, and fit returns self"),

@@ -38,13 +38,63 @@ def _mask(value):
     return value["drop_units"] if isinstance(value, dict) else value
 
 
-def _scaled_by(got, want, factor):
-    """The student's A1 is the reference's times ``factor`` (the same units dropped)."""
-    return np.allclose(got["A1"], want["A1"] * factor) and not np.isclose(factor, 1.0)
+def _sigmoid(z):
+    with np.errstate(all="ignore"):
+        return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
 
 
-# Conditions in terms of the case's own dropout_ratio (in the reference's value), so that the
-# hidden cases of other ratios name the same hints.
+def forward_factor(got):
+    """How much the student's kept units exceed g(Z1) of their own Z1 (1/(1 − ratio) when right),
+    or None when A1 is not one factor times g(Z1) on the kept units, or nothing was dropped."""
+    Z1, A1 = np.asarray(got["Z1"], dtype=float), np.asarray(got["A1"], dtype=float)
+    plain = _sigmoid(Z1)
+    if A1.shape != plain.shape or not np.any(A1 == 0):
+        return None
+    kept = A1 != 0
+    ratio = A1[kept] / plain[kept]
+    return float(ratio[0]) if ratio.size and np.allclose(ratio, ratio[0], rtol=1e-6) else None
+
+
+def _scaled(factor_of):
+    """A hint predicate: the kept units are g(Z1) times ``factor_of(dropout_ratio)``."""
+
+    def when(got, want):
+        factor = forward_factor(got)
+        p = want["dropout_ratio"]
+        return factor is not None and not np.isclose(p, 0.5) and np.isclose(factor, factor_of(p))
+
+    return when
+
+
+def _mask_array(got):
+    mask = _mask(got)
+    return np.asarray(mask) if isinstance(mask, np.ndarray) else None
+
+
+def _drawn_twice(got, want):
+    """A1 is dropped where the stored mask keeps (or the reverse): forpass drew two masks, used one
+    and stored the other."""
+    mask, A1 = _mask_array(got), np.asarray(got["A1"], dtype=float)
+    if mask is None or mask.shape != A1.shape:
+        return False
+    return bool(np.any((A1 != 0) != mask.astype(bool)))
+
+
+def _column_mask(got, want):
+    mask = _mask_array(got)
+    return mask is not None and mask.shape == (_mask(want).shape[0], 1)
+
+
+def _other_draw(got, want):
+    """A mask of the right shape that A1 follows, neither the one np.random.rand(*A1.shape) >
+    dropout_ratio draws nor its inverse: another generator or formula (np.random.binomial, ...)."""
+    mask, right = _mask_array(got), _mask(want)
+    if mask is None or mask.shape != right.shape or _drawn_twice(got, want):
+        return False
+    mask = mask.astype(bool)
+    return not np.array_equal(mask, right) and not np.array_equal(mask, ~right)
+
+
 TRAIN_HINTS = [
     Hint(
         "no_scaling",
@@ -52,7 +102,7 @@ TRAIN_HINTS = [
         "그래야 학습 때와 예측 때 A1의 기댓값이 같습니다.",
         "Inverted dropout divides the kept values by 1 − dropout_ratio: A1 * self.drop_units / "
         "(1 - self.dropout_ratio), so that A1 has the same expected value in training and prediction.",
-        when=lambda got, want: _scaled_by(got, want, 1 - want["dropout_ratio"]),
+        when=_scaled(lambda p: 1.0),
     ),
     Hint(
         "drop_ratio_division",
@@ -60,7 +110,7 @@ TRAIN_HINTS = [
         "남기는 비율 1 − dropout_ratio로 나누어야 A1의 기댓값이 그대로입니다 (순전파와 역전파 모두).",
         "Did you divide by dropout_ratio? The lecture's code is right only at dropout_ratio = 0.5. "
         "Divide by the keep ratio 1 − dropout_ratio so that A1 keeps its expected value (forward and backward).",
-        when=lambda got, want: _scaled_by(got, want, (1 - want["dropout_ratio"]) / want["dropout_ratio"]),
+        when=_scaled(lambda p: 1.0 / p),
     ),
 ]
 MASK_HINTS = [
@@ -77,6 +127,30 @@ MASK_HINTS = [
         "The mask is inverted: the kept units are np.random.rand(*A1.shape) > dropout_ratio "
         "(dropout_ratio is the fraction dropped).",
         when=lambda got, want: np.array_equal(_mask(got), ~_mask(want)),
+    ),
+    Hint(
+        "mask_drawn_twice",
+        "A1에서 0이 된 유닛과 self.drop_units가 다릅니다: forpass에서 마스크를 두 번 뽑았나요? "
+        "한 번만 뽑아 self.drop_units에 넣고, 그 마스크로 A1을 곱하세요.",
+        "The units zeroed in A1 are not those of self.drop_units: did forpass draw the mask twice? "
+        "Draw it once, store it in self.drop_units and multiply A1 by that mask.",
+        when=_drawn_twice,
+    ),
+    Hint(
+        "mask_shape",
+        "마스크의 모양이 (n_h, 1)입니다: 그러면 배치의 모든 샘플이 같은 유닛을 버립니다. "
+        "np.random.rand(*A1.shape)로 (n_h, m) 마스크를 뽑으세요 (샘플마다 따로).",
+        "The mask has shape (n_h, 1), so every sample of the batch drops the same units. "
+        "Draw an (n_h, m) mask with np.random.rand(*A1.shape) (one per sample).",
+        when=_column_mask,
+    ),
+    Hint(
+        "mask_formula",
+        "마스크는 정확히 np.random.rand(*A1.shape) > self.dropout_ratio로 뽑습니다. np.random.binomial이나 "
+        "다른 생성기는 분포는 맞아도 다른 수를 뽑으므로, 채점기가 정한 np.random.seed와 맞지 않습니다.",
+        "Draw the mask exactly as np.random.rand(*A1.shape) > self.dropout_ratio. np.random.binomial or "
+        "another generator has the right distribution but draws other numbers than the grader's np.random.seed.",
+        when=_other_draw,
     ),
 ]
 TEST_TIME = Hint(
@@ -129,6 +203,9 @@ FIT_MISTAKES = {
         "A1 = g(Z1) · mask / (1 − p), so dA1/dZ1 = g'(Z1) · mask / (1 − p).",
     ),
 }
+# a literal output names a mistake only where no other mistake makes it: a mask drawn twice in
+# forpass (one used, the other stored) updates W as a new mask in backprop does, so that one is
+# named only by the hidden one-step cases, which see forpass's values
 FIT_HINTS = [
     Hint(
         name,
@@ -137,12 +214,22 @@ FIT_HINTS = [
         when=lambda got, want, w=w: np.allclose([got["W1"][0, 0], got["W1"][1, 2]], w, rtol=1e-7),
     )
     for name, (w, ko, en) in FIT_MISTAKES.items()
+    if name != "new_mask_in_backward"
 ]
 
 
 @suite.case(
     "5.1",
     expect={
+        "Z1": np.array(
+            [
+                [0.67, 0.5, 0.8],
+                [0.5700000000000001, -0.63, 0.30000000000000004],
+                [-0.42999999999999994, 0.51, -0.38999999999999996],
+                [0.1, 0.16999999999999998, 0.08],
+                [0.7199999999999999, -0.41000000000000003, 0.7],
+            ]
+        ),
         "A1": np.array(
             [
                 [0.8820042122706032, 0.8299457749358061, 0.9199659748368166],
@@ -177,7 +264,7 @@ FIT_HINTS = [
 def forpass_small_train(m, ctx):
     net = small_net(m)
     np.random.seed(0)
-    out = forpass_outputs(net.forpass(X.T), ("A1", "A2"))
+    out = forpass_outputs(net.forpass(X.T), ("Z1", "A1", "A2"))
     return {**out, "drop_units": mask_of(net), "dropout_ratio": RATIO}
 
 

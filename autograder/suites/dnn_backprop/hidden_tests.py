@@ -8,9 +8,12 @@ from forpass, and no worker ever holds a forward pass. The gradient case holds t
 update to central differences of J, computed here from the reference run's copy of the inputs.
 """
 
+import dataclasses
+
 import dnn_backprop_staff as staff
 import numpy as np
 
+from autograder.core import misconceptions
 from autograder.engine.compare import compare
 from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
@@ -55,7 +58,12 @@ def backprop_inputs(seed, arch, names, eta, samples):
 
 ACTIVATIONS = ("sigmoid", "sigmoid_d", "tanh", "tanh_d", "relu", "relu_d")
 
-suite.case("6.1", params={name: (name,) for name in ACTIVATIONS}, run=scenarios.act_matrix)
+suite.case(
+    "6.1",
+    params={name: (name,) for name in ACTIVATIONS},
+    check=public.values_check(reveal=False),
+    run=scenarios.act_matrix,
+)
 
 for _name in ACTIVATIONS:
     # a function that returns its argument leaves it unchanged too: it earns nothing here alone
@@ -67,13 +75,18 @@ for _name in ACTIVATIONS:
         run=scenarios.act_keeps_input,
     )
 
-suite.case(
-    "6.1",
-    params={"sigmoid": ("sigmoid",), "tanh": ("tanh",)},
-    rtol=1e-6,
-    atol=1e-12,
-    run=scenarios.act_large_inputs,
-)
+
+# every activation at ±1000, beyond exp's range (±709): a formula through exp overflows there
+for _name in ACTIVATIONS:
+    suite.case(
+        "6.1",
+        params={_name: (_name,)},
+        check=public.values_check(reveal=False),
+        hints=["exp_overflow"],
+        requires=[f"act_matrix[{_name}]"],
+        about=Msg("x = ±1000 (exp의 범위 밖)", "x = ±1000 (beyond exp's range)"),
+        run=scenarios.act_large_inputs,
+    )
 
 # ---- 6.2 forpass ---------------------------------------------------------------------------
 
@@ -95,16 +108,6 @@ suite.case(
 )
 
 # ---- 6.3 backprop --------------------------------------------------------------------------
-
-suite.case(
-    "6.3",
-    params={
-        key: backprop_inputs(630 + k, arch, names, eta, samples=5)
-        for k, ((key, (arch, names)), eta) in enumerate(zip(ARCHS.items(), (0.5, 1.0, 0.3, 2.0)))
-    },
-    about=Msg("역전파 한 번 뒤의 오차와 가중치", "error and weights after one step"),
-    run=scenarios.backprop_step,
-)
 
 
 def loss(W, names, A0, Y):
@@ -154,33 +157,119 @@ def matches_numerical(actual, expected):
 GRAD_SAMPLES = 4
 
 
-def _update_is(factor):
-    """A hint predicate: the student's ΔW is ``factor`` times the exact one in every layer."""
+def backward(W, names, A0, Y, eta, hidden="exact", scale=1.0):
+    """ΔW of one step from weights W (layers 1 … L) under one explanation: the hidden error through
+    dZ (``exact``), through E (``shortcut``, the lecture's), or through a W[i+1] already updated
+    (``interleaved``); every update times ``scale``."""
+    Z, A = forward(W, names, A0)
+    derivative = [staff.PAIRS[name][1] for name in names]
+    m, L = Y.shape[1], len(W)
+    err = Y - A[-1]
+    dZ = err * derivative[-1](Z[-1])
+    updates = [None] * L
+    for k in range(L - 1, -1, -1):  # k: W[k] is layer k + 1
+        updates[k] = scale * eta * dZ @ A[k].T / m
+        if k == 0:
+            break
+        if hidden == "shortcut":
+            err = W[k].T @ err
+            dZ = err * derivative[k - 1](Z[k - 1])
+        else:
+            used = W[k] + updates[k] if hidden == "interleaved" else W[k]
+            dZ = (used.T @ dZ) * derivative[k - 1](Z[k - 1])
+    return updates
 
-    def when(got, want):
-        update = student_update(got, want)
-        exact = numerical_update(want["inputs"])
-        return update is not None and all(
-            np.allclose(u, factor * n, rtol=1e-4, atol=1e-8) for u, n in zip(update, exact, strict=True)
-        )
 
-    return when
+def _close(a, b):
+    return np.allclose(a, b, rtol=1e-5, atol=1e-10)
 
 
-GRADIENT_HINTS = [
-    Hint(
-        "not_divided_by_m",
-        "갱신량이 정확한 값의 m배입니다: 샘플 수 m = Y.shape[1]로 나누세요.",
-        "Your update is m times the exact one: divide by the number of samples m = Y.shape[1].",
-        when=_update_is(GRAD_SAMPLES),
-    ),
-    Hint(
-        "update_sign",
-        "갱신의 부호가 반대입니다: E = Y − A[L]이므로 W[i] += eta * dZ[i] @ A[i-1].T / m (더하기)입니다.",
-        "Your update has the wrong sign: with E = Y − A[L] it is W[i] += eta * dZ[i] @ A[i-1].T / m (plus).",
-        when=_update_is(-1.0),
-    ),
-]
+def _scale_ids(s, m, n_y):
+    """The misconceptions a whole-update factor ``s`` shows, or None for another factor."""
+    ids = {"update_sign"} if s < 0 else set()
+    for factor, named in ((1.0, None), (m, "not_divided_by_m"), (m / n_y, "m_wrong_axis")):
+        if np.isclose(abs(s), factor, rtol=1e-4) and (named != "m_wrong_axis" or n_y != 1):
+            return ids | ({named} if named else set())
+    return None
+
+
+def explain_update(update, W, names, A0, Y, eta):
+    """The misconception ids that together explain the student's ΔW (layers 1 … L), or None.
+
+    Each part is a relation, so they compose: the output layer's ΔW is the exact one times a
+    factor (1, m: no / m, m / n_y: m from the wrong axis, negative: the wrong sign); the hidden
+    layers' ΔW, divided by that factor, follow the exact rule, the lecture's shortcut or weights
+    updated before propagating, and W[1] may be left unchanged (the update loop one short)."""
+    W = [np.asarray(w, dtype=float) for w in W]
+    m, n_y = Y.shape[1], Y.shape[0]
+    exact = backward(W, names, A0, Y, eta)
+    out, right = np.asarray(update[-1], dtype=float), exact[-1]
+    s = float(np.vdot(out, right) / np.vdot(right, right))
+    ids = _scale_ids(s, m, n_y) if _close(out, s * right) else None
+    if ids is None:
+        return None
+    for hidden, named in (
+        ("exact", None),
+        ("shortcut", "hidden_error_shortcut"),
+        ("interleaved", "update_before_backprop"),
+    ):
+        want = backward(W, names, A0, Y, eta, hidden, s)
+        extra = {named} if named else set()
+        if all(_close(u, w) for u, w in zip(update[:-1], want[:-1])):
+            return ids | extra
+        if (
+            len(W) > 1
+            and np.allclose(update[0], 0)
+            and all(_close(u, w) for u, w in zip(update[1:-1], want[1:-1]))
+        ):
+            return ids | extra | {"update_loop_off_by_one"}
+    return None
+
+
+def _explained(got, want):
+    """explain_update on a backprop case's W after the student's step (set() when it does not apply)."""
+    update = student_update(got, want)
+    if update is None:
+        return set()
+    inputs = want["inputs"]
+    A0, Y = np.asarray(inputs["A0"], dtype=float), np.asarray(inputs["Y"], dtype=float)
+    return explain_update(update, inputs["W"], inputs["names"], A0, Y, inputs["eta"]) or set()
+
+
+def _relation(hid):
+    """A hint predicate: ``hid`` is among the misconceptions that explain the student's step."""
+    return lambda got, want: hid in _explained(got, want)
+
+
+def _catalogue(hid, when):
+    """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
+    exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
+    return dataclasses.replace(misconceptions.hint(hid), when=when, detect=None)
+
+
+def _like_public(hid):
+    """The public hint ``hid`` (its text), fired by the relation instead of one known output."""
+    hint = next(h for h in public.BACKPROP_HINTS if h.id == hid)
+    return Hint(hid, hint.ko, hint.en, when=_relation(hid))
+
+
+UPDATE_HINTS = [
+    *(_catalogue(hid, _relation(hid)) for hid in ("not_divided_by_m", "update_sign")),
+    *(_like_public(hid) for hid in ("m_wrong_axis", "hidden_error_shortcut", "update_before_backprop",
+                                    "update_loop_off_by_one")),
+]  # fmt: skip
+GRADIENT_HINTS = UPDATE_HINTS
+
+suite.case(
+    "6.3",
+    params={
+        key: backprop_inputs(630 + k, arch, names, eta, samples=5)
+        for k, ((key, (arch, names)), eta) in enumerate(zip(ARCHS.items(), (0.5, 1.0, 0.3, 2.0)))
+    },
+    hints=UPDATE_HINTS,
+    about=Msg("역전파 한 번 뒤의 오차와 가중치", "error and weights after one step"),
+    run=scenarios.backprop_step,
+)
 
 GRAD_NETS = {
     "depth2": ([3, 4, 2], ["atan", "squash"]),
@@ -220,6 +309,7 @@ suite.case(
 suite.case(
     "6.4",
     params=FIT_NETS,
+    hints=["off_by_one_steps"],
     about=Msg("에포크 4번의 cost_", "cost_ over 4 epochs"),
     run=scenarios.fit_cost,
 )
@@ -243,8 +333,123 @@ suite.case(
 
 suite.case(
     "6.4",
+    hints=["state_not_reset"],
     about=Msg("fit을 두 번 부르면 cost_가 새로 시작", "a second fit starts cost_ afresh"),
     run=scenarios.fit_twice,
+)
+
+
+def fit_inputs(seed, arch, names, eta, samples=5):
+    """Arguments of a one-epoch fit from given weights: (arch, names, eta, W, X, y)."""
+    rng = np.random.default_rng(seed)
+    return (arch, names, eta, staff.weights(rng, arch), rng.normal(0, 1, (samples, arch[0])),
+            staff.labels(rng, samples, arch[-1]))  # fmt: skip
+
+
+def _fit_explained(got, want):
+    """What explains a one-epoch fit from given weights: the update's relations (explain_update,
+    with 0/1 or 0.01/0.99 targets) and the first cost_ entry's formula, each judged alone."""
+    inputs = want["inputs"]
+    W, names, eta = inputs["W"], inputs["names"], inputs["eta"]
+    X, y = np.asarray(inputs["X"], dtype=float), np.asarray(inputs["y"])
+    onehot = targets(y, len(W[-1]))
+    ids = set()
+    update = student_update(got, want)
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        found = explain_update(update, W, names, X.T, Y, eta) if update is not None else None
+        if found is not None:
+            ids |= found | extra
+            break
+    try:
+        first = float(got["cost_"][0])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return ids
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        squares = float(np.sum((Y - forward(W, names, X.T)[1][-1]) ** 2))
+        if np.isclose(first, np.sqrt(squares), rtol=1e-6):
+            return ids | extra
+        if any(np.isclose(first, k * squares, rtol=1e-6) for k in (0.5 / len(y), 1.0 / len(y), 0.5, 1.0)):
+            return ids | extra | {"cost_formula"}
+    after = got.get("W") if isinstance(got, dict) else None
+    if update is not None and isinstance(after, list):
+        squares = float(np.sum((onehot - forward(after[1:], names, X.T)[1][-1]) ** 2))
+        if np.isclose(first, np.sqrt(squares), rtol=1e-6):
+            ids.add("loss_after_update")
+    return ids
+
+
+def _part(key):
+    """A check of one part of the fit step's result (the weights or cost_), against the reference's."""
+
+    def check(actual, expected):
+        if not isinstance(actual, dict) or key not in actual:
+            return compare(actual, {key: expected[key]}, 1e-6, 1e-9, reveal=False)
+        return compare(actual[key], expected[key], 1e-6, 1e-9, key, reveal=False)
+
+    return check
+
+
+def _fit_relation(hid):
+    return lambda got, want: hid in _fit_explained(got, want)
+
+
+COST_TEXT = next(h for h in public.FIT_HINTS if h.id == "cost_formula")
+FIT_STEP_HINTS = [
+    *(dataclasses.replace(h, when=_fit_relation(h.id)) for h in UPDATE_HINTS),
+    _catalogue("targets_001_099", _fit_relation("targets_001_099")),
+    _catalogue("loss_after_update", _fit_relation("loss_after_update")),
+    Hint("cost_formula", COST_TEXT.ko, COST_TEXT.en, when=_fit_relation("cost_formula")),
+]
+STEP_NETS = {
+    "depth2": fit_inputs(660, [4, 6, 3], ["atan", "squash"], 0.5),
+    "depth3": fit_inputs(661, [4, 6, 5, 3], ["softsign", "atan", "squash"], 1.0),
+}
+
+# One epoch from given weights, in two cases: the update and cost_ are judged apart, and each
+# named misconception is read off its own relation, so code with several gets a hint for each.
+suite.case(
+    "6.4",
+    params=STEP_NETS,
+    check=_part("W"),
+    hints=FIT_STEP_HINTS,
+    about=Msg("주어진 가중치에서 에포크 한 번: 가중치", "one epoch from given weights: the weights"),
+    run=scenarios.fit_step_weights,
+)
+suite.case(
+    "6.4",
+    params=STEP_NETS,
+    check=_part("cost_"),
+    hints=FIT_STEP_HINTS,
+    about=Msg("주어진 가중치에서 에포크 한 번: cost_", "one epoch from given weights: cost_"),
+    run=scenarios.fit_step_cost,
+)
+
+
+def _unchanged_by_seed(actual, expected):
+    """The constructor leaves np.random as it found it and its weights do not depend on it."""
+    if not isinstance(actual, dict) or set(actual) != set(expected):
+        return compare(actual, expected, 0, 0, reveal=False)
+    same = compare(actual["W_seed5"], actual["W_seed6"], 0, 0, "W", reveal=False)
+    if same is not None or compare(actual["np_random_draw"], expected["np_random_draw"], 0, 0, reveal=False):
+        return Msg(
+            "생성자가 전역 난수 상태 (np.random)를 쓰거나 바꿉니다.",
+            "The constructor uses or changes the global random state (np.random).",
+        )
+    return None
+
+
+suite.case(
+    "6.4",
+    check=_unchanged_by_seed,
+    # the constructor is given: code that does nothing keeps it and would pass, so this point
+    # comes together with the first function a student writes (and the stub's sigmoid raises)
+    requires=["activation_values[sigmoid]"],
+    hints=["global_random"],
+    about=Msg(
+        "생성자는 전역 난수 상태를 쓰지도 바꾸지도 않음",
+        "the constructor neither uses nor changes the global random state",
+    ),
+    run=scenarios.constructor_random_state,
 )
 
 # ---- 6.5 predict, evaluate -----------------------------------------------------------------
@@ -252,7 +457,7 @@ suite.case(
 suite.case(
     "6.5",
     params={"depth2": ARCHS["depth2"], "depth5": ARCHS["depth5"]},
-    hints=["predict_row_major"],
+    hints=["predict_row_major", "transposed", "list_not_array", "wrong_axis"],
     run=scenarios.predict_columns,
 )
 
@@ -280,9 +485,9 @@ def evaluate_inputs(seed, arch, names, samples=300):
 suite.case(
     "6.5",
     params={
-        "multiclass": evaluate_inputs(650, [4, 6, 3], ["atan", "squash"]),
+        "multiclass": evaluate_inputs(652, [4, 6, 3], ["atan", "squash"]),
         "binary": evaluate_inputs(651, [2, 5, 1], ["softsign", "squash"]),
     },
-    hints=["evaluate_fraction"],
+    hints=["percent_vs_fraction"],
     run=scenarios.evaluate_accuracy,
 )

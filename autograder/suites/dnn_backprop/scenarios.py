@@ -36,8 +36,8 @@ def act_keeps_input(m, ctx, name):
 
 
 def act_large_inputs(m, ctx, name):
-    with np.errstate(over="ignore"):
-        return getattr(m, name)(np.array([-700.0, -30.0, 30.0, 700.0]))
+    with np.errstate(over="ignore", invalid="ignore"):
+        return ctx.call(getattr(m, name), np.array([-1000.0, -700.0, -30.0, 30.0, 700.0, 1000.0]))
 
 
 # ---- 6.2 forpass ---------------------------------------------------------------------------
@@ -60,7 +60,7 @@ def backprop_step(m, ctx, arch, names, eta, W, Z, A, Y):
     """One step from the parent's Z and A: the error the student returned and W afterwards."""
     net = staff.make_net(m, arch, names, W, eta=eta)
     E = net.backprop([None, *Z], list(A), Y)
-    return {"E": E, "W": net.W}
+    return {"E": E, "W": net.W, "inputs": {"names": names, "eta": eta, "W": W, "A0": A[0], "Y": Y}}
 
 
 def backprop_update(m, ctx, arch, names, eta, W, Z, A, Y):
@@ -79,6 +79,33 @@ def _fitted(m, ctx, arch, names, eta):
     X = ctx.rng.normal(0, 1, (7, arch[0]))
     net.fit(X, staff.labels(ctx.rng, 7, arch[-1]))
     return net
+
+
+def _fit_step(m, arch, names, eta, W, X, y):
+    """One epoch from the parent's weights: W and cost_ afterwards, and the inputs for the judge."""
+    net = staff.make_net(m, arch, names, W, eta=eta, epochs=1)
+    net.fit(X, y)
+    return {"W": net.W, "cost_": net.cost_, "inputs": {"names": names, "eta": eta, "W": W, "X": X, "y": y}}
+
+
+def fit_step_weights(m, ctx, arch, names, eta, W, X, y):
+    return _fit_step(m, arch, names, eta, W, X, y)
+
+
+def fit_step_cost(m, ctx, arch, names, eta, W, X, y):
+    return _fit_step(m, arch, names, eta, W, X, y)
+
+
+def constructor_random_state(m, ctx):
+    """Weights built under two global seeds, and the next global draws after the constructor."""
+    out = {}
+    for seed in (5, 6):
+        np.random.seed(seed)
+        net = m.DeepNeuralNet([3, 4, 2], random_seed=1)
+        out[f"W_seed{seed}"] = net.W[1:]
+    out["np_random_draw"] = np.random.random(3)  # the catalogue's probe of the global state
+    net.g[1](np.zeros(1))  # the student's sigmoid: the stub raises here (not attempted, not passed)
+    return out
 
 
 def fit_weights(m, ctx, arch, names, eta):

@@ -6,16 +6,25 @@ that may draw a mask, so most cases are compared with the reference's output on 
 scenario. The ``forpass_statistics`` cases get the raw activations and judge them here, in the
 parent, against the reference's activations on the same inputs (kept units scaled by
 1/(1 − ratio), about ratio of them dropped), whatever generator drew the mask.
-Hints named by id are the public suite's, declared once there.
+Hints named by id are the public suite's, declared once there, or the misconception catalogue's
+(``autograder/core/misconceptions.py``); the one-update cases decide the catalogue's by this
+exercise's own relations, read off the student's forward values.
 """
 
+import dataclasses
+
+import dropout_staff as staff
 import numpy as np
 from dropout_staff import forpass_check
 
-from autograder.runtime.spec import Msg, Suite, load_beside
+from autograder.core import misconceptions
+from autograder.engine.compare import compare
+from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("dropout", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
+# judge helpers and hint texts of the public suite (they reveal no answer)
+public = load_beside(staff.__file__, "public_tests")
 
 TOL = {"rtol": 1e-6, "atol": 1e-10}
 RATIOS = {"p02": (0.2,), "p05": (0.5,), "p08": (0.8,)}
@@ -75,11 +84,209 @@ FORPASS = forpass_check(reveal=False, **TOL)
 
 # ---- 5.1 forpass ---------------------------------------------------------------------------------
 
+# ---- 5.2 one update from given weights, judged part by part -----------------------------------
+
+
+def _sigmoid_d(z):
+    s = 1.0 / (1.0 + np.exp(-z))
+    return s * (1.0 - s)
+
+
+def _lsq(got, base):
+    """The factor s with got ≈ s · base, or None."""
+    norm = float(np.vdot(base, base))
+    s = float(np.vdot(got, base)) / norm if norm else 0.0
+    return s if np.allclose(got, s * base, rtol=1e-5, atol=1e-12) else None
+
+
+def _scale_ids(s, m):
+    ids = {"update_sign"} if s < 0 else set()
+    if np.isclose(abs(s), 1.0, rtol=1e-4):
+        return ids
+    return ids | {"not_divided_by_m"} if np.isclose(abs(s), m, rtol=1e-4) else None
+
+
+def _student_forward(got):
+    """The values the student's forpass returned in fit (recorded by the scenario), or None."""
+    calls = got.get("forward") if isinstance(got, dict) else None
+    if not isinstance(calls, list) or not calls or not isinstance(calls[0], dict):
+        return None
+    call = calls[0]
+    try:
+        values = {k: np.asarray(call[k], dtype=float) for k in ("Z1", "A1", "Z2", "A2")}
+        values["mask"] = np.asarray(call["drop_units"]).astype(bool)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return values if values["mask"].shape == values["A1"].shape else None
+
+
+def _output_layer(got, fw, inputs):
+    """(scale s, targets, ids) explaining the student's ΔW2 from their own forward values."""
+    m, eta = len(inputs["y"]), inputs["eta"]
+    onehot = np.eye(inputs["W2"].shape[0])[inputs["y"]].T
+    # dW2 = s·eta/m · dZ2 @ A1.T: A1.T has full row rank m, so dZ2 is recovered exactly
+    D2 = np.asarray(got["dW2"], dtype=float) @ np.linalg.pinv(fw["A1"].T)
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        s = _lsq(D2, eta / m * (Y - fw["A2"]) * _sigmoid_d(fw["Z2"]))
+        ids = _scale_ids(s, m) if s is not None else None
+        if ids is not None:
+            return s, Y, ids | extra
+    return None
+
+
+def _hidden_layer(got, fw, inputs, s, Y):
+    """The ids explaining ΔW1 once ΔW2 is explained: which hidden error, which mask, which factor."""
+    m, eta, p = len(inputs["y"]), inputs["eta"], inputs["ratio"]
+    D1 = np.asarray(got["dW1"], dtype=float) @ np.linalg.pinv(inputs["X"]) / (s * eta / m)
+    E2 = Y - fw["A2"]
+    used = fw["A1"] != 0  # the units forpass kept
+    forward = (
+        float(np.median(fw["A1"][used] / (1.0 / (1.0 + np.exp(-fw["Z1"][used]))))) if used.any() else None
+    )
+    updated = inputs["W2"] + np.asarray(got["dW2"], dtype=float)  # W2 changed before dZ1 was computed
+    dZ2 = E2 * _sigmoid_d(fw["Z2"])
+    for W2, error, extra in (
+        (inputs["W2"], dZ2, set()),
+        (inputs["W2"], E2, {"hidden_error_shortcut"}),
+        (updated, dZ2, {"update_before_backprop"}),
+        (updated, E2, {"hidden_error_shortcut", "update_before_backprop"}),
+    ):
+        base = (W2.T @ error) * _sigmoid_d(fw["Z1"])
+        ratio = np.divide(D1, base, out=np.zeros_like(D1), where=np.abs(base) > 1e-12)
+        alive = ~np.isclose(ratio, 0.0, atol=1e-6)
+        if not alive.any():
+            continue
+        factor = float(np.median(ratio[alive]))
+        if not np.allclose(ratio[alive], factor, rtol=1e-5):
+            continue
+        ids = set(extra)
+        if alive.all() and not used.all():
+            ids.add("backward_missing_scale")  # the mask left out of the backward step
+        elif not np.array_equal(alive, fw["mask"]) and not np.array_equal(alive, used):
+            ids.add("new_mask_in_backward")
+        if forward is not None and not np.isclose(factor, forward, rtol=1e-5):
+            if np.isclose(factor, 1.0):
+                ids.add("backward_missing_scale")
+            elif np.isclose(factor, 1.0 / p):
+                ids.add("drop_ratio_division")
+        return ids
+    return set()
+
+
+def explain_step(got, want):
+    """The misconceptions that together explain one update from given weights, each read off its
+    own relation to the student's own forward values (so a wrong forward pass does not hide
+    them): ΔW2 against the output error (targets, factor m, sign), ΔW1 against the hidden error
+    (exact or the lecture's W2.T @ E2, the stored mask or another, the factor), cost_[0]."""
+    inputs, fw = want["inputs"], _student_forward(got)
+    if fw is None or not isinstance(got.get("dW2"), np.ndarray) or not isinstance(got.get("dW1"), np.ndarray):
+        return set()
+    inputs = {**inputs, "X": np.asarray(inputs["X"], dtype=float), "y": np.asarray(inputs["y"])}
+    out = _output_layer(got, fw, inputs)
+    if out is None:
+        return set()
+    s, Y, ids = out
+    return ids | _hidden_layer(got, fw, inputs, s, Y)
+
+
+def explain_cost(got, want):
+    """cost_[0] against ½·Σ(Y − A2)²/m of the student's own first forward pass: √Σ, Σ/m, ½Σ, or
+    the 0.01/0.99 targets."""
+    fw = _student_forward(got)
+    try:
+        first = float(got["cost_"][0])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return set()
+    if fw is None:
+        return set()
+    inputs = want["inputs"]
+    m = len(inputs["y"])
+    onehot = np.eye(fw["A2"].shape[0])[np.asarray(inputs["y"])].T
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        squares = float(np.sum((Y - fw["A2"]) ** 2))
+        if np.isclose(first, 0.5 * squares / m, rtol=1e-6):
+            return extra
+        if any(
+            np.isclose(first, v, rtol=1e-6) for v in (squares / m, 0.5 * squares, squares, np.sqrt(squares))
+        ):
+            return extra | {"cost_formula"}
+    return set()
+
+
+def _step_relation(hid):
+    return lambda got, want: hid in explain_step(got, want)
+
+
+def _cost_relation(hid):
+    return lambda got, want: hid in explain_cost(got, want)
+
+
+TEXTS = {hid: (ko, en) for hid, (_, ko, en) in public.FIT_MISTAKES.items()}
+TEXTS.update({h.id: (h.ko, h.en) for h in public.TRAIN_HINTS})
+COST_TEXT = (public.COST_FORMULA.ko, public.COST_FORMULA.en)
+
+
+def _catalogue(hid, when):
+    """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
+    exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
+    return dataclasses.replace(misconceptions.hint(hid), when=when, detect=None)
+
+
+STEP_HINTS = [
+    *(
+        _catalogue(hid, _step_relation(hid))
+        for hid in ("not_divided_by_m", "update_sign", "targets_001_099", "update_before_backprop")
+    ),
+    *(Hint(hid, *TEXTS[hid], when=_step_relation(hid))
+      for hid in ("hidden_error_shortcut", "new_mask_in_backward", "backward_missing_scale", "drop_ratio_division")),
+]  # fmt: skip
+COST_HINTS = [
+    _catalogue("targets_001_099", _cost_relation("targets_001_099")),
+    Hint("cost_formula", *COST_TEXT, when=_cost_relation("cost_formula")),
+]
+STEP_RATIOS = {"p03": (0.3,), "p07": (0.7,)}
+
+
+def _part(*keys):
+    """A check of some parts of a one-step result, against the reference's."""
+
+    def check(actual, expected):
+        if not isinstance(actual, dict) or not set(keys) <= set(actual):
+            return compare(actual, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False)
+        return compare(
+            {k: actual[k] for k in keys}, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False
+        )
+
+    return check
+
+
+def unchanged_by_seed(actual, expected):
+    """The constructor leaves np.random as it found it, and its weights do not depend on it."""
+    if not isinstance(actual, dict) or set(actual) != set(expected):
+        return compare(actual, expected, 0, 0, reveal=False)
+    same = compare(actual["W_seed5"], actual["W_seed6"], 0, 0, "W", reveal=False)
+    if same is not None or compare(actual["np_random_draw"], expected["np_random_draw"], 0, 0, reveal=False):
+        return Msg(
+            "생성자가 전역 난수 상태 (np.random)를 쓰거나 바꿉니다.",
+            "The constructor uses or changes the global random state (np.random).",
+        )
+    return None
+
+
+WEIGHTS = _part("dW1", "dW2")
+
 suite.case(
     "5.1",
     params=RATIOS,
     check=FORPASS,
-    hints=TRAIN_HINTS,
+    hints=[
+        *TRAIN_HINTS,
+        "mask_drawn_twice",
+        "mask_shape",
+        "mask_formula",
+        "inverted_mask",
+        "mask_not_stored",
+    ],
     about=Msg("학습 중 순전파", "training forward pass"),
     run=scenarios.forpass_train,
 )
@@ -114,12 +321,14 @@ suite.case(
 suite.case(
     "5.1",
     **TOL,
+    hints=["transposed"],
     about=Msg("예측에는 드롭아웃 없음", "no dropout in predict"),
     run=scenarios.predict_without_dropout,
 )
 
 suite.case(
     "5.1",
+    hints=["percent_vs_fraction"],
     about=Msg("평가에는 드롭아웃 없음", "no dropout in evaluate"),
     run=scenarios.evaluate_without_dropout,
 )
@@ -127,21 +336,21 @@ suite.case(
 suite.case(
     "5.2",
     params=RATIOS,
-    **TOL,
+    check=WEIGHTS,
     about=Msg("숫자 64개, 배치 16, 한 에포크", "64 digits, batch 16, one epoch"),
     run=scenarios.fit_one_epoch,
 )
 
 suite.case(
     "5.2",
-    **TOL,
+    check=WEIGHTS,
     about=Msg("짧은 마지막 배치 (50 = 32 + 18)", "a short last batch (50 = 32 + 18)"),
     run=scenarios.fit_short_last_batch,
 )
 
 suite.case(
     "5.2",
-    **TOL,
+    check=WEIGHTS,
     about=Msg("두 에포크, dropout_ratio=0.3", "two epochs, dropout_ratio=0.3"),
     run=scenarios.fit_two_epochs,
 )
@@ -149,7 +358,7 @@ suite.case(
 suite.case(
     "5.2",
     **TOL,
-    hints=["cost_formula"],
+    hints=["cost_formula", "dropped_last_batch", "off_by_one_steps", "loss_after_update"],
     about=Msg("두 에포크의 cost_", "cost_ over two epochs"),
     run=scenarios.fit_cost,
 )
@@ -157,6 +366,47 @@ suite.case(
 suite.case(
     "5.2",
     **TOL,
+    hints=["state_not_reset"],
+    about=Msg("fit을 두 번: cost_는 두 번째 fit의 것", "fit twice: cost_ is the second fit's"),
+    run=scenarios.fit_twice_cost,
+)
+
+suite.case(
+    "5.2",
+    **TOL,
     about=Msg("입력을 바꾸지 않고 self를 돌려줌", "inputs unchanged, returns self"),
     run=scenarios.fit_keeps_inputs,
+)
+
+suite.case(
+    "5.2",
+    params=STEP_RATIOS,
+    check=_part("dW1", "dW2"),
+    hints=STEP_HINTS,
+    about=Msg(
+        "주어진 가중치에서 갱신 한 번 (숫자 6개, 배치 하나): W의 변화",
+        "one update from given weights (6 digits, one batch): the change of W",
+    ),
+    run=scenarios.fit_step_weights,
+)
+
+suite.case(
+    "5.2",
+    params=STEP_RATIOS,
+    check=_part("cost_"),
+    hints=COST_HINTS,
+    about=Msg("주어진 가중치에서 갱신 한 번: cost_", "one update from given weights: cost_"),
+    run=scenarios.fit_step_cost,
+)
+
+suite.case(
+    "5.1",
+    check=unchanged_by_seed,
+    hints=["global_random"],
+    requires=["forpass_stores_mask"],
+    about=Msg(
+        "생성자는 전역 난수 상태를 쓰지도 바꾸지도 않음",
+        "the constructor neither uses nor changes the global random state",
+    ),
+    run=scenarios.constructor_random_state,
 )

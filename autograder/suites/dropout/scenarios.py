@@ -26,7 +26,44 @@ def weight_changes(net, X, y, seed):
     W1, W2 = np.array(net.W1, dtype=float), np.array(net.W2, dtype=float)
     np.random.seed(seed)
     net.fit(X, y)
-    return {"dW1": change(net.W1, W1), "dW2": change(net.W2, W2)}
+    return {
+        "dW1": change(net.W1, W1),
+        "dW2": change(net.W2, W2),
+        "drop_units": mask_of(net),  # the last mask stored: tells a second draw in forpass from one in fit
+    }
+
+
+def recorded(net):
+    """Wrap ``net.forpass`` so that each call's values and the mask it stored are kept, as they
+    were, for the judge (a fit that never calls forpass records nothing)."""
+    calls = []
+    forpass = net.forpass
+
+    def wrapper(*args, **kwargs):
+        out = forpass(*args, **kwargs)
+        calls.append({**forpass_outputs(out), "drop_units": mask_of(net)})
+        return out
+
+    net.forpass = wrapper
+    return calls
+
+
+def one_step(m, ctx, ratio):
+    """One update (one epoch, one batch of 6 digits) from given weights: the weights' change,
+    cost_, what forpass returned in it, and the inputs the judge needs."""
+    X, y = ctx.mnist(6, start=600)
+    net = network(m, ctx, ratio, eta=0.5, epochs=1, batch_size=6)
+    W1, W2 = np.array(net.W1, dtype=float), np.array(net.W2, dtype=float)
+    calls = recorded(net)
+    np.random.seed(31)
+    net.fit(X, y)
+    return {
+        "dW1": change(net.W1, W1),
+        "dW2": change(net.W2, W2),
+        "cost_": floats(net.cost_),
+        "forward": calls[:1],
+        "inputs": {"X": X, "y": y, "W1": W1, "W2": W2, "eta": 0.5, "ratio": ratio},
+    }
 
 
 # ---- 5.1 forpass ---------------------------------------------------------------------------------
@@ -36,7 +73,8 @@ def forpass_train(m, ctx, ratio):
     X, _ = ctx.mnist(20)
     net = network(m, ctx, ratio)
     np.random.seed(11)
-    return forpass_outputs(net.forpass(X.T))
+    out = forpass_outputs(net.forpass(X.T))
+    return {**out, "drop_units": mask_of(net), "dropout_ratio": ratio}
 
 
 def forpass_stores_mask(m, ctx):
@@ -106,9 +144,40 @@ def fit_cost(m, ctx):
     return {"cost_": floats(net.cost_), "first_batch": 16}
 
 
+def fit_twice_cost(m, ctx):
+    net = network(m, ctx, 0.3, eta=0.8, epochs=1, batch_size=16)
+    X, y = ctx.mnist(40, start=400)
+    np.random.seed(25)
+    net.fit(X, y)
+    np.random.seed(26)
+    net.fit(X, y)
+    return {"cost_": floats(net.cost_)}
+
+
 def fit_keeps_inputs(m, ctx):
     net = network(m, ctx, 0.5, eta=0.5, epochs=1, batch_size=10)
     X, y = ctx.mnist(30, start=500)
     np.random.seed(24)
     out = ctx.call(net.fit, X, y)
     return {"returns_self": out is net, "W1": floats(net.W1), "W2": floats(net.W2)}
+
+
+def fit_step_weights(m, ctx, ratio):
+    return one_step(m, ctx, ratio)
+
+
+def fit_step_cost(m, ctx, ratio):
+    return one_step(m, ctx, ratio)
+
+
+def constructor_random_state(m, ctx):
+    """Weights built under two global seeds, and the next global draws after the constructor;
+    the stub's forpass then raises (not attempted rather than passed)."""
+    out = {}
+    for seed in (5, 6):
+        np.random.seed(seed)
+        net = m.MnistMiniBatchDropout(4, 5, 2, random_seed=1)
+        out[f"W_seed{seed}"] = [floats(net.W1), floats(net.W2)]
+    out["np_random_draw"] = np.random.random(3)  # the catalogue's probe of the global state
+    net.forpass(np.zeros((4, 1)), train=False)
+    return out

@@ -4,7 +4,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["evaluate_fraction"]
+EXPECTED_HINTS = ["evaluate_fraction", "percent_vs_fraction"]
 
 
 def sigmoid(x):

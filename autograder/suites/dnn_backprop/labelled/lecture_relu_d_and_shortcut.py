@@ -4,7 +4,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["relu_d_in_place", "lecture_error_shortcut"]
+EXPECTED_HINTS = ["relu_d_in_place", "hidden_error_shortcut"]
 
 
 def sigmoid(x):

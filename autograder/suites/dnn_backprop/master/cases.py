@@ -67,11 +67,52 @@ def forpass_check(reveal):
         if not (pair and all(isinstance(part, (tuple, list)) for part in actual)):
             return compare(actual, expected, 1e-6, 1e-9, "forpass()", reveal)
         Z, A = actual
-        return compare(list(Z[1:]), expected[0][1:], 1e-6, 1e-9, "Z[1:]", reveal) or compare(
-            list(A), expected[1], 1e-6, 1e-9, "A", reveal
-        )
+        if len(Z) != len(expected[0]) or len(A) != len(expected[1]):
+            return compare(list(Z[1:]), expected[0][1:], 1e-6, 1e-9, "Z[1:]", reveal) or compare(
+                list(A), expected[1], 1e-6, 1e-9, "A", reveal
+            )
+        # layer by layer, each array named as the student wrote it (Z[2], not Z[1:][1])
+        for i in range(1, len(Z)):
+            problem = compare(Z[i], expected[0][i], 1e-6, 1e-9, f"Z[{i}]", reveal) or compare(
+                A[i], expected[1][i], 1e-6, 1e-9, f"A[{i}]", reveal
+            )
+            if problem:
+                return problem
+        return compare(A[0], expected[1][0], 1e-6, 1e-9, "A[0]", reveal)
 
     return check
+
+
+def values_check(reveal):
+    """An activation's values; relu_d's 0/1 may come as booleans (x > 0): the stub states no
+    dtype, and E * relu_d(Z) computes the same with either, so equal values pass."""
+
+    def check(actual, expected):
+        from autograder.engine.compare import compare
+
+        if isinstance(actual, np.ndarray) and actual.dtype == bool:
+            actual = actual.astype(float)
+        return compare(actual, expected, 1e-6, 1e-9, reveal=reveal)
+
+    return check
+
+
+def _sigmoid_of(z):
+    with np.errstate(all="ignore"):
+        return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def _ignores_g(got, want):
+    """Every layer's A is the sigmoid of the student's own Z, though the net was given other
+    activations: forpass calls sigmoid itself instead of self.g[i]."""
+    try:
+        Z, A = got
+        return len(Z) == len(A) > 1 and all(
+            np.shape(A[i]) == np.shape(Z[i]) and np.allclose(A[i], _sigmoid_of(Z[i]))
+            for i in range(1, len(Z))
+        )
+    except (TypeError, ValueError):
+        return False
 
 
 DERIVATIVE_OF_A = Hint(
@@ -109,6 +150,14 @@ SHIFTED = Hint(
     when=like([[0.12435499454676144, -0.3856801452897671, -0.18870091115592535, -0.5515844117721143]],
               lambda got: got[1][2]),
 )  # fmt: skip
+IGNORES_G = Hint(
+    "forpass_ignores_g",
+    "층 i의 활성화 함수는 self.g[i]입니다: A[i] = self.g[i](Z[i]). sigmoid를 직접 부르면 "
+    "activate로 준 함수 (tanh, relu, …)가 무시됩니다.",
+    "Layer i's activation is self.g[i]: A[i] = self.g[i](Z[i]). Calling sigmoid yourself ignores "
+    "the functions given in activate (tanh, relu, …).",
+    when=_ignores_g,
+)
 LATE_LAMBDAS = Hint(
     "late_bound_lambdas",
     "반복문 안에서 만든 lambda x: activate[2*i](x)는 i를 **나중에** 읽습니다: 모든 층이 마지막 "
@@ -128,7 +177,7 @@ SHORTCUT_TEXT = (
 )
 BACKPROP_HINTS = [
     Hint(
-        "lecture_error_shortcut",
+        "hidden_error_shortcut",
         *SHORTCUT_TEXT,
         when=like([[0.5839426706719985, -0.8905203386913655], [0.9932452028742937, 0.9764476650740298],
                    [-0.4552555405114332, 0.2955361498207385]], lambda got: got["W"][1]),
@@ -143,7 +192,7 @@ BACKPROP_HINTS = [
                    [-0.49835557018083404, 0.2515126867034817]], lambda got: got["W"][1]),
     ),
     Hint(
-        "update_before_propagating",
+        "update_before_backprop",
         "W[i+1]을 이미 바꾼 뒤에 그것으로 dZ[i]를 구했습니다. 모든 dZ를 바꾸기 **전의** W로 먼저 구하고, "
         "그다음에 W를 바꾸세요.",
         "You updated W[i+1] and then used it to compute dZ[i]. Compute every dZ with the weights "
@@ -161,19 +210,32 @@ BACKPROP_HINTS = [
         and not like(W2_TWO, lambda g: g["W"][2])(got, want),
     ),
 ]  # fmt: skip
+
+
+def _other_cost(got, want, m):
+    """cost_ is another formula of the same errors: ½·ΣE²/m, ΣE²/m, ½·ΣE² or ΣE² where √(ΣE²) is asked."""
+    want = np.asarray(want, dtype=float)
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    if got.shape != want.shape or np.allclose(got, want):
+        return False
+    squares = want**2
+    return any(np.allclose(got, k * squares, rtol=1e-6) for k in (0.5 / m, 1.0 / m, 0.5, 1.0))
+
+
 FIT_HINTS = [
     Hint(
-        "lecture_error_shortcut",
+        "hidden_error_shortcut",
         *SHORTCUT_TEXT,
         when=like([1.2428111292616666, 1.2230765710178066, 1.2015837109907734]),
     ),
     Hint(
-        "cost_half_mean",
-        "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이 아닙니다.",
-        "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m.",
-        when=lambda got, want: (
-            np.shape(got) == np.shape(want) and np.allclose(got, 0.5 * np.asarray(want) ** 2 / len(Y_LABELS))
-        ),
+        "cost_formula",
+        "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이나 ΣE²이 아닙니다.",
+        "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m or ΣE².",
+        when=lambda got, want: _other_cost(got, want, len(Y_LABELS)),
     ),
 ]
 PREDICT_ROW_MAJOR = Hint(
@@ -220,6 +282,7 @@ EVALUATE_HINTS = [
             "relu_d": np.array([0.0, 0.0, 0.0, 1.0, 1.0]),
         }
     ),  # fmt: skip
+    check=values_check(reveal=True),
     hints=[DERIVATIVE_OF_A],
     rules=["derivative_takes_z"],
     about=Msg("[-2, -0.5, 0, 0.5, 2]에서의 값", "values at [-2, -0.5, 0, 0.5, 2]"),
@@ -251,7 +314,7 @@ def relu_d_keeps_input(m, ctx):
         [X.T, A1, A2],
     ),
     check=forpass_check(reveal=True),
-    hints=[FORPASS_SHORT, SHIFTED, LATE_LAMBDAS],
+    hints=[FORPASS_SHORT, SHIFTED, LATE_LAMBDAS, IGNORES_G],
     rules=["one_column_per_sample"],
     about=Msg("[2, 3, 1] 신경망, XOR 입력 네 개: (Z, A)", "a [2, 3, 1] net on the four XOR inputs: (Z, A)"),
 )
@@ -369,7 +432,7 @@ def fit_onehot_small(m, ctx):
 @suite.case(
     "6.4",
     expect={"cost": [1.2341812347139882, 1.2295863892201195], "returns_self": True},
-    hints=["cost_half_mean"],
+    hints=["cost_formula"],
     rules=["cost_afresh", "fit_returns_self"],
     about=Msg("fit을 두 번 부르면 cost_가 새로 시작하고 fit은 self를 돌려줌",
               "a second fit starts cost_ afresh, and fit returns self"),
@@ -441,9 +504,12 @@ from forpass, and no worker ever holds a forward pass. The gradient case holds t
 update to central differences of J, computed here from the reference run's copy of the inputs.
 """
 
+import dataclasses
+
 import dnn_backprop_staff as staff
 import numpy as np
 
+from autograder.core import misconceptions
 from autograder.engine.compare import compare
 from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
@@ -488,7 +554,12 @@ def backprop_inputs(seed, arch, names, eta, samples):
 
 ACTIVATIONS = ("sigmoid", "sigmoid_d", "tanh", "tanh_d", "relu", "relu_d")
 
-suite.case("6.1", params={name: (name,) for name in ACTIVATIONS}, run=scenarios.act_matrix)
+suite.case(
+    "6.1",
+    params={name: (name,) for name in ACTIVATIONS},
+    check=public.values_check(reveal=False),
+    run=scenarios.act_matrix,
+)
 
 for _name in ACTIVATIONS:
     # a function that returns its argument leaves it unchanged too: it earns nothing here alone
@@ -500,13 +571,18 @@ for _name in ACTIVATIONS:
         run=scenarios.act_keeps_input,
     )
 
-suite.case(
-    "6.1",
-    params={"sigmoid": ("sigmoid",), "tanh": ("tanh",)},
-    rtol=1e-6,
-    atol=1e-12,
-    run=scenarios.act_large_inputs,
-)
+
+# every activation at ±1000, beyond exp's range (±709): a formula through exp overflows there
+for _name in ACTIVATIONS:
+    suite.case(
+        "6.1",
+        params={_name: (_name,)},
+        check=public.values_check(reveal=False),
+        hints=["exp_overflow"],
+        requires=[f"act_matrix[{_name}]"],
+        about=Msg("x = ±1000 (exp의 범위 밖)", "x = ±1000 (beyond exp's range)"),
+        run=scenarios.act_large_inputs,
+    )
 
 # ---- 6.2 forpass ---------------------------------------------------------------------------
 
@@ -528,16 +604,6 @@ suite.case(
 )
 
 # ---- 6.3 backprop --------------------------------------------------------------------------
-
-suite.case(
-    "6.3",
-    params={
-        key: backprop_inputs(630 + k, arch, names, eta, samples=5)
-        for k, ((key, (arch, names)), eta) in enumerate(zip(ARCHS.items(), (0.5, 1.0, 0.3, 2.0)))
-    },
-    about=Msg("역전파 한 번 뒤의 오차와 가중치", "error and weights after one step"),
-    run=scenarios.backprop_step,
-)
 
 
 def loss(W, names, A0, Y):
@@ -587,33 +653,119 @@ def matches_numerical(actual, expected):
 GRAD_SAMPLES = 4
 
 
-def _update_is(factor):
-    """A hint predicate: the student's ΔW is ``factor`` times the exact one in every layer."""
+def backward(W, names, A0, Y, eta, hidden="exact", scale=1.0):
+    """ΔW of one step from weights W (layers 1 … L) under one explanation: the hidden error through
+    dZ (``exact``), through E (``shortcut``, the lecture's), or through a W[i+1] already updated
+    (``interleaved``); every update times ``scale``."""
+    Z, A = forward(W, names, A0)
+    derivative = [staff.PAIRS[name][1] for name in names]
+    m, L = Y.shape[1], len(W)
+    err = Y - A[-1]
+    dZ = err * derivative[-1](Z[-1])
+    updates = [None] * L
+    for k in range(L - 1, -1, -1):  # k: W[k] is layer k + 1
+        updates[k] = scale * eta * dZ @ A[k].T / m
+        if k == 0:
+            break
+        if hidden == "shortcut":
+            err = W[k].T @ err
+            dZ = err * derivative[k - 1](Z[k - 1])
+        else:
+            used = W[k] + updates[k] if hidden == "interleaved" else W[k]
+            dZ = (used.T @ dZ) * derivative[k - 1](Z[k - 1])
+    return updates
 
-    def when(got, want):
-        update = student_update(got, want)
-        exact = numerical_update(want["inputs"])
-        return update is not None and all(
-            np.allclose(u, factor * n, rtol=1e-4, atol=1e-8) for u, n in zip(update, exact, strict=True)
-        )
 
-    return when
+def _close(a, b):
+    return np.allclose(a, b, rtol=1e-5, atol=1e-10)
 
 
-GRADIENT_HINTS = [
-    Hint(
-        "not_divided_by_m",
-        "갱신량이 정확한 값의 m배입니다: 샘플 수 m = Y.shape[1]로 나누세요.",
-        "Your update is m times the exact one: divide by the number of samples m = Y.shape[1].",
-        when=_update_is(GRAD_SAMPLES),
-    ),
-    Hint(
-        "update_sign",
-        "갱신의 부호가 반대입니다: E = Y − A[L]이므로 W[i] += eta * dZ[i] @ A[i-1].T / m (더하기)입니다.",
-        "Your update has the wrong sign: with E = Y − A[L] it is W[i] += eta * dZ[i] @ A[i-1].T / m (plus).",
-        when=_update_is(-1.0),
-    ),
-]
+def _scale_ids(s, m, n_y):
+    """The misconceptions a whole-update factor ``s`` shows, or None for another factor."""
+    ids = {"update_sign"} if s < 0 else set()
+    for factor, named in ((1.0, None), (m, "not_divided_by_m"), (m / n_y, "m_wrong_axis")):
+        if np.isclose(abs(s), factor, rtol=1e-4) and (named != "m_wrong_axis" or n_y != 1):
+            return ids | ({named} if named else set())
+    return None
+
+
+def explain_update(update, W, names, A0, Y, eta):
+    """The misconception ids that together explain the student's ΔW (layers 1 … L), or None.
+
+    Each part is a relation, so they compose: the output layer's ΔW is the exact one times a
+    factor (1, m: no / m, m / n_y: m from the wrong axis, negative: the wrong sign); the hidden
+    layers' ΔW, divided by that factor, follow the exact rule, the lecture's shortcut or weights
+    updated before propagating, and W[1] may be left unchanged (the update loop one short)."""
+    W = [np.asarray(w, dtype=float) for w in W]
+    m, n_y = Y.shape[1], Y.shape[0]
+    exact = backward(W, names, A0, Y, eta)
+    out, right = np.asarray(update[-1], dtype=float), exact[-1]
+    s = float(np.vdot(out, right) / np.vdot(right, right))
+    ids = _scale_ids(s, m, n_y) if _close(out, s * right) else None
+    if ids is None:
+        return None
+    for hidden, named in (
+        ("exact", None),
+        ("shortcut", "hidden_error_shortcut"),
+        ("interleaved", "update_before_backprop"),
+    ):
+        want = backward(W, names, A0, Y, eta, hidden, s)
+        extra = {named} if named else set()
+        if all(_close(u, w) for u, w in zip(update[:-1], want[:-1])):
+            return ids | extra
+        if (
+            len(W) > 1
+            and np.allclose(update[0], 0)
+            and all(_close(u, w) for u, w in zip(update[1:-1], want[1:-1]))
+        ):
+            return ids | extra | {"update_loop_off_by_one"}
+    return None
+
+
+def _explained(got, want):
+    """explain_update on a backprop case's W after the student's step (set() when it does not apply)."""
+    update = student_update(got, want)
+    if update is None:
+        return set()
+    inputs = want["inputs"]
+    A0, Y = np.asarray(inputs["A0"], dtype=float), np.asarray(inputs["Y"], dtype=float)
+    return explain_update(update, inputs["W"], inputs["names"], A0, Y, inputs["eta"]) or set()
+
+
+def _relation(hid):
+    """A hint predicate: ``hid`` is among the misconceptions that explain the student's step."""
+    return lambda got, want: hid in _explained(got, want)
+
+
+def _catalogue(hid, when):
+    """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
+    exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
+    return dataclasses.replace(misconceptions.hint(hid), when=when, detect=None)
+
+
+def _like_public(hid):
+    """The public hint ``hid`` (its text), fired by the relation instead of one known output."""
+    hint = next(h for h in public.BACKPROP_HINTS if h.id == hid)
+    return Hint(hid, hint.ko, hint.en, when=_relation(hid))
+
+
+UPDATE_HINTS = [
+    *(_catalogue(hid, _relation(hid)) for hid in ("not_divided_by_m", "update_sign")),
+    *(_like_public(hid) for hid in ("m_wrong_axis", "hidden_error_shortcut", "update_before_backprop",
+                                    "update_loop_off_by_one")),
+]  # fmt: skip
+GRADIENT_HINTS = UPDATE_HINTS
+
+suite.case(
+    "6.3",
+    params={
+        key: backprop_inputs(630 + k, arch, names, eta, samples=5)
+        for k, ((key, (arch, names)), eta) in enumerate(zip(ARCHS.items(), (0.5, 1.0, 0.3, 2.0)))
+    },
+    hints=UPDATE_HINTS,
+    about=Msg("역전파 한 번 뒤의 오차와 가중치", "error and weights after one step"),
+    run=scenarios.backprop_step,
+)
 
 GRAD_NETS = {
     "depth2": ([3, 4, 2], ["atan", "squash"]),
@@ -653,6 +805,7 @@ suite.case(
 suite.case(
     "6.4",
     params=FIT_NETS,
+    hints=["off_by_one_steps"],
     about=Msg("에포크 4번의 cost_", "cost_ over 4 epochs"),
     run=scenarios.fit_cost,
 )
@@ -676,8 +829,123 @@ suite.case(
 
 suite.case(
     "6.4",
+    hints=["state_not_reset"],
     about=Msg("fit을 두 번 부르면 cost_가 새로 시작", "a second fit starts cost_ afresh"),
     run=scenarios.fit_twice,
+)
+
+
+def fit_inputs(seed, arch, names, eta, samples=5):
+    """Arguments of a one-epoch fit from given weights: (arch, names, eta, W, X, y)."""
+    rng = np.random.default_rng(seed)
+    return (arch, names, eta, staff.weights(rng, arch), rng.normal(0, 1, (samples, arch[0])),
+            staff.labels(rng, samples, arch[-1]))  # fmt: skip
+
+
+def _fit_explained(got, want):
+    """What explains a one-epoch fit from given weights: the update's relations (explain_update,
+    with 0/1 or 0.01/0.99 targets) and the first cost_ entry's formula, each judged alone."""
+    inputs = want["inputs"]
+    W, names, eta = inputs["W"], inputs["names"], inputs["eta"]
+    X, y = np.asarray(inputs["X"], dtype=float), np.asarray(inputs["y"])
+    onehot = targets(y, len(W[-1]))
+    ids = set()
+    update = student_update(got, want)
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        found = explain_update(update, W, names, X.T, Y, eta) if update is not None else None
+        if found is not None:
+            ids |= found | extra
+            break
+    try:
+        first = float(got["cost_"][0])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return ids
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        squares = float(np.sum((Y - forward(W, names, X.T)[1][-1]) ** 2))
+        if np.isclose(first, np.sqrt(squares), rtol=1e-6):
+            return ids | extra
+        if any(np.isclose(first, k * squares, rtol=1e-6) for k in (0.5 / len(y), 1.0 / len(y), 0.5, 1.0)):
+            return ids | extra | {"cost_formula"}
+    after = got.get("W") if isinstance(got, dict) else None
+    if update is not None and isinstance(after, list):
+        squares = float(np.sum((onehot - forward(after[1:], names, X.T)[1][-1]) ** 2))
+        if np.isclose(first, np.sqrt(squares), rtol=1e-6):
+            ids.add("loss_after_update")
+    return ids
+
+
+def _part(key):
+    """A check of one part of the fit step's result (the weights or cost_), against the reference's."""
+
+    def check(actual, expected):
+        if not isinstance(actual, dict) or key not in actual:
+            return compare(actual, {key: expected[key]}, 1e-6, 1e-9, reveal=False)
+        return compare(actual[key], expected[key], 1e-6, 1e-9, key, reveal=False)
+
+    return check
+
+
+def _fit_relation(hid):
+    return lambda got, want: hid in _fit_explained(got, want)
+
+
+COST_TEXT = next(h for h in public.FIT_HINTS if h.id == "cost_formula")
+FIT_STEP_HINTS = [
+    *(dataclasses.replace(h, when=_fit_relation(h.id)) for h in UPDATE_HINTS),
+    _catalogue("targets_001_099", _fit_relation("targets_001_099")),
+    _catalogue("loss_after_update", _fit_relation("loss_after_update")),
+    Hint("cost_formula", COST_TEXT.ko, COST_TEXT.en, when=_fit_relation("cost_formula")),
+]
+STEP_NETS = {
+    "depth2": fit_inputs(660, [4, 6, 3], ["atan", "squash"], 0.5),
+    "depth3": fit_inputs(661, [4, 6, 5, 3], ["softsign", "atan", "squash"], 1.0),
+}
+
+# One epoch from given weights, in two cases: the update and cost_ are judged apart, and each
+# named misconception is read off its own relation, so code with several gets a hint for each.
+suite.case(
+    "6.4",
+    params=STEP_NETS,
+    check=_part("W"),
+    hints=FIT_STEP_HINTS,
+    about=Msg("주어진 가중치에서 에포크 한 번: 가중치", "one epoch from given weights: the weights"),
+    run=scenarios.fit_step_weights,
+)
+suite.case(
+    "6.4",
+    params=STEP_NETS,
+    check=_part("cost_"),
+    hints=FIT_STEP_HINTS,
+    about=Msg("주어진 가중치에서 에포크 한 번: cost_", "one epoch from given weights: cost_"),
+    run=scenarios.fit_step_cost,
+)
+
+
+def _unchanged_by_seed(actual, expected):
+    """The constructor leaves np.random as it found it and its weights do not depend on it."""
+    if not isinstance(actual, dict) or set(actual) != set(expected):
+        return compare(actual, expected, 0, 0, reveal=False)
+    same = compare(actual["W_seed5"], actual["W_seed6"], 0, 0, "W", reveal=False)
+    if same is not None or compare(actual["np_random_draw"], expected["np_random_draw"], 0, 0, reveal=False):
+        return Msg(
+            "생성자가 전역 난수 상태 (np.random)를 쓰거나 바꿉니다.",
+            "The constructor uses or changes the global random state (np.random).",
+        )
+    return None
+
+
+suite.case(
+    "6.4",
+    check=_unchanged_by_seed,
+    # the constructor is given: code that does nothing keeps it and would pass, so this point
+    # comes together with the first function a student writes (and the stub's sigmoid raises)
+    requires=["activation_values[sigmoid]"],
+    hints=["global_random"],
+    about=Msg(
+        "생성자는 전역 난수 상태를 쓰지도 바꾸지도 않음",
+        "the constructor neither uses nor changes the global random state",
+    ),
+    run=scenarios.constructor_random_state,
 )
 
 # ---- 6.5 predict, evaluate -----------------------------------------------------------------
@@ -685,7 +953,7 @@ suite.case(
 suite.case(
     "6.5",
     params={"depth2": ARCHS["depth2"], "depth5": ARCHS["depth5"]},
-    hints=["predict_row_major"],
+    hints=["predict_row_major", "transposed", "list_not_array", "wrong_axis"],
     run=scenarios.predict_columns,
 )
 
@@ -746,8 +1014,8 @@ def act_keeps_input(m, ctx, name):
 
 
 def act_large_inputs(m, ctx, name):
-    with np.errstate(over="ignore"):
-        return getattr(m, name)(np.array([-700.0, -30.0, 30.0, 700.0]))
+    with np.errstate(over="ignore", invalid="ignore"):
+        return ctx.call(getattr(m, name), np.array([-1000.0, -700.0, -30.0, 30.0, 700.0, 1000.0]))
 
 
 # ---- 6.2 forpass ---------------------------------------------------------------------------
@@ -770,7 +1038,7 @@ def backprop_step(m, ctx, arch, names, eta, W, Z, A, Y):
     """One step from the parent's Z and A: the error the student returned and W afterwards."""
     net = staff.make_net(m, arch, names, W, eta=eta)
     E = net.backprop([None, *Z], list(A), Y)
-    return {"E": E, "W": net.W}
+    return {"E": E, "W": net.W, "inputs": {"names": names, "eta": eta, "W": W, "A0": A[0], "Y": Y}}
 
 
 def backprop_update(m, ctx, arch, names, eta, W, Z, A, Y):
@@ -789,6 +1057,33 @@ def _fitted(m, ctx, arch, names, eta):
     X = ctx.rng.normal(0, 1, (7, arch[0]))
     net.fit(X, staff.labels(ctx.rng, 7, arch[-1]))
     return net
+
+
+def _fit_step(m, arch, names, eta, W, X, y):
+    """One epoch from the parent's weights: W and cost_ afterwards, and the inputs for the judge."""
+    net = staff.make_net(m, arch, names, W, eta=eta, epochs=1)
+    net.fit(X, y)
+    return {"W": net.W, "cost_": net.cost_, "inputs": {"names": names, "eta": eta, "W": W, "X": X, "y": y}}
+
+
+def fit_step_weights(m, ctx, arch, names, eta, W, X, y):
+    return _fit_step(m, arch, names, eta, W, X, y)
+
+
+def fit_step_cost(m, ctx, arch, names, eta, W, X, y):
+    return _fit_step(m, arch, names, eta, W, X, y)
+
+
+def constructor_random_state(m, ctx):
+    """Weights built under two global seeds, and the next global draws after the constructor."""
+    out = {}
+    for seed in (5, 6):
+        np.random.seed(seed)
+        net = m.DeepNeuralNet([3, 4, 2], random_seed=1)
+        out[f"W_seed{seed}"] = net.W[1:]
+    out["np_random_draw"] = np.random.random(3)  # the catalogue's probe of the global state
+    net.g[1](np.zeros(1))  # the student's sigmoid: the stub raises here (not attempted, not passed)
+    return out
 
 
 def fit_weights(m, ctx, arch, names, eta):
@@ -840,10 +1135,10 @@ def predict_one_sample(m, ctx, arch, names):
 @hidden(
     "6.5",
     params={
-        "multiclass": evaluate_inputs(650, [4, 6, 3], ["atan", "squash"]),
+        "multiclass": evaluate_inputs(652, [4, 6, 3], ["atan", "squash"]),
         "binary": evaluate_inputs(651, [2, 5, 1], ["softsign", "squash"]),
     },
-    hints=["evaluate_fraction"],
+    hints=["percent_vs_fraction"],
 )
 def evaluate_accuracy(m, ctx, arch, names, W, X, y):
     return staff.make_net(m, arch, names, W).evaluate(X, y)

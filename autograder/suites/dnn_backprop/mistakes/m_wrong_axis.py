@@ -7,7 +7,16 @@ MISTAKE = {
     "hint": "m_wrong_axis",
     "ko": "m은 샘플 수여야 합니다. 클래스 안에서는 한 열이 한 샘플이므로 m = Y.shape[1]입니다 (Y.shape[0]은 출력 뉴런 수 n_y).",
     "en": "m must be the number of samples. Inside the class one column is one sample, so m = Y.shape[1] (Y.shape[0] is n_y, the number of output neurons).",
-    "fails": ["backprop_*", "fit_*"],
+    "fails": [
+        "backprop_*",
+        "fit_small_*",
+        "fit_onehot_small",
+        "fit_twice*",
+        "fit_weights*",
+        "fit_cost*",
+        "fit_mnist*",
+        "fit_step_weights*",
+    ],
     "lecture": True,
 }
 

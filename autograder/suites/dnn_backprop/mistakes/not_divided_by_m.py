@@ -5,9 +5,18 @@
 
 MISTAKE = {
     "hint": "not_divided_by_m",
-    "ko": "갱신량이 정확한 값의 m배입니다: 샘플 수 m = Y.shape[1]로 나누세요.",
-    "en": "Your update is m times the exact one: divide by the number of samples m = Y.shape[1].",
-    "fails": ["backprop_*", "fit_*"],
+    "ko": "결과가 배치 크기 m배만큼 (또는 1/m배) 차이 납니다: 합이나 기울기를 샘플 수로 나누지 않았나요? 배치 평균이나 갱신량은 그 배치의 실제 길이 m(짧은 마지막 배치는 m_b)으로 한 번만 나누세요.",
+    "en": "The result is off by a factor of the batch size m (or 1/m): did you forget to divide a sum or gradient by the number of samples? Divide the batch sum or the update by the batch's own length m (m_b for a short last batch), once.",
+    "fails": [
+        "backprop_*",
+        "fit_small_*",
+        "fit_onehot_small",
+        "fit_twice*",
+        "fit_weights*",
+        "fit_cost*",
+        "fit_mnist*",
+        "fit_step_weights*",
+    ],
 }
 
 

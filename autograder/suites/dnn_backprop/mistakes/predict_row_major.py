@@ -7,6 +7,7 @@ MISTAKE = {
     "hint": "predict_row_major",
     "ko": "predict는 열 우선 (n_y, m) 모양의 A[L]을 그대로 돌려줍니다 (전치하지 마세요).",
     "en": "predict returns A[L] as it is, column-major with shape (n_y, m) (do not transpose it).",
+    "also": ["transposed"],
     "fails": ["predict_*", "evaluate_*"],
 }
 

@@ -7,7 +7,16 @@ MISTAKE = {
     "hint": "update_loop_off_by_one",
     "ko": "갱신 반복문이 한 층 모자랍니다: W[1]이 바뀌지 않았습니다. range(L, 0, -1)은 L … 1을 지납니다 (끝값 0은 빠집니다).",
     "en": "Your update loop stops one layer short: W[1] never changes. range(L, 0, -1) visits L … 1 (the stop value 0 is left out).",
-    "fails": ["backprop_*", "fit_*"],
+    "fails": [
+        "backprop_*",
+        "fit_small_*",
+        "fit_onehot_small",
+        "fit_twice*",
+        "fit_weights*",
+        "fit_cost*",
+        "fit_mnist*",
+        "fit_step_weights*",
+    ],
 }
 
 

@@ -38,13 +38,63 @@ def _mask(value):
     return value["drop_units"] if isinstance(value, dict) else value
 
 
-def _scaled_by(got, want, factor):
-    """The student's A1 is the reference's times ``factor`` (the same units dropped)."""
-    return np.allclose(got["A1"], want["A1"] * factor) and not np.isclose(factor, 1.0)
+def _sigmoid(z):
+    with np.errstate(all="ignore"):
+        return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
 
 
-# Conditions in terms of the case's own dropout_ratio (in the reference's value), so that the
-# hidden cases of other ratios name the same hints.
+def forward_factor(got):
+    """How much the student's kept units exceed g(Z1) of their own Z1 (1/(1 − ratio) when right),
+    or None when A1 is not one factor times g(Z1) on the kept units, or nothing was dropped."""
+    Z1, A1 = np.asarray(got["Z1"], dtype=float), np.asarray(got["A1"], dtype=float)
+    plain = _sigmoid(Z1)
+    if A1.shape != plain.shape or not np.any(A1 == 0):
+        return None
+    kept = A1 != 0
+    ratio = A1[kept] / plain[kept]
+    return float(ratio[0]) if ratio.size and np.allclose(ratio, ratio[0], rtol=1e-6) else None
+
+
+def _scaled(factor_of):
+    """A hint predicate: the kept units are g(Z1) times ``factor_of(dropout_ratio)``."""
+
+    def when(got, want):
+        factor = forward_factor(got)
+        p = want["dropout_ratio"]
+        return factor is not None and not np.isclose(p, 0.5) and np.isclose(factor, factor_of(p))
+
+    return when
+
+
+def _mask_array(got):
+    mask = _mask(got)
+    return np.asarray(mask) if isinstance(mask, np.ndarray) else None
+
+
+def _drawn_twice(got, want):
+    """A1 is dropped where the stored mask keeps (or the reverse): forpass drew two masks, used one
+    and stored the other."""
+    mask, A1 = _mask_array(got), np.asarray(got["A1"], dtype=float)
+    if mask is None or mask.shape != A1.shape:
+        return False
+    return bool(np.any((A1 != 0) != mask.astype(bool)))
+
+
+def _column_mask(got, want):
+    mask = _mask_array(got)
+    return mask is not None and mask.shape == (_mask(want).shape[0], 1)
+
+
+def _other_draw(got, want):
+    """A mask of the right shape that A1 follows, neither the one np.random.rand(*A1.shape) >
+    dropout_ratio draws nor its inverse: another generator or formula (np.random.binomial, ...)."""
+    mask, right = _mask_array(got), _mask(want)
+    if mask is None or mask.shape != right.shape or _drawn_twice(got, want):
+        return False
+    mask = mask.astype(bool)
+    return not np.array_equal(mask, right) and not np.array_equal(mask, ~right)
+
+
 TRAIN_HINTS = [
     Hint(
         "no_scaling",
@@ -52,7 +102,7 @@ TRAIN_HINTS = [
         "그래야 학습 때와 예측 때 A1의 기댓값이 같습니다.",
         "Inverted dropout divides the kept values by 1 − dropout_ratio: A1 * self.drop_units / "
         "(1 - self.dropout_ratio), so that A1 has the same expected value in training and prediction.",
-        when=lambda got, want: _scaled_by(got, want, 1 - want["dropout_ratio"]),
+        when=_scaled(lambda p: 1.0),
     ),
     Hint(
         "drop_ratio_division",
@@ -60,7 +110,7 @@ TRAIN_HINTS = [
         "남기는 비율 1 − dropout_ratio로 나누어야 A1의 기댓값이 그대로입니다 (순전파와 역전파 모두).",
         "Did you divide by dropout_ratio? The lecture's code is right only at dropout_ratio = 0.5. "
         "Divide by the keep ratio 1 − dropout_ratio so that A1 keeps its expected value (forward and backward).",
-        when=lambda got, want: _scaled_by(got, want, (1 - want["dropout_ratio"]) / want["dropout_ratio"]),
+        when=_scaled(lambda p: 1.0 / p),
     ),
 ]
 MASK_HINTS = [
@@ -77,6 +127,30 @@ MASK_HINTS = [
         "The mask is inverted: the kept units are np.random.rand(*A1.shape) > dropout_ratio "
         "(dropout_ratio is the fraction dropped).",
         when=lambda got, want: np.array_equal(_mask(got), ~_mask(want)),
+    ),
+    Hint(
+        "mask_drawn_twice",
+        "A1에서 0이 된 유닛과 self.drop_units가 다릅니다: forpass에서 마스크를 두 번 뽑았나요? "
+        "한 번만 뽑아 self.drop_units에 넣고, 그 마스크로 A1을 곱하세요.",
+        "The units zeroed in A1 are not those of self.drop_units: did forpass draw the mask twice? "
+        "Draw it once, store it in self.drop_units and multiply A1 by that mask.",
+        when=_drawn_twice,
+    ),
+    Hint(
+        "mask_shape",
+        "마스크의 모양이 (n_h, 1)입니다: 그러면 배치의 모든 샘플이 같은 유닛을 버립니다. "
+        "np.random.rand(*A1.shape)로 (n_h, m) 마스크를 뽑으세요 (샘플마다 따로).",
+        "The mask has shape (n_h, 1), so every sample of the batch drops the same units. "
+        "Draw an (n_h, m) mask with np.random.rand(*A1.shape) (one per sample).",
+        when=_column_mask,
+    ),
+    Hint(
+        "mask_formula",
+        "마스크는 정확히 np.random.rand(*A1.shape) > self.dropout_ratio로 뽑습니다. np.random.binomial이나 "
+        "다른 생성기는 분포는 맞아도 다른 수를 뽑으므로, 채점기가 정한 np.random.seed와 맞지 않습니다.",
+        "Draw the mask exactly as np.random.rand(*A1.shape) > self.dropout_ratio. np.random.binomial or "
+        "another generator has the right distribution but draws other numbers than the grader's np.random.seed.",
+        when=_other_draw,
     ),
 ]
 TEST_TIME = Hint(
@@ -129,6 +203,9 @@ FIT_MISTAKES = {
         "A1 = g(Z1) · mask / (1 − p), so dA1/dZ1 = g'(Z1) · mask / (1 − p).",
     ),
 }
+# a literal output names a mistake only where no other mistake makes it: a mask drawn twice in
+# forpass (one used, the other stored) updates W as a new mask in backprop does, so that one is
+# named only by the hidden one-step cases, which see forpass's values
 FIT_HINTS = [
     Hint(
         name,
@@ -137,12 +214,22 @@ FIT_HINTS = [
         when=lambda got, want, w=w: np.allclose([got["W1"][0, 0], got["W1"][1, 2]], w, rtol=1e-7),
     )
     for name, (w, ko, en) in FIT_MISTAKES.items()
+    if name != "new_mask_in_backward"
 ]
 
 
 @suite.case(
     "5.1",
     expect={
+        "Z1": np.array(
+            [
+                [0.67, 0.5, 0.8],
+                [0.5700000000000001, -0.63, 0.30000000000000004],
+                [-0.42999999999999994, 0.51, -0.38999999999999996],
+                [0.1, 0.16999999999999998, 0.08],
+                [0.7199999999999999, -0.41000000000000003, 0.7],
+            ]
+        ),
         "A1": np.array(
             [
                 [0.8820042122706032, 0.8299457749358061, 0.9199659748368166],
@@ -177,7 +264,7 @@ FIT_HINTS = [
 def forpass_small_train(m, ctx):
     net = small_net(m)
     np.random.seed(0)
-    out = forpass_outputs(net.forpass(X.T), ("A1", "A2"))
+    out = forpass_outputs(net.forpass(X.T), ("Z1", "A1", "A2"))
     return {**out, "drop_units": mask_of(net), "dropout_ratio": RATIO}
 
 
@@ -289,16 +376,25 @@ that may draw a mask, so most cases are compared with the reference's output on 
 scenario. The ``forpass_statistics`` cases get the raw activations and judge them here, in the
 parent, against the reference's activations on the same inputs (kept units scaled by
 1/(1 − ratio), about ratio of them dropped), whatever generator drew the mask.
-Hints named by id are the public suite's, declared once there.
+Hints named by id are the public suite's, declared once there, or the misconception catalogue's
+(``autograder/core/misconceptions.py``); the one-update cases decide the catalogue's by this
+exercise's own relations, read off the student's forward values.
 """
 
+import dataclasses
+
+import dropout_staff as staff
 import numpy as np
 from dropout_staff import forpass_check
 
-from autograder.runtime.spec import Msg, Suite, load_beside
+from autograder.core import misconceptions
+from autograder.engine.compare import compare
+from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("dropout", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
+# judge helpers and hint texts of the public suite (they reveal no answer)
+public = load_beside(staff.__file__, "public_tests")
 
 TOL = {"rtol": 1e-6, "atol": 1e-10}
 RATIOS = {"p02": (0.2,), "p05": (0.5,), "p08": (0.8,)}
@@ -357,6 +453,199 @@ def dropout_statistics(got, want):
 FORPASS = forpass_check(reveal=False, **TOL)
 
 # ---- 5.1 forpass ---------------------------------------------------------------------------------
+
+# ---- 5.2 one update from given weights, judged part by part -----------------------------------
+
+
+def _sigmoid_d(z):
+    s = 1.0 / (1.0 + np.exp(-z))
+    return s * (1.0 - s)
+
+
+def _lsq(got, base):
+    """The factor s with got ≈ s · base, or None."""
+    norm = float(np.vdot(base, base))
+    s = float(np.vdot(got, base)) / norm if norm else 0.0
+    return s if np.allclose(got, s * base, rtol=1e-5, atol=1e-12) else None
+
+
+def _scale_ids(s, m):
+    ids = {"update_sign"} if s < 0 else set()
+    if np.isclose(abs(s), 1.0, rtol=1e-4):
+        return ids
+    return ids | {"not_divided_by_m"} if np.isclose(abs(s), m, rtol=1e-4) else None
+
+
+def _student_forward(got):
+    """The values the student's forpass returned in fit (recorded by the scenario), or None."""
+    calls = got.get("forward") if isinstance(got, dict) else None
+    if not isinstance(calls, list) or not calls or not isinstance(calls[0], dict):
+        return None
+    call = calls[0]
+    try:
+        values = {k: np.asarray(call[k], dtype=float) for k in ("Z1", "A1", "Z2", "A2")}
+        values["mask"] = np.asarray(call["drop_units"]).astype(bool)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return values if values["mask"].shape == values["A1"].shape else None
+
+
+def _output_layer(got, fw, inputs):
+    """(scale s, targets, ids) explaining the student's ΔW2 from their own forward values."""
+    m, eta = len(inputs["y"]), inputs["eta"]
+    onehot = np.eye(inputs["W2"].shape[0])[inputs["y"]].T
+    # dW2 = s·eta/m · dZ2 @ A1.T: A1.T has full row rank m, so dZ2 is recovered exactly
+    D2 = np.asarray(got["dW2"], dtype=float) @ np.linalg.pinv(fw["A1"].T)
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        s = _lsq(D2, eta / m * (Y - fw["A2"]) * _sigmoid_d(fw["Z2"]))
+        ids = _scale_ids(s, m) if s is not None else None
+        if ids is not None:
+            return s, Y, ids | extra
+    return None
+
+
+def _hidden_layer(got, fw, inputs, s, Y):
+    """The ids explaining ΔW1 once ΔW2 is explained: which hidden error, which mask, which factor."""
+    m, eta, p = len(inputs["y"]), inputs["eta"], inputs["ratio"]
+    D1 = np.asarray(got["dW1"], dtype=float) @ np.linalg.pinv(inputs["X"]) / (s * eta / m)
+    E2 = Y - fw["A2"]
+    used = fw["A1"] != 0  # the units forpass kept
+    forward = (
+        float(np.median(fw["A1"][used] / (1.0 / (1.0 + np.exp(-fw["Z1"][used]))))) if used.any() else None
+    )
+    updated = inputs["W2"] + np.asarray(got["dW2"], dtype=float)  # W2 changed before dZ1 was computed
+    dZ2 = E2 * _sigmoid_d(fw["Z2"])
+    for W2, error, extra in (
+        (inputs["W2"], dZ2, set()),
+        (inputs["W2"], E2, {"hidden_error_shortcut"}),
+        (updated, dZ2, {"update_before_backprop"}),
+        (updated, E2, {"hidden_error_shortcut", "update_before_backprop"}),
+    ):
+        base = (W2.T @ error) * _sigmoid_d(fw["Z1"])
+        ratio = np.divide(D1, base, out=np.zeros_like(D1), where=np.abs(base) > 1e-12)
+        alive = ~np.isclose(ratio, 0.0, atol=1e-6)
+        if not alive.any():
+            continue
+        factor = float(np.median(ratio[alive]))
+        if not np.allclose(ratio[alive], factor, rtol=1e-5):
+            continue
+        ids = set(extra)
+        if alive.all() and not used.all():
+            ids.add("backward_missing_scale")  # the mask left out of the backward step
+        elif not np.array_equal(alive, fw["mask"]) and not np.array_equal(alive, used):
+            ids.add("new_mask_in_backward")
+        if forward is not None and not np.isclose(factor, forward, rtol=1e-5):
+            if np.isclose(factor, 1.0):
+                ids.add("backward_missing_scale")
+            elif np.isclose(factor, 1.0 / p):
+                ids.add("drop_ratio_division")
+        return ids
+    return set()
+
+
+def explain_step(got, want):
+    """The misconceptions that together explain one update from given weights, each read off its
+    own relation to the student's own forward values (so a wrong forward pass does not hide
+    them): ΔW2 against the output error (targets, factor m, sign), ΔW1 against the hidden error
+    (exact or the lecture's W2.T @ E2, the stored mask or another, the factor), cost_[0]."""
+    inputs, fw = want["inputs"], _student_forward(got)
+    if fw is None or not isinstance(got.get("dW2"), np.ndarray) or not isinstance(got.get("dW1"), np.ndarray):
+        return set()
+    inputs = {**inputs, "X": np.asarray(inputs["X"], dtype=float), "y": np.asarray(inputs["y"])}
+    out = _output_layer(got, fw, inputs)
+    if out is None:
+        return set()
+    s, Y, ids = out
+    return ids | _hidden_layer(got, fw, inputs, s, Y)
+
+
+def explain_cost(got, want):
+    """cost_[0] against ½·Σ(Y − A2)²/m of the student's own first forward pass: √Σ, Σ/m, ½Σ, or
+    the 0.01/0.99 targets."""
+    fw = _student_forward(got)
+    try:
+        first = float(got["cost_"][0])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return set()
+    if fw is None:
+        return set()
+    inputs = want["inputs"]
+    m = len(inputs["y"])
+    onehot = np.eye(fw["A2"].shape[0])[np.asarray(inputs["y"])].T
+    for Y, extra in ((onehot, set()), (0.01 + 0.98 * onehot, {"targets_001_099"})):
+        squares = float(np.sum((Y - fw["A2"]) ** 2))
+        if np.isclose(first, 0.5 * squares / m, rtol=1e-6):
+            return extra
+        if any(
+            np.isclose(first, v, rtol=1e-6) for v in (squares / m, 0.5 * squares, squares, np.sqrt(squares))
+        ):
+            return extra | {"cost_formula"}
+    return set()
+
+
+def _step_relation(hid):
+    return lambda got, want: hid in explain_step(got, want)
+
+
+def _cost_relation(hid):
+    return lambda got, want: hid in explain_cost(got, want)
+
+
+TEXTS = {hid: (ko, en) for hid, (_, ko, en) in public.FIT_MISTAKES.items()}
+TEXTS.update({h.id: (h.ko, h.en) for h in public.TRAIN_HINTS})
+COST_TEXT = (public.COST_FORMULA.ko, public.COST_FORMULA.en)
+
+
+def _catalogue(hid, when):
+    """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
+    exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
+    return dataclasses.replace(misconceptions.hint(hid), when=when, detect=None)
+
+
+STEP_HINTS = [
+    *(
+        _catalogue(hid, _step_relation(hid))
+        for hid in ("not_divided_by_m", "update_sign", "targets_001_099", "update_before_backprop")
+    ),
+    *(Hint(hid, *TEXTS[hid], when=_step_relation(hid))
+      for hid in ("hidden_error_shortcut", "new_mask_in_backward", "backward_missing_scale", "drop_ratio_division")),
+]  # fmt: skip
+COST_HINTS = [
+    _catalogue("targets_001_099", _cost_relation("targets_001_099")),
+    Hint("cost_formula", *COST_TEXT, when=_cost_relation("cost_formula")),
+]
+STEP_RATIOS = {"p03": (0.3,), "p07": (0.7,)}
+
+
+def _part(*keys):
+    """A check of some parts of a one-step result, against the reference's."""
+
+    def check(actual, expected):
+        if not isinstance(actual, dict) or not set(keys) <= set(actual):
+            return compare(actual, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False)
+        return compare(
+            {k: actual[k] for k in keys}, {k: expected[k] for k in keys}, 1e-6, 1e-10, reveal=False
+        )
+
+    return check
+
+
+def unchanged_by_seed(actual, expected):
+    """The constructor leaves np.random as it found it, and its weights do not depend on it."""
+    if not isinstance(actual, dict) or set(actual) != set(expected):
+        return compare(actual, expected, 0, 0, reveal=False)
+    same = compare(actual["W_seed5"], actual["W_seed6"], 0, 0, "W", reveal=False)
+    if same is not None or compare(actual["np_random_draw"], expected["np_random_draw"], 0, 0, reveal=False):
+        return Msg(
+            "생성자가 전역 난수 상태 (np.random)를 쓰거나 바꿉니다.",
+            "The constructor uses or changes the global random state (np.random).",
+        )
+    return None
+
+
+WEIGHTS = _part("dW1", "dW2")
+
+
 # === scenarios: autograder/suites/dropout/scenarios.py (what a worker runs; @hidden declares a case)
 """What is run for the hidden cases of exercise 5: scenarios and the helpers they use.
 
@@ -385,7 +674,44 @@ def weight_changes(net, X, y, seed):
     W1, W2 = np.array(net.W1, dtype=float), np.array(net.W2, dtype=float)
     np.random.seed(seed)
     net.fit(X, y)
-    return {"dW1": change(net.W1, W1), "dW2": change(net.W2, W2)}
+    return {
+        "dW1": change(net.W1, W1),
+        "dW2": change(net.W2, W2),
+        "drop_units": mask_of(net),  # the last mask stored: tells a second draw in forpass from one in fit
+    }
+
+
+def recorded(net):
+    """Wrap ``net.forpass`` so that each call's values and the mask it stored are kept, as they
+    were, for the judge (a fit that never calls forpass records nothing)."""
+    calls = []
+    forpass = net.forpass
+
+    def wrapper(*args, **kwargs):
+        out = forpass(*args, **kwargs)
+        calls.append({**forpass_outputs(out), "drop_units": mask_of(net)})
+        return out
+
+    net.forpass = wrapper
+    return calls
+
+
+def one_step(m, ctx, ratio):
+    """One update (one epoch, one batch of 6 digits) from given weights: the weights' change,
+    cost_, what forpass returned in it, and the inputs the judge needs."""
+    X, y = ctx.mnist(6, start=600)
+    net = network(m, ctx, ratio, eta=0.5, epochs=1, batch_size=6)
+    W1, W2 = np.array(net.W1, dtype=float), np.array(net.W2, dtype=float)
+    calls = recorded(net)
+    np.random.seed(31)
+    net.fit(X, y)
+    return {
+        "dW1": change(net.W1, W1),
+        "dW2": change(net.W2, W2),
+        "cost_": floats(net.cost_),
+        "forward": calls[:1],
+        "inputs": {"X": X, "y": y, "W1": W1, "W2": W2, "eta": 0.5, "ratio": ratio},
+    }
 
 
 # ---- 5.1 forpass ---------------------------------------------------------------------------------
@@ -395,14 +721,22 @@ def weight_changes(net, X, y, seed):
     "5.1",
     params=RATIOS,
     check=FORPASS,
-    hints=TRAIN_HINTS,
+    hints=[
+        *TRAIN_HINTS,
+        "mask_drawn_twice",
+        "mask_shape",
+        "mask_formula",
+        "inverted_mask",
+        "mask_not_stored",
+    ],
     about=Msg("학습 중 순전파", "training forward pass"),
 )
 def forpass_train(m, ctx, ratio):
     X, _ = ctx.mnist(20)
     net = network(m, ctx, ratio)
     np.random.seed(11)
-    return forpass_outputs(net.forpass(X.T))
+    out = forpass_outputs(net.forpass(X.T))
+    return {**out, "drop_units": mask_of(net), "dropout_ratio": ratio}
 
 
 @hidden(
@@ -453,6 +787,7 @@ def forpass_eval(m, ctx, ratio):
 @hidden(
     "5.1",
     **TOL,
+    hints=["transposed"],
     about=Msg("예측에는 드롭아웃 없음", "no dropout in predict"),
 )
 def predict_without_dropout(m, ctx):
@@ -464,6 +799,7 @@ def predict_without_dropout(m, ctx):
 
 @hidden(
     "5.1",
+    hints=["percent_vs_fraction"],
     about=Msg("평가에는 드롭아웃 없음", "no dropout in evaluate"),
 )
 def evaluate_without_dropout(m, ctx):
@@ -483,7 +819,7 @@ def evaluate_without_dropout(m, ctx):
 @hidden(
     "5.2",
     params=RATIOS,
-    **TOL,
+    check=WEIGHTS,
     about=Msg("숫자 64개, 배치 16, 한 에포크", "64 digits, batch 16, one epoch"),
 )
 def fit_one_epoch(m, ctx, ratio):
@@ -493,7 +829,7 @@ def fit_one_epoch(m, ctx, ratio):
 
 @hidden(
     "5.2",
-    **TOL,
+    check=WEIGHTS,
     about=Msg("짧은 마지막 배치 (50 = 32 + 18)", "a short last batch (50 = 32 + 18)"),
 )
 def fit_short_last_batch(m, ctx):
@@ -503,7 +839,7 @@ def fit_short_last_batch(m, ctx):
 
 @hidden(
     "5.2",
-    **TOL,
+    check=WEIGHTS,
     about=Msg("두 에포크, dropout_ratio=0.3", "two epochs, dropout_ratio=0.3"),
 )
 def fit_two_epochs(m, ctx):
@@ -514,7 +850,7 @@ def fit_two_epochs(m, ctx):
 @hidden(
     "5.2",
     **TOL,
-    hints=["cost_formula"],
+    hints=["cost_formula", "dropped_last_batch", "off_by_one_steps", "loss_after_update"],
     about=Msg("두 에포크의 cost_", "cost_ over two epochs"),
 )
 def fit_cost(m, ctx):
@@ -522,6 +858,22 @@ def fit_cost(m, ctx):
     np.random.seed(23)
     net.fit(*ctx.mnist(40, start=400))
     return {"cost_": floats(net.cost_), "first_batch": 16}
+
+
+@hidden(
+    "5.2",
+    **TOL,
+    hints=["state_not_reset"],
+    about=Msg("fit을 두 번: cost_는 두 번째 fit의 것", "fit twice: cost_ is the second fit's"),
+)
+def fit_twice_cost(m, ctx):
+    net = network(m, ctx, 0.3, eta=0.8, epochs=1, batch_size=16)
+    X, y = ctx.mnist(40, start=400)
+    np.random.seed(25)
+    net.fit(X, y)
+    np.random.seed(26)
+    net.fit(X, y)
+    return {"cost_": floats(net.cost_)}
 
 
 @hidden(
@@ -535,6 +887,56 @@ def fit_keeps_inputs(m, ctx):
     np.random.seed(24)
     out = ctx.call(net.fit, X, y)
     return {"returns_self": out is net, "W1": floats(net.W1), "W2": floats(net.W2)}
+
+
+@hidden(
+    "5.2",
+    params=STEP_RATIOS,
+    check=_part("dW1", "dW2"),
+    hints=STEP_HINTS,
+    about=Msg(
+        "주어진 가중치에서 갱신 한 번 (숫자 6개, 배치 하나): W의 변화",
+        "one update from given weights (6 digits, one batch): the change of W",
+    ),
+)
+def fit_step_weights(m, ctx, ratio):
+    return one_step(m, ctx, ratio)
+
+
+@hidden(
+    "5.2",
+    params=STEP_RATIOS,
+    check=_part("cost_"),
+    hints=COST_HINTS,
+    about=Msg("주어진 가중치에서 갱신 한 번: cost_", "one update from given weights: cost_"),
+)
+def fit_step_cost(m, ctx, ratio):
+    return one_step(m, ctx, ratio)
+
+
+@hidden(
+    "5.1",
+    check=unchanged_by_seed,
+    hints=["global_random"],
+    # the constructor is given: code that does nothing keeps it, so this point comes together
+    # with a forpass that stores its mask
+    requires=["forpass_stores_mask"],
+    about=Msg(
+        "생성자는 전역 난수 상태를 쓰지도 바꾸지도 않음",
+        "the constructor neither uses nor changes the global random state",
+    ),
+)
+def constructor_random_state(m, ctx):
+    """Weights built under two global seeds, and the next global draws after the constructor;
+    the stub's forpass then raises (not attempted rather than passed)."""
+    out = {}
+    for seed in (5, 6):
+        np.random.seed(seed)
+        net = m.MnistMiniBatchDropout(4, 5, 2, random_seed=1)
+        out[f"W_seed{seed}"] = [floats(net.W1), floats(net.W2)]
+    out["np_random_draw"] = np.random.random(3)  # the catalogue's probe of the global state
+    net.forpass(np.zeros((4, 1)), train=False)
+    return out
 
 
 # === staff: assignments/dropout/dropout_staff.py (helpers public and hidden scenarios share: driving code only, no answer)

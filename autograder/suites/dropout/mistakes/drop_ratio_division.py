@@ -22,6 +22,8 @@ MISTAKE = {
         "fit_small_twice",
         "fit_cost",
         "fit_small_cost",
+        "fit_step_*",
+        "fit_twice_cost",
     ],
     "lecture": True,
 }

@@ -14,6 +14,7 @@ MISTAKE = {
         "fit_small",
         "forpass_train[*]",
         "forpass_stores_mask",
+        "constructor_random_state",
         "forpass_statistics[p02]",
         "forpass_statistics[p08]",
         "fit_*",

@@ -7,7 +7,14 @@ MISTAKE = {
     "ko": "마스크를 self.drop_units에 보관하세요. fit의 역전파가 같은 마스크를 써야 합니다.",
     "en": "Keep the mask in self.drop_units: fit's backward step needs the same mask.",
     "hint": "mask_not_stored",
-    "fails": ["forpass_small_train", "fit_small", "forpass_stores_mask", "fit_*"],
+    "fails": [
+        "forpass_small_train",
+        "fit_small",
+        "forpass_stores_mask",
+        "forpass_train[*]",
+        "constructor_random_state",
+        "fit_*",
+    ],
 }
 
 

@@ -7,7 +7,16 @@ MISTAKE = {
     "ko": "역전파에서 마스크를 새로 뽑았나요? forpass가 self.drop_units에 보관한 같은 마스크를 써야 합니다: 순전파에서 꺼진 유닛은 기울기도 0입니다.",
     "en": "Did you draw a new mask in the backward step? Use the one forpass stored in self.drop_units: a unit switched off in the forward pass gets zero gradient.",
     "hint": "new_mask_in_backward",
-    "fails": ["fit_*"],
+    "fails": [
+        "fit_small*",
+        "fit_one_epoch*",
+        "fit_short_last_batch",
+        "fit_two_epochs",
+        "fit_cost",
+        "fit_twice_cost",
+        "fit_keeps_inputs",
+        "fit_step_weights*",
+    ],
 }
 
 

@@ -4,10 +4,19 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "hint": "update_before_propagating",
+    "hint": "update_before_backprop",
     "ko": "W[i+1]을 이미 바꾼 뒤에 그것으로 dZ[i]를 구했습니다. 모든 dZ를 바꾸기 **전의** W로 먼저 구하고, 그다음에 W를 바꾸세요.",
     "en": "You updated W[i+1] and then used it to compute dZ[i]. Compute every dZ with the weights **before** the update first, then update the W's.",
-    "fails": ["backprop_*", "fit_*"],
+    "fails": [
+        "backprop_*",
+        "fit_small_*",
+        "fit_onehot_small",
+        "fit_twice*",
+        "fit_weights*",
+        "fit_cost*",
+        "fit_mnist*",
+        "fit_step_weights*",
+    ],
 }
 
 

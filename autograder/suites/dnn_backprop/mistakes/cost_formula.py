@@ -4,9 +4,9 @@
 import numpy as np
 
 MISTAKE = {
-    "hint": "cost_half_mean",
-    "ko": "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이 아닙니다.",
-    "en": "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m.",
+    "hint": "cost_formula",
+    "ko": "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이나 ΣE²이 아닙니다.",
+    "en": "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m or ΣE².",
     "fails": ["fit_*cost*", "fit_twice*"],
 }
 

@@ -84,7 +84,7 @@ TRANSPOSED = Hint(
     when=lambda got, want: got.shape == want.T.shape and got.shape != want.shape,
 )
 FRACTION = Hint(
-    "evaluate_fraction",
+    "percent_vs_fraction",
     "정확도는 퍼센트입니다: 0.87이 아니라 87.0.",
     "Accuracy is a percentage: 87.0, not 0.87.",
     when=lambda got, want: want != 0 and np.isclose(100 * got, want),
@@ -98,7 +98,7 @@ DROPPED_BATCH = Hint(
     when=lambda got, want: len(got["cost_"]) < len(want["cost_"]),
 )
 NOT_RESET = Hint(
-    "cost_not_reset",
+    "state_not_reset",
     "fit을 두 번 부르면 cost_가 두 배로 길어집니다: fit을 시작할 때 self.cost_ = []로 비우세요.",
     "Calling fit twice doubles cost_: start fit with self.cost_ = [].",
     when=lambda got, want: len(got["cost_"]) == 2 * len(want["cost_"]),

@@ -235,7 +235,8 @@ def fitted_twice(m, ctx, cls, **kw):
     net = network(m, ctx, cls, n_h=6, eta=0.5, epochs=2, **kw)
     X, y = ctx.mnist(24, start=1200)
     net.fit(X, y)
-    return recorded_cost(net, X, y, first_batch=kw.get("batch_size", len(y)))
+    first = len(net.cost_)
+    return {**recorded_cost(net, X, y, first_batch=kw.get("batch_size", len(y))), "after_first_fit": first}
 
 
 def bgd_fit_twice(m, ctx):

@@ -182,8 +182,9 @@ def _same_shapes(got, want) -> bool:
 
 
 def _scaled_by(got, want) -> float | None:
-    """The one factor r with got == r · want for every key, if there is one."""
-    if not _same_shapes(got, want):
+    """The one factor r with got == r · want for every key, if there is one (a bias of shape
+    (1, n) still counts by its values, so that a second mistake does not hide the scale)."""
+    if not _grads(got, want) or any(got[k].size != want[k].size for k in KEYS):
         return None
     g = np.concatenate([got[k].ravel() for k in KEYS]).astype(float)
     w = np.concatenate([want[k].ravel() for k in KEYS]).astype(float)
@@ -217,7 +218,7 @@ WHOLE_BATCH = Hint(
     when=_whole_batch_normalised,
 )
 PERCENT = Hint(
-    "accuracy_percent",
+    "percent_vs_fraction",
     "정확도는 0과 1 사이의 비율입니다: 100을 곱하지 마세요.",
     "Accuracy is a fraction in [0, 1]: do not multiply by 100.",
     when=_percent,
@@ -250,21 +251,23 @@ GRADIENT_HINTS = [
         when=lambda got, want: _scaled_by(got, want) is not None and np.isclose(_scaled_by(got, want), -1.0),
     ),
     Hint(
-        "no_batch_division",
+        "not_divided_by_m",
         "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
         "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
         when=lambda got, want: (_scaled_by(got, want) or 0.0) > 1.5,
     ),
     Hint(
-        "bias_keepdims",
-        "b1, b2의 기울기는 1차원 (n,)이어야 합니다: np.sum(..., axis=0)에 keepdims를 쓰지 마세요.",
-        "The gradients of b1 and b2 must be 1-D (n,): no keepdims in np.sum(..., axis=0).",
+        "bias_shape",
+        "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 "
+        "쓰지 마세요.",
+        "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in "
+        "np.sum(..., axis=0).",
         when=lambda got, want: (
             _grads(got, want) and any(got[k].shape == (1, *want[k].shape) for k in ("b1", "b2"))
         ),
     ),
     Hint(
-        "bias_wrong_axis",
+        "wrong_axis",
         "편향의 기울기는 샘플에 대한 합입니다: np.sum(dy, axis=0)입니다 (axis=1이 아님).",
         "A bias gradient sums over the samples: np.sum(dy, axis=0), not axis=1.",
         when=lambda got, want: (
@@ -294,7 +297,7 @@ def moved_uphill(got, want) -> bool:
 
 
 ASCENT = Hint(
-    "gradient_ascent",
+    "update_sign",
     "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. "
     "params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
     "The weights moved the opposite way: step against the gradient, "

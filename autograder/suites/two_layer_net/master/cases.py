@@ -916,9 +916,9 @@ def train_global_random(m, ctx):
     params, x, t, _ = small_problem(ctx, n=30)
     histories, changed = [], False
     for seed in (11, 22):
+        net = staff.guarded(staff.net_with(m, params))  # the given constructor draws from np.random
         np.random.seed(seed)
         before = _global_state()
-        net = staff.guarded(staff.net_with(m, params))
         histories.append(
             m.train_neuralnet(net, x[:20], t[:20], x[20:], t[20:], iters_num=3, batch_size=5, learning_rate=0.5, seed=2)
         )

@@ -181,13 +181,18 @@ def _same_shapes(got, want) -> bool:
     return _grads(got, want) and all(got[k].shape == want[k].shape for k in KEYS)
 
 
-def _scaled_by(got, want) -> float | None:
-    """The one factor r with got == r · want for every key, if there is one (a bias of shape
-    (1, n) still counts by its values, so that a second mistake does not hide the scale)."""
-    if not _grads(got, want) or any(got[k].size != want[k].size for k in KEYS):
+OUTPUT = ("W2", "b2")
+
+
+def _scaled_by(got, want, keys=OUTPUT) -> float | None:
+    """The one factor r with got == r · want for the output layer's keys, if there is one.
+
+    The output layer alone: a mistake in the hidden layer (sigmoid_grad) then does not hide the
+    scale or the sign, and a bias of shape (1, n) still counts by its values."""
+    if not _grads(got, want) or any(got[k].size != want[k].size for k in keys):
         return None
-    g = np.concatenate([got[k].ravel() for k in KEYS]).astype(float)
-    w = np.concatenate([want[k].ravel() for k in KEYS]).astype(float)
+    g = np.concatenate([got[k].ravel() for k in keys]).astype(float)
+    w = np.concatenate([want[k].ravel() for k in keys]).astype(float)
     if not np.any(w):
         return None
     r = float(g @ w / (w @ w))
@@ -208,6 +213,17 @@ def _count(got, want) -> bool:
     got = float(got)
     return (
         want > 0 and got >= 1 and got.is_integer() and not _percent(got, want) and (got / want).is_integer()
+    )
+
+
+def _hidden_layer_off(got, want) -> bool:
+    """The output layer is the reference's (up to one factor: a scale or sign mistake may come
+    with this one) but W1 is not that factor times the reference's."""
+    r = _scaled_by(got, want)
+    return (
+        r is not None
+        and got["W1"].shape == want["W1"].shape
+        and not np.allclose(got["W1"], r * want["W1"], rtol=1e-6, atol=1e-12)
     )
 
 
@@ -248,13 +264,13 @@ GRADIENT_HINTS = [
         "gradient_sign",
         "기울기의 부호가 반대입니다: dy = (y − t) / N입니다 (t − y가 아님).",
         "The gradient has the wrong sign: dy = (y − t) / N, not (t − y).",
-        when=lambda got, want: _scaled_by(got, want) is not None and np.isclose(_scaled_by(got, want), -1.0),
+        when=lambda got, want: (_scaled_by(got, want) or 0.0) < 0,
     ),
     Hint(
         "not_divided_by_m",
         "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
         "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
-        when=lambda got, want: (_scaled_by(got, want) or 0.0) > 1.5,
+        when=lambda got, want: abs(_scaled_by(got, want) or 0.0) > 1.5,
     ),
     Hint(
         "bias_shape",
@@ -281,11 +297,7 @@ GRADIENT_HINTS = [
         "The output layer (W2, b2) is right but the hidden layer (W1, b1) is not: check "
         "da1 = (dy @ W2.T) * sigmoid_grad(a1), where sigmoid_grad takes a1, the input of the sigmoid "
         "(not z1 = sigmoid(a1)).",
-        when=lambda got, want: (
-            _same_shapes(got, want)
-            and all(np.allclose(got[k], want[k]) for k in ("W2", "b2"))
-            and not np.allclose(got["W1"], want["W1"])
-        ),
+        when=lambda got, want: _hidden_layer_off(got, want),
     ),
 ]
 

@@ -123,7 +123,10 @@ def judged(key: str) -> Any:
         expected = want[key]
         if isinstance(expected, dict):
             if not isinstance(value, dict) or set(value) != set(expected):
-                return Msg(f"{key}: 키가 {sorted(expected)}인 딕셔너리여야 합니다.", f"{key} must be a dict with keys {sorted(expected)}.")
+                return Msg(
+                    f"{key}: 키가 {sorted(expected)}인 딕셔너리여야 합니다.",
+                    f"{key} must be a dict with keys {sorted(expected)}.",
+                )
             for k in expected:
                 problem = _close(f"{key}['{k}']", value[k], expected[k])
                 if problem:
@@ -141,7 +144,10 @@ def _close(name: str, value: Any, expected: Any) -> Msg | None:
         return Msg(f"{name}: 숫자 배열(리스트)이 아닙니다.", f"{name} is not an array (or list) of numbers.")
     want = np.asarray(expected, dtype=float)
     if got.shape != want.shape:
-        return Msg(f"{name}의 모양이 {got.shape}입니다. {want.shape}이어야 합니다.", f"{name} has shape {got.shape}; it must be {want.shape}.")
+        return Msg(
+            f"{name}의 모양이 {got.shape}입니다. {want.shape}이어야 합니다.",
+            f"{name} has shape {got.shape}; it must be {want.shape}.",
+        )
     if not np.allclose(got, want, rtol=1e-6, atol=1e-10):
         return Msg(f"{name}의 값이 기대한 값과 다릅니다.", f"{name} differs from the expected values.")
     return None

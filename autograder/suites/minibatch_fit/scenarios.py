@@ -188,7 +188,13 @@ def one_update(m, ctx, cls, part, m_b, **kw):
     net.W1, net.W2 = W1.copy(), W2.copy()
     net.fit(X, y)
     inputs = {"X": X, "y": y, "W1": W1, "W2": W2, "eta": STEP_ETA, "batch_size": kw.get("batch_size", m_b)}
-    return {"part": part, "W1": floats(net.W1), "W2": floats(net.W2), "cost_": floats(net.cost_), "inputs": inputs}
+    return {
+        "part": part,
+        "W1": floats(net.W1),
+        "W2": floats(net.W2),
+        "cost_": floats(net.cost_),
+        "inputs": inputs,
+    }
 
 
 def step_bgd_W2(m, ctx):

@@ -267,7 +267,9 @@ suite.case(
     "3.6",
     check=staff.judged("history"),
     hints=[LOSS_BEFORE, STEPS_OFF],
-    about=Msg("한 번 갱신한 뒤의 기록 (손실은 갱신 뒤)", "the record after one step (the loss after the update)"),
+    about=Msg(
+        "한 번 갱신한 뒤의 기록 (손실은 갱신 뒤)", "the record after one step (the loss after the update)"
+    ),
     run=scenarios.train_one_step_history,
 )
 
@@ -275,13 +277,18 @@ suite.case(
     "3.6",
     hints=[GLOBAL_RANDOM],
     requires=["train_small[three_per_epoch]"],
-    about=Msg("전역 난수를 쓰지 않음: seed가 같으면 같은 미니배치", "no global random state: same seed, same batches"),
+    about=Msg(
+        "전역 난수를 쓰지 않음: seed가 같으면 같은 미니배치",
+        "no global random state: same seed, same batches",
+    ),
     run=scenarios.train_global_random,
 )
 
 suite.case(
     "3.1",
     hints=[PARAM_SHAPES],
-    about=Msg("생성자가 만든 params의 모양 (편향은 1차원)", "the shapes of the constructor's params (1-D biases)"),
+    about=Msg(
+        "생성자가 만든 params의 모양 (편향은 1차원)", "the shapes of the constructor's params (1-D biases)"
+    ),
     run=scenarios.params_shapes,
 )

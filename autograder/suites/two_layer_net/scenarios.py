@@ -210,7 +210,9 @@ def train_global_random(m, ctx):
         np.random.seed(seed)
         before = _global_state()
         histories.append(
-            m.train_neuralnet(net, x[:20], t[:20], x[20:], t[20:], iters_num=3, batch_size=5, learning_rate=0.5, seed=2)
+            m.train_neuralnet(
+                net, x[:20], t[:20], x[20:], t[20:], iters_num=3, batch_size=5, learning_rate=0.5, seed=2
+            )
         )
         changed = changed or _global_state() != before
     losses = [np.asarray(h["train_loss_list"], dtype=float) for h in histories]

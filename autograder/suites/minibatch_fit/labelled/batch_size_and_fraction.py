@@ -7,7 +7,6 @@ from nnkit_data import one_hot_encoding
 EXPECTED_HINTS = ["divide_by_batch_size", "percent_vs_fraction"]
 
 
-
 class MnistBGD:
     def __init__(self, n_x, n_h, n_y, eta=0.1, epochs=100, random_seed=1):
         self.n_x, self.n_h, self.n_y = n_x, n_h, n_y

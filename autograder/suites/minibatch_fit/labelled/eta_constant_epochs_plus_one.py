@@ -7,7 +7,6 @@ from nnkit_data import one_hot_encoding
 EXPECTED_HINTS = ["schedule_ignored", "off_by_one_steps"]
 
 
-
 class MnistBGD:
     def __init__(self, n_x, n_h, n_y, eta=0.1, epochs=100, random_seed=1):
         self.n_x, self.n_h, self.n_y = n_x, n_h, n_y
@@ -75,7 +74,7 @@ class MnistMiniBatch(MnistBGD):
 
     def fit(self, X, y):
         self.cost_ = []
-        for epoch in range(self.epochs + 1):
+        for _ in range(self.epochs + 1):
             for s in range(0, len(y), self.batch_size):
                 self.update(X[s : s + self.batch_size], y[s : s + self.batch_size], self.eta)
         return self

@@ -14,7 +14,7 @@ MISTAKE = {
 
 def _fit(self, X, y):
     self.cost_ = []
-    for epoch in range(self.epochs):
+    for _ in range(self.epochs):
         eta = self.eta
         for s in range(0, len(y), self.batch_size):
             self.cost_.append(_step(self, X[s : s + self.batch_size], y[s : s + self.batch_size], eta))

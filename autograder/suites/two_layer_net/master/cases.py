@@ -907,7 +907,9 @@ def train_one_step(m, ctx):
     "3.6",
     check=staff.judged("history"),
     hints=[LOSS_BEFORE, STEPS_OFF],
-    about=Msg("한 번 갱신한 뒤의 기록 (손실은 갱신 뒤)", "the record after one step (the loss after the update)"),
+    about=Msg(
+        "한 번 갱신한 뒤의 기록 (손실은 갱신 뒤)", "the record after one step (the loss after the update)"
+    ),
 )
 def train_one_step_history(m, ctx):
     return one_training_step(m, ctx)
@@ -922,7 +924,10 @@ def _global_state():
     "3.6",
     hints=[GLOBAL_RANDOM],
     requires=["train_small[three_per_epoch]"],
-    about=Msg("전역 난수를 쓰지 않음: seed가 같으면 같은 미니배치", "no global random state: same seed, same batches"),
+    about=Msg(
+        "전역 난수를 쓰지 않음: seed가 같으면 같은 미니배치",
+        "no global random state: same seed, same batches",
+    ),
 )
 def train_global_random(m, ctx):
     params, x, t, _ = small_problem(ctx, n=30)
@@ -932,7 +937,9 @@ def train_global_random(m, ctx):
         np.random.seed(seed)
         before = _global_state()
         histories.append(
-            m.train_neuralnet(net, x[:20], t[:20], x[20:], t[20:], iters_num=3, batch_size=5, learning_rate=0.5, seed=2)
+            m.train_neuralnet(
+                net, x[:20], t[:20], x[20:], t[20:], iters_num=3, batch_size=5, learning_rate=0.5, seed=2
+            )
         )
         changed = changed or _global_state() != before
     losses = [np.asarray(h["train_loss_list"], dtype=float) for h in histories]
@@ -943,7 +950,9 @@ def train_global_random(m, ctx):
 @hidden(
     "3.1",
     hints=[PARAM_SHAPES],
-    about=Msg("생성자가 만든 params의 모양 (편향은 1차원)", "the shapes of the constructor's params (1-D biases)"),
+    about=Msg(
+        "생성자가 만든 params의 모양 (편향은 1차원)", "the shapes of the constructor's params (1-D biases)"
+    ),
 )
 def params_shapes(m, ctx):
     net = m.TwoLayerNet(6, 5, 3)
@@ -1077,7 +1086,10 @@ def judged(key: str) -> Any:
         expected = want[key]
         if isinstance(expected, dict):
             if not isinstance(value, dict) or set(value) != set(expected):
-                return Msg(f"{key}: 키가 {sorted(expected)}인 딕셔너리여야 합니다.", f"{key} must be a dict with keys {sorted(expected)}.")
+                return Msg(
+                    f"{key}: 키가 {sorted(expected)}인 딕셔너리여야 합니다.",
+                    f"{key} must be a dict with keys {sorted(expected)}.",
+                )
             for k in expected:
                 problem = _close(f"{key}['{k}']", value[k], expected[k])
                 if problem:
@@ -1095,7 +1107,10 @@ def _close(name: str, value: Any, expected: Any) -> Msg | None:
         return Msg(f"{name}: 숫자 배열(리스트)이 아닙니다.", f"{name} is not an array (or list) of numbers.")
     want = np.asarray(expected, dtype=float)
     if got.shape != want.shape:
-        return Msg(f"{name}의 모양이 {got.shape}입니다. {want.shape}이어야 합니다.", f"{name} has shape {got.shape}; it must be {want.shape}.")
+        return Msg(
+            f"{name}의 모양이 {got.shape}입니다. {want.shape}이어야 합니다.",
+            f"{name} has shape {got.shape}; it must be {want.shape}.",
+        )
     if not np.allclose(got, want, rtol=1e-6, atol=1e-10):
         return Msg(f"{name}의 값이 기대한 값과 다릅니다.", f"{name} differs from the expected values.")
     return None

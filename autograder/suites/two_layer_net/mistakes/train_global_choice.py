@@ -15,7 +15,6 @@ MISTAKE = {
 def train_neuralnet(
     network, x_train, t_train, x_test, t_test, iters_num=10000, batch_size=100, learning_rate=0.1, seed=0
 ):
-    rng = np.random.default_rng(seed)
     train_size = x_train.shape[0]
     iter_per_epoch = max(train_size / batch_size, 1)
     history = {"train_loss_list": [], "train_acc_list": [], "test_acc_list": []}

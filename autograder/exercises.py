@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from autograder.core import misconceptions
 from autograder.core.errors import UserError
 from autograder.core.paths import ROOT
 from autograder.runtime.spec import Case, Hint, Msg, Suite
@@ -229,7 +230,11 @@ def load_suite(path: Path) -> Suite:
 
 
 def resolve_hints(exercise_id: str, cases: list[Case]) -> list[Case]:
-    """Replace hint ids with the Hint of that id declared by an earlier case (public first)."""
+    """Replace hint ids with the Hint of that id declared by an earlier case (public first), or
+    else the misconception of that id in the course-wide catalogue (``core/misconceptions.py``).
+
+    A suite's own Hint wins over a catalogue entry of the same id (so a suite that still states
+    it keeps working; ``tests/test_misconceptions.py`` lists such duplicates)."""
     known: dict[str, Hint] = {}
     for case in cases:
         for hint in case.hints:
@@ -237,15 +242,24 @@ def resolve_hints(exercise_id: str, cases: list[Case]) -> list[Case]:
                 known.setdefault(hint.id, hint)
     resolved = []
     for case in cases:
-        missing = [h for h in case.hints if isinstance(h, str) and h not in known]
+        missing = [
+            h for h in case.hints if isinstance(h, str) and h not in known and not misconceptions.known(h)
+        ]
         if missing:
             raise UserError(
                 f"{exercise_id}: 테스트 {case.name}: 선언되지 않은 힌트 {missing}",
-                f"{exercise_id}: case {case.name}: no case declares the hint(s) {missing}",
+                f"{exercise_id}: case {case.name}: no case declares the hint(s) {missing}, "
+                "and the misconception catalogue has no such id",
             )
-        hints = tuple(known[h] if isinstance(h, str) else h for h in case.hints)
+        hints = tuple(_resolve_one(h, known) for h in case.hints)
         resolved.append(dataclasses.replace(case, hints=hints) if hints != case.hints else case)
     return resolved
+
+
+def _resolve_one(hint: Hint | str, known: dict[str, Hint]) -> Hint:
+    if isinstance(hint, Hint):
+        return hint
+    return known[hint] if hint in known else misconceptions.hint(hint)
 
 
 def load_mistake(path: Path) -> Mistake:

@@ -124,7 +124,8 @@ def test_decode_rejects_anything_but_plain_data(data):
 
 def test_compare_messages_name_shape_dtype_and_keys():
     assert "shape (2,)" in compare(np.zeros(2), np.zeros(3), 1e-6, 0).en
-    assert "int elements" in compare(np.zeros(3, int), np.zeros(3), 1e-6, 0).en
+    assert "int elements" in compare(np.zeros(3, int), np.zeros(3), 1e-6, 0, dtype_rule=True).en
+    assert "bool elements" in compare(np.ones(3, bool), np.ones(3), 1e-6, 0, dtype_rule=True).en
     assert "missing keys [1]" in compare({0: 1}, {0: 1, 1: 2}, 1e-6, 0).en
     assert compare(np.ones(3) + 1e-12, np.ones(3), 1e-9, 0) is None
 

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.authoring import assign_text as tx
+from autograder.core import misconceptions
 from autograder.core.errors import UserError
+from autograder.core.korean import josa
 from autograder.core.paths import ROOT
 from autograder.runtime.spec import Case, Hint
 
@@ -98,7 +100,9 @@ def generate(exercise_id: str, root: Path = ROOT) -> dict[Path, str]:
         "reproduce": m.suites / "reproduce.py",
     }
     out.update({path: header(m, "cases.py") + sections[k] for k, path in optional.items() if k in sections})
-    out.update(variants(m, reference, hint_texts(sections["public"] + sections["hidden"])))
+    # a variant names a Hint of cases.py or a misconception of the catalogue (the suite's own first)
+    texts = misconceptions.texts() | hint_texts(sections["public"] + sections["hidden"])
+    out.update(variants(m, reference, texts))
     return out
 
 
@@ -175,8 +179,8 @@ def _mistake_meta(v: dict, hints: dict[str, tuple[str, str]], here: str) -> dict
         return meta
     if meta["hint"] not in hints:
         raise UserError(
-            f"{here}: 힌트 {meta['hint']}을(를) cases.py의 Hint에서 찾을 수 없습니다",
-            f"{here}: no Hint {meta['hint']!r} is declared in cases.py",
+            f"{here}: {josa('힌트 ' + meta['hint'], '을')} cases.py의 Hint에서도 오개념 목록에서도 찾을 수 없습니다",
+            f"{here}: no Hint {meta['hint']!r} is declared in cases.py or in the misconception catalogue",
         )
     ko, en = hints[meta["hint"]]
     return {"hint": meta["hint"], "ko": ko, "en": en, **{k: x for k, x in meta.items() if k != "hint"}}

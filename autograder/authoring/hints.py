@@ -14,9 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from autograder.authoring.validate import as_submission
+from autograder.core import misconceptions
 from autograder.engine.context import GradingContext
 from autograder.engine.grade import grade_submission
 from autograder.exercises import Exercise
+from autograder.runtime.spec import Hint
 from autograder.sandbox.confine import Sandbox
 
 
@@ -70,19 +72,35 @@ def tally(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | None =
 
 
 def table_rows(exercise: Exercise, counts: HintTally) -> list[list[str]]:
+    """One row per hint: its counts, whether it is the course-wide catalogue's (a relation that
+    generalises) or the exercise's own, and the first variants it fired on wrongly."""
     ids = sorted(set(counts.right) | set(counts.wrong) | set(counts.missed))
+    own = {h.id for c in exercise.cases(hidden=True) for h in c.hints if not _from_catalogue(h)}
     rows = []
     for hid in ids:
         where = ", ".join(counts.wrong_where.get(hid, [])[:3])
+        source = "catalogue" if misconceptions.known(hid) and hid not in own else "exercise"
         rows.append(
-            [exercise.id, hid, str(counts.right[hid]), str(counts.wrong[hid]), str(counts.missed[hid]), where]
+            [
+                exercise.id,
+                hid,
+                source,
+                str(counts.right[hid]),
+                str(counts.wrong[hid]),
+                str(counts.missed[hid]),
+                where,
+            ]
         )
     return rows
 
 
+def _from_catalogue(hint: Hint) -> bool:
+    return misconceptions.known(hint.id) and hint == misconceptions.hint(hint.id)
+
+
 def run(exercises: list[Exercise], jobs: int | None = None) -> tuple[list[list[str]], int]:
     """The table for ``exercises`` and the number of wrong firings in all."""
-    rows = [["exercise", "hint", "right", "wrong", "missed", "wrongly on"]]
+    rows = [["exercise", "hint", "from", "right", "wrong", "missed", "wrongly on"]]
     wrong = 0
     for ex in exercises:
         counts = tally(ex, jobs)

@@ -38,21 +38,30 @@ def _is_number(v: Any) -> bool:
 
 
 def compare(
-    actual: Any, expected: Any, rtol: float, atol: float, where: str = "result", reveal: bool = True
+    actual: Any,
+    expected: Any,
+    rtol: float,
+    atol: float,
+    where: str = "result",
+    reveal: bool = True,
+    dtype_rule: bool = False,
 ) -> Msg | None:
     """None when ``actual`` matches ``expected``; otherwise what differs, in both languages.
 
     ``reveal=False`` (hidden cases): say what differs (type, shape, which element) but never
     the expected value itself, and quote at most :data:`HIDDEN_QUOTE` characters of ``actual``.
+    ``dtype_rule``: the case states an element type (a rule of the stub), so bool or int
+    elements fail where floats are expected; without one, they pass when their values equal
+    the expected floats exactly (``relu_d`` returning ``x > 0``: no docstring asked for floats).
     """
     if _is_number(expected):
         return _compare_numbers(actual, expected, rtol, atol, where, reveal)
     if isinstance(expected, np.ndarray):
-        return _compare_arrays(actual, expected, rtol, atol, _ko(where), where, reveal)
+        return _compare_arrays(actual, expected, rtol, atol, _ko(where), where, reveal, dtype_rule)
     if isinstance(expected, dict):
-        return _compare_dicts(actual, expected, rtol, atol, _ko(where), where, reveal)
+        return _compare_dicts(actual, expected, rtol, atol, _ko(where), where, reveal, dtype_rule)
     if isinstance(expected, (list, tuple)):
-        return _compare_sequences(actual, expected, rtol, atol, where, reveal)
+        return _compare_sequences(actual, expected, rtol, atol, where, reveal, dtype_rule)
     if type(actual) is not type(expected) or actual != expected:
         return _differs(actual, expected, where, reveal)
     return None
@@ -86,7 +95,13 @@ def _compare_numbers(
 
 
 def _compare_sequences(
-    actual: Any, expected: list | tuple, rtol: float, atol: float, en_where: str, reveal: bool
+    actual: Any,
+    expected: list | tuple,
+    rtol: float,
+    atol: float,
+    en_where: str,
+    reveal: bool,
+    dtype_rule: bool = False,
 ) -> Msg | None:
     where = _ko(en_where)
     if type(actual) is not type(expected):
@@ -101,7 +116,7 @@ def _compare_sequences(
             f"{en_where} has length {len(actual)}, expected {len(expected)}.",
         )
     for i, (a, e) in enumerate(zip(actual, expected)):
-        problem = compare(a, e, rtol, atol, f"{en_where}[{i}]", reveal)
+        problem = compare(a, e, rtol, atol, f"{en_where}[{i}]", reveal, dtype_rule)
         if problem:
             return problem
     return None
@@ -136,7 +151,14 @@ def _ko(where: str) -> str:
 
 
 def _compare_arrays(
-    actual: Any, expected: np.ndarray, rtol: float, atol: float, where: str, en_where: str, reveal: bool
+    actual: Any,
+    expected: np.ndarray,
+    rtol: float,
+    atol: float,
+    where: str,
+    en_where: str,
+    reveal: bool,
+    dtype_rule: bool = False,
 ) -> Msg | None:
     """``where``: the value's name in Korean, ``en_where`` in English."""
     if not isinstance(actual, np.ndarray):
@@ -150,12 +172,16 @@ def _compare_arrays(
             f"{en_where} has shape {actual.shape}, expected {expected.shape}.",
         )
     ka, ke = _KIND[actual.dtype.kind], _KIND[expected.dtype.kind]
-    if ka != ke and not (ke == "float" and ka == "int" and expected.size == 0):
+    if (
+        ka != ke
+        and not (ke == "float" and ka == "int" and expected.size == 0)
+        and (dtype_rule or not _exactly_equal_floats(actual, expected))
+    ):
         return Msg(
             f"{where}: 원소 자료형이 {ka}입니다 (기대값 {ke}).",
             f"{en_where} has {ka} elements, expected {ke}.",
         )
-    if ke == "bool" or ke == "int":
+    if ke == "bool" or ke == "int" or ka != ke:
         bad = actual != expected
     else:
         bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
@@ -173,8 +199,22 @@ def _compare_arrays(
     return None
 
 
+def _exactly_equal_floats(actual: np.ndarray, expected: np.ndarray) -> bool:
+    """Bool or int elements whose values are exactly the expected floats."""
+    if actual.dtype.kind not in "biu" or expected.dtype.kind != "f":
+        return False
+    return bool(np.array_equal(actual.astype(expected.dtype), expected))
+
+
 def _compare_dicts(
-    actual: Any, expected: dict, rtol: float, atol: float, where: str, en_where: str, reveal: bool
+    actual: Any,
+    expected: dict,
+    rtol: float,
+    atol: float,
+    where: str,
+    en_where: str,
+    reveal: bool,
+    dtype_rule: bool = False,
 ) -> Msg | None:
     if not isinstance(actual, dict):
         return Msg(
@@ -192,7 +232,7 @@ def _compare_dicts(
         parts_en = ([gone_en] if missing else []) + ([f"unexpected keys {unexpected}"] if extra else [])
         return Msg(f"{where}: " + ", ".join(parts_ko), f"{en_where}: " + ", ".join(parts_en))
     for k, e in expected.items():
-        problem = compare(actual[k], e, rtol, atol, f"{en_where}[{k!r}]", reveal)
+        problem = compare(actual[k], e, rtol, atol, f"{en_where}[{k!r}]", reveal, dtype_rule)
         if problem:
             return problem
     return None

@@ -1,8 +1,10 @@
 """Stage 3, judge: turn a case's outcome into points and a message. Runs only in the parent.
 
 Values are checked type, then shape, then dtype kind, then values, with one clear message per
-failure. A failed case gets named hints: the case's own ``Hint(when=...)`` predicates and the
-known mistakes whose output on this case matches the student's.
+failure. A failed case gets named hints: the case's own ``Hint(when=...)`` predicates, the
+relations of the misconceptions it names (``Hint.detect``, from ``core/misconceptions.py``:
+they also read the case's inputs) and the known mistakes whose output on this case matches the
+student's (except those a relation of the case already decides).
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
+
 from autograder.core.korean import josa
 from autograder.core.results import CaseResult, Outcome
 from autograder.engine.compare import compare
 from autograder.exercises import Limits, Mistake
+from autograder.runtime import wire
 from autograder.runtime.spec import Case, Hint, Msg, changed_arguments
 
 __all__ = ["CaseResult", "judge_case", "outcome_problem"]
@@ -177,7 +182,22 @@ def _raised(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
     where = err.get("where") or {}
     at = f" ({where.get('file')}, line {where.get('line')}: {where.get('code')})" if where else ""
     text = f"{shown(err.get('type'), 60)}: {shown(err.get('message'))}{at}"
-    return "error", Msg(f"오류 발생: {text}", f"Raised {text}")
+    why = _RAISED_CAUSE.get(str(err.get("type")))
+    ko, en = (f" {why.ko}", f" {why.en}") if why else ("", "")
+    return "error", Msg(f"오류 발생: {text}{ko}", f"Raised {text}{en}")
+
+
+#: Exceptions of arithmetic, told apart: an overflow is a value too large, not a division by zero.
+_RAISED_CAUSE = {
+    "OverflowError": Msg(
+        "(오버플로: 값이 너무 커졌습니다. 예: math.exp(710), 큰 정수를 실수로 바꿈.)",
+        "(an overflow: a value grew too large, e.g. math.exp(710), or a huge int made a float.)",
+    ),
+    "ZeroDivisionError": Msg(
+        "(0으로 나누었습니다: 나누는 값이 0이 되는 경우, 예를 들어 빈 배치나 언더플로한 합을 확인하세요.)",
+        "(a division by zero: check where the divisor becomes 0, such as an empty batch or a sum that underflowed.)",
+    ),
+}
 
 
 def _timed_out(outcome: Outcome, task_name: str, shown: _Shown) -> tuple[str, Msg]:
@@ -278,7 +298,9 @@ def judge_case(
         if case.check is not None:
             message = case.check(outcome.value, expected)
         else:
-            message = compare(outcome.value, expected, case.rtol, case.atol, reveal=reveal)
+            message = compare(
+                outcome.value, expected, case.rtol, case.atol, reveal=reveal, dtype_rule=states_dtype(case)
+            )
     except Exception as exc:  # a check that does not apply to this value's shape or type
         message = Msg(
             f"돌려준 값을 검사할 수 없습니다 ({type(exc).__name__}). 반환값의 형태를 확인하세요.",
@@ -291,6 +313,9 @@ def judge_case(
             f"결과가 기대한 값이 아닙니다 {WITHHELD.ko}",
             f"The result is not the expected value {WITHHELD.en}",
         )
+    why = nonfinite_cause(outcome.value, expected, inputs_of(originals))
+    if why is not None:
+        message = Msg(f"{message.ko} {why.ko}", f"{message.en} {why.en}")
     return result("failed", message, _hints(case, outcome, expected, mistakes, originals=originals))
 
 
@@ -303,10 +328,19 @@ def _hints(
     originals: tuple | None = None,
 ) -> tuple[tuple[str, Msg], ...]:
     found: list[tuple[str, Msg]] = []
+    inputs = inputs_of(originals)
     for hint in case.hints:
-        if hint.mutated if mutated else _fires(hint, case, outcome, expected):
+        if not hint.applies_to(case.name):
+            continue
+        if hint.mutated if mutated else _fires(hint, case, outcome, expected, inputs):
             found.append((hint.id, hint.msg))
+    # a mistake that shows a misconception the case detects by a relation is not matched by
+    # equality: the relation names it (also when other mistakes change the output), and the
+    # mistake variant proves the relation instead of being the only output it could name
+    detected = {h.id for h in case.hints if h.detect is not None}
     for mistake, m_outcome in (mistakes or {}).values():
+        if mistake.shown_as in detected:
+            continue
         if _matches_mistake(case, outcome, m_outcome, expected, mutated, originals):
             found.append((mistake.shown_as, mistake.hint))
     # a hint named twice (by id, or the same text under two ids) shows once
@@ -346,7 +380,7 @@ def distinct(case: Case, reference: Outcome, mistakes: dict[str, Outcome]) -> se
     return out
 
 
-def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
+def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any, inputs: tuple = ()) -> bool:
     if hint.mutated:
         return False  # only on a changed input (see _hints)
     if hint.error is not None:
@@ -356,9 +390,11 @@ def _fires(hint: Hint, case: Case, outcome: Outcome, expected: Any) -> bool:
             and err.get("type") == hint.error
             and hint.error_text in str(err.get("message", ""))
         )
-    if hint.when is None or outcome.status != "ok":
+    if outcome.status != "ok" or (hint.when is None and hint.detect is None):
         return False
     try:
+        if hint.detect is not None:
+            return bool(hint.detect(outcome.value, expected, inputs))
         return bool(hint.when(outcome.value, expected))
     except Exception:  # a predicate that does not apply to this value's shape or type
         return False
@@ -379,10 +415,149 @@ def _matches_mistake(
         if mutated or m_mutates:
             return mutated and m_mutates
         try:
-            return compare(outcome.value, m_outcome.value, case.rtol, case.atol) is None
+            atol = near_zero_atol(case.atol, expected, m_outcome.value)
+            return compare(outcome.value, m_outcome.value, case.rtol, atol) is None
         except Exception:
             return False
     if outcome.status == "error":  # same exception and same message: one type alone names many mistakes
         mine, theirs = outcome.error or {}, m_outcome.error or {}
         return (mine.get("type"), mine.get("message")) == (theirs.get("type"), theirs.get("message"))
+    return False
+
+
+#: A mistake's output matches the student's near zero only within this fraction of the
+#: expected value's magnitude: a result of 2e-11 (``/ 2*h``) is not the 0 of a tiny h.
+NEAR_ZERO = 1e-9
+
+
+def _magnitude(value: Any, depth: int = 0) -> float:
+    """The largest finite |element| in a value (numbers, arrays, nested containers)."""
+    if depth > 6:
+        return 0.0
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return max((_magnitude(v, depth + 1) for v in value), default=0.0)
+    try:
+        a = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return 0.0
+    finite = np.abs(a[np.isfinite(a)])
+    return float(finite.max()) if finite.size else 0.0
+
+
+def near_zero_atol(atol: float, *values: Any) -> float:
+    """The absolute tolerance for matching a mistake's output: the case's, but never more than
+    :data:`NEAR_ZERO` of the values' magnitude (relative near zero, not ``atol=1e-9``)."""
+    scale = max((_magnitude(v) for v in values), default=0.0)
+    return min(atol, NEAR_ZERO * scale)
+
+
+#: Words in a rule's id that say the case states a dtype (``float_result``, ``integer_array``):
+#: only there do bool or int elements equal to the expected floats fail.
+_DTYPE_RULE = re.compile(r"(^|_)(float\d*|dtype|int|integer|bool)(_|$)")
+
+
+def states_dtype(case: Case) -> bool:
+    """Whether the case checks a rule about the element type (its ``rules`` name one)."""
+    return any(_DTYPE_RULE.search(r) for r in case.rules)
+
+
+def inputs_of(originals: tuple | None) -> tuple:
+    """The arrays and numbers the reference's run passed to ``ctx.call`` on this case, decoded
+    from its argument records (containers opened, sampled records of large arrays left out)."""
+    out: list[Any] = []
+    for call in originals or ():
+        try:
+            values = wire.decode(call.get("after", []) if isinstance(call, dict) else [])
+        except (wire.WireError, TypeError, ValueError):
+            continue
+        for v in values if isinstance(values, list) else []:
+            _collect(v, out, 0)
+    return tuple(out)
+
+
+def _collect(record: Any, out: list, depth: int) -> None:
+    if depth > 6 or len(out) > 64:
+        return
+    if isinstance(record, np.ndarray) or (
+        isinstance(record, (int, float, np.number)) and not isinstance(record, bool)
+    ):
+        out.append(record)
+    elif isinstance(record, (list, tuple)) and len(record) == 3 and record[0] in ("list", "tuple"):
+        for v in record[2] if isinstance(record[2], (list, tuple)) else []:
+            _collect(v, out, depth + 1)
+    elif isinstance(record, (list, tuple)) and len(record) == 3 and record[0] == "dict":
+        for pair in record[2] if isinstance(record[2], (list, tuple)) else []:
+            if isinstance(pair, (list, tuple)) and len(pair) == 2:
+                _collect(pair[1], out, depth + 1)
+
+
+#: exp overflows beyond this argument (exp(709.78) is float64's largest finite value)
+EXP_RANGE = 709.0
+
+
+def nonfinite_cause(actual: Any, expected: Any, inputs: tuple = ()) -> Msg | None:
+    """Why the student's value holds inf or nan where the expected one is finite, told apart
+    from the values: infinity, or nan in a row whose inputs are beyond exp's range, is an
+    overflow; nan with small inputs is 0/0 (or inf − inf) after an underflow. A dict, list or
+    tuple is searched part by part (the first part that shows it). None otherwise."""
+    parts = _parts_of(actual, expected)
+    if parts is not None:
+        return next((m for a, e in parts if (m := nonfinite_cause(a, e, inputs))), None)
+    got, want = _float_array(actual), _float_array(expected)
+    if got is None or want is None or got.shape != want.shape or not np.all(np.isfinite(want)):
+        return None
+    bad = ~np.isfinite(got)
+    if not bad.any():
+        return None
+    if np.any(np.isinf(got)) or _large_inputs(bad, inputs):
+        return Msg(
+            "(inf/nan: 큰 값에서 오버플로가 났습니다. 예: exp(710) = inf, inf/inf = nan.)",
+            "(inf/nan: an overflow on large values, e.g. exp(710) = inf and inf/inf = nan.)",
+        )
+    return Msg(
+        "(nan: 0/0 같은 계산입니다. 아주 작은 값이 0으로 언더플로한 뒤 나누었거나, 0으로 나눈 값을 "
+        "다시 썼을 수 있습니다.)",
+        "(nan: a 0/0-like operation, e.g. values that underflowed to 0 were divided, or a division "
+        "by zero was used again.)",
+    )
+
+
+def _parts_of(actual: Any, expected: Any) -> list[tuple[Any, Any]] | None:
+    """The (actual, expected) parts of a dict or of a list/tuple that is not a list of numbers."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return [(actual[k], v) for k, v in expected.items() if k in actual]
+    if (
+        isinstance(expected, (list, tuple))
+        and isinstance(actual, (list, tuple))
+        and len(actual) == len(expected)
+    ):
+        if not all(isinstance(v, (int, float)) for v in expected):
+            return list(zip(actual, expected))
+    return None
+
+
+def _float_array(value: Any) -> np.ndarray | None:
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, (int, float)) for v in value):
+        value = np.asarray(value, dtype=float)
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.number, np.ndarray)):
+        return None
+    a = np.asarray(value)
+    return a.astype(float) if a.dtype.kind in "biuf" else None
+
+
+def _large_inputs(bad: np.ndarray, inputs: tuple) -> bool:
+    """Whether the inputs behind the non-finite elements exceed exp's range: an input of the
+    output's shape is read row by row (its last axis), any other one as a whole."""
+    for x in inputs:
+        a = _float_array(x)
+        if a is None or a.ndim == 0 or not np.all(np.isfinite(a)):
+            continue
+        if a.shape == bad.shape:
+            rows = np.broadcast_to(np.max(np.abs(a), axis=-1, keepdims=True), a.shape)
+            if np.any(rows[bad] > EXP_RANGE):
+                return True
+        elif a.size and float(np.max(np.abs(a))) > EXP_RANGE:
+            return True
     return False

@@ -21,6 +21,7 @@ import ast
 import functools
 import hashlib
 import os
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable
@@ -64,8 +65,13 @@ class Hint:
     ``when(actual, expected)`` receives decoded plain data (never student objects) and runs in
     the parent, for a case that returned a value; ``error="IndexError"`` fires only when the
     student's code raised that exception (``error_text``: and its message contains that text);
-    ``mutated=True`` when the parent found a changed input. Every hint has one of these
-    conditions: a hint without one would fire on any failure.
+    ``mutated=True`` when the parent found a changed input; ``detect(actual, expected, inputs)``
+    is a relation that also reads the case's inputs (the arrays and numbers the reference's
+    run passed to ``ctx.call``): the misconception catalogue's detectors
+    (``autograder/core/misconceptions.py``). Every hint has one of these conditions: a hint
+    without one would fire on any failure (a catalogue id without a detector fires only through
+    a known mistake that names it). ``only_on``: glob patterns of the case names it may fire on
+    (a hint about backprop, attached to a whole fit, stays quiet on the forward cases).
     """
 
     id: str
@@ -76,14 +82,26 @@ class Hint:
     error_text: str = ""
     #: fires when the parent found that the student's function changed an input argument
     mutated: bool = False
+    detect: Callable[[Any, Any, tuple], bool] | None = None
+    only_on: tuple[str, ...] = ()
 
     @property
     def has_condition(self) -> bool:
-        return self.when is not None or self.error is not None or self.mutated
+        return self.when is not None or self.error is not None or self.mutated or self.detect is not None
+
+    def applies_to(self, case_name: str) -> bool:
+        """Whether this hint may fire on the case ``case_name`` (see ``only_on``)."""
+        return not self.only_on or any(name_matches(case_name, p) for p in self.only_on)
 
     @property
     def msg(self) -> Msg:
         return Msg(self.ko, self.en)
+
+
+def name_matches(name: str, pattern: str) -> bool:
+    """A case name against a pattern: ``*`` and ``?`` are wildcards, brackets are literal
+    (``fit[small]`` is one case's name)."""
+    return re.fullmatch(re.escape(pattern).replace(r"\*", ".*").replace(r"\?", "."), name) is not None
 
 
 @dataclass(frozen=True)
@@ -100,7 +118,9 @@ class Case:
     rtol: float = 1e-6
     atol: float = 1e-9
     check: Callable[[Any, Any], Msg | None] | None = None
-    hints: tuple[Hint | str, ...] = ()  # a str names a Hint declared by another case of the exercise
+    #: a str names a Hint declared by another case of the exercise, or a misconception of the
+    #: course-wide catalogue (``autograder/core/misconceptions.py``), resolved in the parent
+    hints: tuple[Hint | str, ...] = ()
     about: Msg | None = None
     timeout: float | None = None
     #: names of cases this one earns its points only together with: a case that code doing
@@ -460,7 +480,8 @@ class Suite:
         a scenario defined elsewhere (a hidden suite's ``scenarios.py``) and returns None.
 
         ``hints``: :class:`Hint` objects, or the id of a Hint that a case of the exercise's
-        public suite declares (so a hidden suite reuses the public one's hints, not a copy).
+        public suite declares (so a hidden suite reuses the public one's hints, not a copy), or
+        the id of a misconception in the course-wide catalogue (``autograder/core/misconceptions.py``).
         """
         if expect is REFERENCE and not self.hidden:
             raise ValueError("public cases need a literal expect= (students have no reference)")

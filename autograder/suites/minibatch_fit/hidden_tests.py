@@ -295,14 +295,14 @@ STEP_HINTS = [
 
 suite.case(
     "4.1",
-    hints=["predict_transposed"],
+    hints=["predict_transposed", "transposed"],
     about=Msg("시험 숫자 30개의 출력", "outputs on 30 test digits"),
     run=scenarios.predict_mnist,
 )
 
 suite.case(
     "4.1",
-    hints=["percent_vs_fraction"],
+    hints=["percent_vs_fraction", "wrong_axis"],
     about=Msg("시험 숫자 200개의 정확도", "accuracy on 200 test digits"),
     run=scenarios.evaluate_mnist,
 )

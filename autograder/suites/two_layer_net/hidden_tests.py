@@ -143,13 +143,19 @@ PARAM_SHAPES = Hint(
 
 # ---- 3.1 predict -----------------------------------------------------------------------------
 
-suite.case("3.1", about=Msg("작은 신경망, 배치", "small net, a batch"), run=scenarios.predict_batch)
+suite.case(
+    "3.1",
+    hints=["transposed", "list_not_array"],
+    about=Msg("작은 신경망, 배치", "small net, a batch"),
+    run=scenarios.predict_batch,
+)
 
 suite.case("3.1", about=Msg("샘플 하나 (1차원 x)", "one sample (1-D x)"), run=scenarios.predict_single_sample)
 
 suite.case(
     "3.1",
     rtol=1e-5,
+    hints=["transposed", "exp_overflow"],
     about=Msg("784-50-10, MNIST 숫자 20개", "784-50-10 on 20 MNIST digits"),
     run=scenarios.predict_mnist,
 )
@@ -199,7 +205,7 @@ suite.case(
 
 suite.case(
     "3.5",
-    hints=GRADIENT_HINTS,
+    hints=[*GRADIENT_HINTS, "list_not_array"],
     about=Msg("작은 신경망, 배치 4", "small net, batch of 4"),
     run=scenarios.gradient_random,
 )

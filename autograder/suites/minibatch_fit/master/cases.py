@@ -704,7 +704,7 @@ def after_fit(net, X, y, ctx):
 
 @hidden(
     "4.1",
-    hints=["predict_transposed"],
+    hints=["predict_transposed", "transposed"],
     about=Msg("시험 숫자 30개의 출력", "outputs on 30 test digits"),
 )
 def predict_mnist(m, ctx):
@@ -714,7 +714,7 @@ def predict_mnist(m, ctx):
 
 @hidden(
     "4.1",
-    hints=["percent_vs_fraction"],
+    hints=["percent_vs_fraction", "wrong_axis"],
     about=Msg("시험 숫자 200개의 정확도", "accuracy on 200 test digits"),
 )
 def evaluate_mnist(m, ctx):

@@ -669,7 +669,7 @@ def template_params(ctx):
 # ---- 3.1 predict -----------------------------------------------------------------------------
 
 
-@hidden("3.1", about=Msg("작은 신경망, 배치", "small net, a batch"))
+@hidden("3.1", hints=["transposed", "list_not_array"], about=Msg("작은 신경망, 배치", "small net, a batch"))
 def predict_batch(m, ctx):
     params, x, _, _ = small_problem(ctx, n=4)
     return ctx.call(staff.net_with(m, params).predict, x)
@@ -684,6 +684,7 @@ def predict_single_sample(m, ctx):
 @hidden(
     "3.1",
     rtol=1e-5,
+    hints=["transposed", "exp_overflow"],
     about=Msg("784-50-10, MNIST 숫자 20개", "784-50-10 on 20 MNIST digits"),
 )
 def predict_mnist(m, ctx):
@@ -779,7 +780,7 @@ def params_unchanged_by_numgrad(m, ctx):
 # ---- 3.5 gradient ----------------------------------------------------------------------------
 @hidden(
     "3.5",
-    hints=GRADIENT_HINTS,
+    hints=[*GRADIENT_HINTS, "list_not_array"],
     about=Msg("작은 신경망, 배치 4", "small net, batch of 4"),
 )
 def gradient_random(m, ctx):

@@ -108,7 +108,7 @@ def hint_problems(cases, mistakes) -> list[str]:
             hints.setdefault(getattr(h, "id", repr(h)), h)
     problems = [f"{hid}: not a Hint" for hid, h in hints.items() if not isinstance(h, Hint)]
     problems += [f"{hid}: no condition" for hid, h in hints.items()
-                 if isinstance(h, Hint) and h.when is None and h.error is None]  # fmt: skip
+                 if isinstance(h, Hint) and not h.has_condition]  # fmt: skip
     texts: dict[tuple[str, str], set[str]] = {}
     for hid, h in hints.items():
         texts.setdefault((h.ko, h.en), set()).add(hid)

@@ -44,7 +44,7 @@ JUDGE_NAMES = {"Hint", "Suite", "suite", "Msg", "REFERENCE", "PerParam", "compar
 JUDGE_KEYWORDS = {"expect", "check", "hints", "rtol"}
 #: what never appears in a program sent to a worker
 PROGRAM_WORDS = ("suite.case", "Hint(", "expect=")
-MIN_RULES, MIN_MISTAKES, LABELLED_FILES = 8, 4, (4, 8)
+MIN_RULES, MIN_MISTAKES, LABELLED_FILES = 8, 4, (4, 30)
 
 
 def read(path) -> str:

@@ -181,12 +181,18 @@ def _same_shapes(got, want) -> bool:
     return _grads(got, want) and all(got[k].shape == want[k].shape for k in KEYS)
 
 
-def _scaled_by(got, want) -> float | None:
-    """The one factor r with got == r · want for every key, if there is one."""
-    if not _same_shapes(got, want):
+OUTPUT = ("W2", "b2")
+
+
+def _scaled_by(got, want, keys=OUTPUT) -> float | None:
+    """The one factor r with got == r · want for the output layer's keys, if there is one.
+
+    The output layer alone: a mistake in the hidden layer (sigmoid_grad) then does not hide the
+    scale or the sign, and a bias of shape (1, n) still counts by its values."""
+    if not _grads(got, want) or any(got[k].size != want[k].size for k in keys):
         return None
-    g = np.concatenate([got[k].ravel() for k in KEYS]).astype(float)
-    w = np.concatenate([want[k].ravel() for k in KEYS]).astype(float)
+    g = np.concatenate([got[k].ravel() for k in keys]).astype(float)
+    w = np.concatenate([want[k].ravel() for k in keys]).astype(float)
     if not np.any(w):
         return None
     r = float(g @ w / (w @ w))
@@ -210,6 +216,17 @@ def _count(got, want) -> bool:
     )
 
 
+def _hidden_layer_off(got, want) -> bool:
+    """The output layer is the reference's (up to one factor: a scale or sign mistake may come
+    with this one) but W1 is not that factor times the reference's."""
+    r = _scaled_by(got, want)
+    return (
+        r is not None
+        and got["W1"].shape == want["W1"].shape
+        and not np.allclose(got["W1"], r * want["W1"], rtol=1e-6, atol=1e-12)
+    )
+
+
 WHOLE_BATCH = Hint(
     "softmax_whole_batch",
     "배치 전체의 합이 1이 되었습니다: softmax는 각 행마다 정규화합니다 (axis=-1, keepdims=True).",
@@ -217,7 +234,7 @@ WHOLE_BATCH = Hint(
     when=_whole_batch_normalised,
 )
 PERCENT = Hint(
-    "accuracy_percent",
+    "percent_vs_fraction",
     "정확도는 0과 1 사이의 비율입니다: 100을 곱하지 마세요.",
     "Accuracy is a fraction in [0, 1]: do not multiply by 100.",
     when=_percent,
@@ -247,24 +264,26 @@ GRADIENT_HINTS = [
         "gradient_sign",
         "기울기의 부호가 반대입니다: dy = (y − t) / N입니다 (t − y가 아님).",
         "The gradient has the wrong sign: dy = (y − t) / N, not (t − y).",
-        when=lambda got, want: _scaled_by(got, want) is not None and np.isclose(_scaled_by(got, want), -1.0),
+        when=lambda got, want: (_scaled_by(got, want) or 0.0) < 0,
     ),
     Hint(
-        "no_batch_division",
+        "not_divided_by_m",
         "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
         "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
-        when=lambda got, want: (_scaled_by(got, want) or 0.0) > 1.5,
+        when=lambda got, want: abs(_scaled_by(got, want) or 0.0) > 1.5,
     ),
     Hint(
-        "bias_keepdims",
-        "b1, b2의 기울기는 1차원 (n,)이어야 합니다: np.sum(..., axis=0)에 keepdims를 쓰지 마세요.",
-        "The gradients of b1 and b2 must be 1-D (n,): no keepdims in np.sum(..., axis=0).",
+        "bias_shape",
+        "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 "
+        "쓰지 마세요.",
+        "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in "
+        "np.sum(..., axis=0).",
         when=lambda got, want: (
             _grads(got, want) and any(got[k].shape == (1, *want[k].shape) for k in ("b1", "b2"))
         ),
     ),
     Hint(
-        "bias_wrong_axis",
+        "wrong_axis",
         "편향의 기울기는 샘플에 대한 합입니다: np.sum(dy, axis=0)입니다 (axis=1이 아님).",
         "A bias gradient sums over the samples: np.sum(dy, axis=0), not axis=1.",
         when=lambda got, want: (
@@ -278,11 +297,7 @@ GRADIENT_HINTS = [
         "The output layer (W2, b2) is right but the hidden layer (W1, b1) is not: check "
         "da1 = (dy @ W2.T) * sigmoid_grad(a1), where sigmoid_grad takes a1, the input of the sigmoid "
         "(not z1 = sigmoid(a1)).",
-        when=lambda got, want: (
-            _same_shapes(got, want)
-            and all(np.allclose(got[k], want[k]) for k in ("W2", "b2"))
-            and not np.allclose(got["W1"], want["W1"])
-        ),
+        when=lambda got, want: _hidden_layer_off(got, want),
     ),
 ]
 
@@ -294,7 +309,7 @@ def moved_uphill(got, want) -> bool:
 
 
 ASCENT = Hint(
-    "gradient_ascent",
+    "update_sign",
     "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. "
     "params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
     "The weights moved the opposite way: step against the gradient, "

@@ -113,3 +113,41 @@ def below_1e7(got: Any, numerical: dict) -> Msg | None:
         f"수치 미분과의 상대 오차가 1e-7 이상입니다 ({text}).",
         f"Relative error against the numerical gradient is not below 1e-7 ({text}).",
     )
+
+
+def judged(key: str) -> Any:
+    """check=: only ``got[key]`` against ``want[key]`` (the rest of a result feeds the hints)."""
+
+    def check(got: Any, want: Any) -> Msg | None:
+        value = got.get(key) if isinstance(got, dict) else None
+        expected = want[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict) or set(value) != set(expected):
+                return Msg(
+                    f"{key}: 키가 {sorted(expected)}인 딕셔너리여야 합니다.",
+                    f"{key} must be a dict with keys {sorted(expected)}.",
+                )
+            for k in expected:
+                problem = _close(f"{key}['{k}']", value[k], expected[k])
+                if problem:
+                    return problem
+            return None
+        return _close(key, value, expected)
+
+    return check
+
+
+def _close(name: str, value: Any, expected: Any) -> Msg | None:
+    try:
+        got = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return Msg(f"{name}: 숫자 배열(리스트)이 아닙니다.", f"{name} is not an array (or list) of numbers.")
+    want = np.asarray(expected, dtype=float)
+    if got.shape != want.shape:
+        return Msg(
+            f"{name}의 모양이 {got.shape}입니다. {want.shape}이어야 합니다.",
+            f"{name} has shape {got.shape}; it must be {want.shape}.",
+        )
+    if not np.allclose(got, want, rtol=1e-6, atol=1e-10):
+        return Msg(f"{name}의 값이 기대한 값과 다릅니다.", f"{name} differs from the expected values.")
+    return None

@@ -4,7 +4,7 @@
 The scenarios (what is run) are in ``scenarios.py``. Every case is compared with the
 reference's output on the same scenario. The weights after ``fit`` and the ``cost_`` it recorded
 are separate cases, so that a wrong ``cost_`` formula costs only the ``cost_`` cases.
-Hints named by id (``hints=["evaluate_fraction"]``) are the public suite's, declared once there.
+Hints named by id (``hints=["percent_vs_fraction"]``) are the public suite's, declared once there.
 """
 
 import numpy as np
@@ -34,6 +34,42 @@ def same_cost_length(got, want):
     return None
 
 
+def _one_epoch_off(got, want):
+    """cost_ has one epoch's entries too many (range(epochs + 1)) or too few; a length short by
+    one entry per epoch is the dropped last batch instead, unless the two coincide."""
+    per_epoch, epochs = len(want["cost_"]) // want["epochs"], want["epochs"]
+    diff = len(got["cost_"]) - len(want["cost_"])
+    return diff == per_epoch or (diff == -per_epoch and per_epoch != epochs)
+
+
+OFF_BY_ONE = Hint(
+    "off_by_one_steps",
+    "에포크 수가 하나 많거나 적습니다: for e in range(self.epochs)로 정확히 epochs번 도세요 "
+    "(range(epochs + 1) 아님).",
+    "One epoch too many or too few: loop for e in range(self.epochs), exactly epochs times "
+    "(not range(epochs + 1)).",
+    when=_one_epoch_off,
+)
+COST_HINTS = [*COST_HINTS, OFF_BY_ONE]
+
+SCHEDULE_IGNORED = Hint(
+    "schedule_ignored",
+    "fit이 self.learning_rate(e)를 쓰지 않았습니다: 에포크 e마다 eta = self.learning_rate(e)를 구해 "
+    "그 에포크의 모든 갱신에 쓰세요 (self.eta 아님).",
+    "fit did not use self.learning_rate(e): in epoch e compute eta = self.learning_rate(e) and use it "
+    "for every update of that epoch (not self.eta).",
+    when=lambda got, want: not got["epochs_asked"] and bool(want["epochs_asked"]),
+)
+GLOBAL_RANDOM = Hint(
+    "global_random",
+    "전역 난수 (np.random.seed, np.random.uniform, np.random.permutation 등)를 썼습니다: 생성자의 "
+    "rng = np.random.default_rng(random_seed)만 쓰고, 전역 상태는 건드리지 마세요.",
+    "Global random state was used (np.random.seed, np.random.uniform, np.random.permutation, ...): use "
+    "only the constructor's rng = np.random.default_rng(random_seed) and leave the global state alone.",
+    when=lambda got, want: bool(got["global_state_changed"]) or not got["same_start_any_global_state"],
+)
+
+
 SCHEDULE_SHIFTED = Hint(
     "schedule_shifted",
     "학습률이 한 에포크 밀렸습니다: 첫 에포크 (e=0)는 eta, 마지막 에포크 (e=epochs-1)는 0.0001입니다.",
@@ -43,25 +79,237 @@ SCHEDULE_SHIFTED = Hint(
     ),
 )
 
+# ---- one update from given weights: each part judged alone, each mistake named by a relation ---
+# The scenarios below return the weights after ONE update (and its cost_) together with the
+# inputs they used; the reference's run of the same scenario supplies those inputs here, so the
+# detectors recompute the forward pass from trusted data and ask which known change of the
+# update explains the student's numbers: the targets, the hidden error, which W2 was used, the
+# scale (not divided by m, divided by batch_size) and the sign. Each finding stays recognisable
+# when another mistake is present, since every combination is tried.
+
+
+def _arr(value):
+    return np.asarray(value, dtype=float)
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _targets(inputs, soft):
+    n_y = _arr(inputs["W2"]).shape[0]
+    Y = np.eye(n_y)[np.asarray(inputs["y"], dtype=int)].T
+    return 0.01 + 0.98 * Y if soft else Y
+
+
+def _forward(inputs, W1=None, W2=None):
+    A0 = _arr(inputs["X"]).T
+    A1 = _sigmoid(_arr(inputs["W1"] if W1 is None else W1) @ A0)
+    return A0, A1, _sigmoid(_arr(inputs["W2"] if W2 is None else W2) @ A1)
+
+
+def _factor(got, base):
+    """The one factor c with got == c · base (relative residual below 1e-6), else None."""
+    got, base = _arr(got), _arr(base)
+    if got.shape != base.shape or not np.any(got) or not np.any(base):
+        return None
+    c = float(np.sum(got * base) / np.sum(base * base))
+    return c if np.linalg.norm(got - c * base) <= 1e-6 * np.linalg.norm(got) else None
+
+
+def _scale_findings(c, inputs):
+    """What the factor of an update says: eta / m is right; m times that is not divided by m."""
+    if c is None:
+        return None
+    m, size, eta = len(inputs["y"]), inputs["batch_size"], inputs["eta"]
+    k = abs(c) * m / eta
+    found = {"update_sign"} if c < 0 else set()
+    if np.isclose(k, 1.0):
+        return found
+    if m > 1 and np.isclose(k, m):
+        return found | {"not_divided_by_m"}
+    if size != m and np.isclose(k, m / size):
+        return found | {"divide_by_batch_size"}
+    return None
+
+
+def _explain_W2(got, inputs):
+    dW2 = _arr(got["W2"]) - _arr(inputs["W2"])
+    _, A1, A2 = _forward(inputs)
+    for soft in (False, True):
+        dZ2 = (_targets(inputs, soft) - A2) * A2 * (1 - A2)
+        found = _scale_findings(_factor(dW2, dZ2 @ A1.T), inputs)
+        if found is not None:
+            return found | ({"targets_001_099"} if soft else set())
+    return set()
+
+
+def _explain_W1(got, inputs):
+    W2, late = _arr(inputs["W2"]), _arr(got["W2"])
+    dW1 = _arr(got["W1"]) - _arr(inputs["W1"])
+    A0, A1, A2 = _forward(inputs)
+    used = [(W2, set())]
+    if late.shape == W2.shape and not np.allclose(late, W2):
+        used.append((late, {"update_before_backprop"}))
+    for soft in (False, True):
+        E2 = _targets(inputs, soft) - A2
+        for back, shortcut in ((E2 * A2 * (1 - A2), set()), (E2, {"hidden_error_shortcut"})):
+            for W, before in used:
+                base = ((W.T @ back) * A1 * (1 - A1)) @ A0.T
+                found = _scale_findings(_factor(dW1, base), inputs)
+                if found is not None:
+                    return found | shortcut | before | ({"targets_001_099"} if soft else set())
+    return set()
+
+
+def _cost_forms(S, m, n_y):
+    """(value, findings) of the cost_ formulas students write, the stated ½·Σ/m first."""
+    return [
+        (0.5 * S / m, set()),
+        (S / m, {"cost_formula"}),
+        (0.5 * S, {"not_divided_by_m"}),
+        (S, {"not_divided_by_m", "cost_formula"}),
+        (np.sqrt(S), {"cost_formula"}),
+        (S / (m * n_y), {"cost_formula"}),
+        (0.5 * S / (m * n_y), {"cost_formula"}),
+    ]
+
+
+def _explain_cost(got, inputs):
+    costs = _arr(got["cost_"]).ravel()
+    if costs.size == 0:
+        return set()
+    m, n_y = len(inputs["y"]), _arr(inputs["W2"]).shape[0]
+    weights = [(None, None, set())]
+    if not np.allclose(_arr(got["W2"]), _arr(inputs["W2"])):
+        weights.append((_arr(got["W1"]), _arr(got["W2"]), {"loss_after_update"}))
+    for soft in (False, True):
+        for W1, W2, after in weights:
+            S = float(np.sum((_targets(inputs, soft) - _forward(inputs, W1, W2)[2]) ** 2))
+            for value, found in _cost_forms(S, m, n_y):
+                if np.isclose(costs[0], value, rtol=1e-7, atol=0):
+                    return found | after | ({"targets_001_099"} if soft else set())
+    return set()
+
+
+_EXPLAIN = {"W1": _explain_W1, "W2": _explain_W2, "cost_": _explain_cost}
+
+
+def step_finds(hid):
+    """A hint condition: the relation named ``hid`` explains this single-update case's part."""
+
+    def when(got, want):
+        return hid in _EXPLAIN[want["part"]](got, want["inputs"])
+
+    return when
+
+
+def judged_part(got, want):
+    """check=: only the part the case is about (the rest of ``got`` feeds the hints)."""
+    part = want["part"]
+    value = got.get(part) if isinstance(got, dict) else None
+    expected = want[part]
+    if not isinstance(value, np.ndarray) or value.dtype.kind not in "iuf":
+        return Msg(f"{part}: 숫자 배열(리스트)이 아닙니다.", f"{part} is not an array (or list) of numbers.")
+    if value.shape != expected.shape:
+        return Msg(
+            f"한 번 갱신한 뒤 {part}의 모양이 {value.shape}입니다. {expected.shape}이어야 합니다.",
+            f"After one update {part} has shape {value.shape}; it must be {expected.shape}.",
+        )
+    if not np.allclose(value, expected, rtol=1e-6, atol=1e-10):
+        return Msg(
+            f"주어진 가중치에서 한 번 갱신한 뒤의 {part} 값이 기대한 값과 다릅니다.",
+            f"{part} after one update from the given weights differs from the expected values.",
+        )
+    return None
+
+
+# The texts of the ids the public suite also declares are the same there (one meaning per id).
+STEP_HINTS = [
+    Hint(
+        "targets_001_099",
+        "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y, n_y).T.",
+        "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y, n_y).T.",
+        when=step_finds("targets_001_099"),
+    ),
+    Hint(
+        "hidden_error_shortcut",
+        "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. "
+        "정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. numerical_gradient로 비교해 보세요.",
+        "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
+        "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). "
+        "Compare with numerical_gradient.",
+        when=step_finds("hidden_error_shortcut"),
+    ),
+    Hint(
+        "not_divided_by_m",
+        "갱신 (또는 cost_)이 배치 길이 m_b배 큽니다: dZ2 @ A1.T와 dZ1 @ A0.T, 그리고 ½·Σ(Y_b−A2)²를 "
+        "m_b = len(y_b)로 나누세요.",
+        "The update (or cost_) is m_b times too large: divide dZ2 @ A1.T, dZ1 @ A0.T and ½·Σ(Y_b−A2)² "
+        "by the batch length m_b = len(y_b).",
+        when=step_finds("not_divided_by_m"),
+    ),
+    Hint(
+        "divide_by_batch_size",
+        "갱신을 batch_size로 나누었습니다. 짧은 마지막 배치는 그 실제 길이 (len(y_b))로 나누세요.",
+        "Updates are divided by batch_size. Divide by the batch's actual length (len(y_b)): the last "
+        "one may be shorter.",
+        when=step_finds("divide_by_batch_size"),
+    ),
+    Hint(
+        "update_sign",
+        "가중치가 반대 방향으로 움직였습니다: E2 = Y − A2일 때 갱신은 W += eta * dZ @ A.T / m_b입니다 "
+        "(A2 − Y를 쓰면 -= 입니다).",
+        "The weights moved the wrong way: with E2 = Y − A2 the update is W += eta * dZ @ A.T / m_b "
+        "(with A2 − Y it is -=).",
+        when=step_finds("update_sign"),
+    ),
+    Hint(
+        "update_before_backprop",
+        "W2를 먼저 갱신한 뒤 dZ1을 구했습니다: dZ1 = (W2.T @ dZ2) * g'(Z1)은 갱신 전의 W2로 구하고, "
+        "그다음에 W2와 W1을 갱신하세요.",
+        "W2 was updated before dZ1 was computed: compute dZ1 = (W2.T @ dZ2) * g'(Z1) with W2 as it was "
+        "before the update, then update W2 and W1.",
+        when=step_finds("update_before_backprop"),
+    ),
+    Hint(
+        "cost_formula",
+        "cost_의 값이 다른 식으로 계산되었습니다. 이 과제의 cost_는 갱신 직전 순전파로 구한 "
+        "½·Σ(Y_b−A2)² / m_b입니다 (½을 곱하고 배치 길이로 나눔, 제곱근 없음).",
+        "cost_ uses another formula. In this exercise it is ½·Σ(Y_b−A2)² / m_b from the forward pass "
+        "of that update (times ½, divided by the batch length, no square root).",
+        when=step_finds("cost_formula"),
+    ),
+    Hint(
+        "loss_after_update",
+        "cost_에 갱신한 뒤의 가중치로 구한 값을 넣었습니다: 갱신 직전 순전파의 E2로 ½·Σ(E2)² / m_b를 "
+        "구해 덧붙이세요.",
+        "cost_ got a value computed with the weights after the update: append ½·Σ(E2)² / m_b from the "
+        "forward pass before the update.",
+        when=step_finds("loss_after_update"),
+    ),
+]
+
+
 # ---- 4.1 predict and evaluate -------------------------------------------------------------------
 
 suite.case(
     "4.1",
-    hints=["predict_transposed"],
+    hints=["predict_transposed", "transposed"],
     about=Msg("시험 숫자 30개의 출력", "outputs on 30 test digits"),
     run=scenarios.predict_mnist,
 )
 
 suite.case(
     "4.1",
-    hints=["evaluate_fraction"],
+    hints=["percent_vs_fraction", "wrong_axis"],
     about=Msg("시험 숫자 200개의 정확도", "accuracy on 200 test digits"),
     run=scenarios.evaluate_mnist,
 )
 
 suite.case(
     "4.1",
-    hints=["evaluate_fraction"],
+    hints=["percent_vs_fraction"],
     about=Msg("시험 숫자 10개의 정확도", "accuracy on 10 test digits"),
     run=scenarios.evaluate_ten_digits,
 )
@@ -164,7 +412,7 @@ suite.case(
 suite.case(
     "4.4",
     check=same_cost_length,
-    hints=["dropped_last_batch"],
+    hints=["dropped_last_batch", OFF_BY_ONE],
     about=Msg("cost_ 길이 = epochs × ⌈m / batch_size⌉", "len(cost_) = epochs × ceil(m / batch_size)"),
     run=scenarios.batches_per_epoch,
 )
@@ -183,4 +431,124 @@ suite.case(
     rtol=1e-12,
     about=Msg("일정 없이: 언제나 eta", "no schedule: always eta"),
     run=scenarios.learning_rate_constant,
+)
+
+suite.case(
+    "4.2",
+    check=judged_part,
+    hints=STEP_HINTS,
+    about=Msg("주어진 가중치에서 한 번 갱신: W2", "one update from given weights: W2"),
+    run=scenarios.step_bgd_W2,
+)
+
+suite.case(
+    "4.2",
+    check=judged_part,
+    hints=STEP_HINTS,
+    about=Msg("주어진 가중치에서 한 번 갱신: W1", "one update from given weights: W1"),
+    run=scenarios.step_bgd_W1,
+)
+
+suite.case(
+    "4.2",
+    check=judged_part,
+    hints=STEP_HINTS,
+    about=Msg("주어진 가중치에서 한 번 갱신: cost_", "one update from given weights: cost_"),
+    run=scenarios.step_bgd_cost,
+)
+
+suite.case(
+    "4.3",
+    check=judged_part,
+    hints=STEP_HINTS,
+    about=Msg("샘플 하나로 한 번 갱신: W2", "one update on one sample: W2"),
+    run=scenarios.step_sgd_W2,
+)
+
+suite.case(
+    "4.3",
+    check=judged_part,
+    hints=STEP_HINTS,
+    about=Msg("샘플 하나로 한 번 갱신: W1", "one update on one sample: W1"),
+    run=scenarios.step_sgd_W1,
+)
+
+suite.case(
+    "4.3",
+    check=judged_part,
+    hints=STEP_HINTS,
+    about=Msg("샘플 하나로 한 번 갱신: cost_", "one update on one sample: cost_"),
+    run=scenarios.step_sgd_cost,
+)
+
+suite.case(
+    "4.4",
+    check=judged_part,
+    hints=STEP_HINTS,
+    about=Msg("짧은 배치 하나 (6 < batch_size 8): W2", "one short batch (6 < batch_size 8): W2"),
+    run=scenarios.step_minibatch_W2,
+)
+
+suite.case(
+    "4.4",
+    check=judged_part,
+    hints=STEP_HINTS,
+    about=Msg("짧은 배치 하나 (6 < batch_size 8): W1", "one short batch (6 < batch_size 8): W1"),
+    run=scenarios.step_minibatch_W1,
+)
+
+suite.case(
+    "4.4",
+    check=judged_part,
+    hints=[*STEP_HINTS, "dropped_last_batch"],
+    about=Msg("짧은 배치 하나 (6 < batch_size 8): cost_", "one short batch (6 < batch_size 8): cost_"),
+    run=scenarios.step_minibatch_cost,
+)
+
+suite.case(
+    "4.2",
+    **TOL,
+    hints=["state_not_reset"],
+    about=Msg("fit을 두 번: cost_는 마지막 fit의 것", "fit called twice: cost_ holds the last fit's only"),
+    run=scenarios.bgd_fit_twice,
+)
+
+suite.case(
+    "4.3",
+    **TOL,
+    hints=["state_not_reset"],
+    about=Msg("fit을 두 번: cost_는 마지막 fit의 것", "fit called twice: cost_ holds the last fit's only"),
+    run=scenarios.sgd_fit_twice,
+)
+
+suite.case(
+    "4.4",
+    **TOL,
+    hints=[SCHEDULE_IGNORED],
+    about=Msg("일정이 있는 fit은 learning_rate(e)를 씀", "fit with the schedule uses learning_rate(e)"),
+    run=scenarios.minibatch_uses_schedule,
+)
+
+suite.case(
+    "4.2",
+    hints=[GLOBAL_RANDOM],
+    requires=["bgd_one_epoch"],
+    about=Msg("전역 난수를 쓰지 않음 (생성자와 fit)", "no global random state (constructor and fit)"),
+    run=scenarios.bgd_global_random,
+)
+
+suite.case(
+    "4.3",
+    hints=["global_random"],
+    requires=["sgd_first_steps"],
+    about=Msg("전역 난수를 쓰지 않음 (생성자와 fit)", "no global random state (constructor and fit)"),
+    run=scenarios.sgd_global_random,
+)
+
+suite.case(
+    "4.4",
+    hints=["global_random"],
+    requires=["minibatch_one_epoch[bs10]"],
+    about=Msg("전역 난수를 쓰지 않음 (생성자와 fit)", "no global random state (constructor and fit)"),
+    run=scenarios.minibatch_global_random,
 )

@@ -4,24 +4,24 @@
 Small nets (6-5-3) check the formulas; 784-50-10 nets on MNIST digits check the real sizes;
 a short training run on a 1,000-digit subset checks the loss curve. Backprop is checked here,
 in the grader, against a staff-written numerical gradient (not the student's) of the inputs the
-reference's run of the same scenario returned. Hints named by id (``hints=["accuracy_percent"]``)
+reference's run of the same scenario returned. Hints named by id (``hints=["percent_vs_fraction"]``)
 are the public suite's, declared once there.
 """
 
 import numpy as np
 import two_layer_net_staff as staff
 
-from autograder.runtime.spec import Msg, Suite, load_beside
+from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("two_layer_net", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
 KEYS = staff.KEYS
-ACCURACY_HINTS = ["accuracy_percent", "accuracy_not_divided", "accuracy_onehot_only"]
+ACCURACY_HINTS = ["percent_vs_fraction", "accuracy_not_divided", "accuracy_onehot_only"]
 GRADIENT_HINTS = [
     "gradient_sign",
-    "no_batch_division",
-    "bias_keepdims",
-    "bias_wrong_axis",
+    "not_divided_by_m",
+    "bias_shape",
+    "wrong_axis",
     "sigmoid_grad_wrong_variable",
 ]
 
@@ -61,16 +61,101 @@ def backprop_below_1e7(got, want) -> Msg | None:
     return staff.below_1e7(grads, numerical)
 
 
+# ---- one training step from given weights; random state; shapes --------------------------------
+
+
+def _batch(inputs):
+    """The rows the reference's rng draws in the first step (the same call, so the same rows)."""
+    rng = np.random.default_rng(inputs["seed"])
+    return rng.choice(len(inputs["x"]), inputs["batch_size"])
+
+
+def _step_factor(got, want):
+    """c with (got params − start) == c · (reference params − start), over every key by its values."""
+    start = want["inputs"]["params"]
+    g = np.concatenate([(np.asarray(got["params"][k], float).ravel() - start[k].ravel()) for k in KEYS])
+    w = np.concatenate([(want["params"][k].ravel() - start[k].ravel()) for k in KEYS])
+    c = float(g @ w / (w @ w))
+    return c if np.linalg.norm(g - c * w) <= 1e-6 * np.linalg.norm(g) else None
+
+
+def _loss_before_update(got, want):
+    """train_loss_list[0] is the loss at the weights before the step (the stub asks for after)."""
+    inputs = want["inputs"]
+    rows = _batch(inputs)
+    before = staff_loss(inputs["params"], np.asarray(inputs["x"])[rows], np.asarray(inputs["t"])[rows])
+    first = float(got["history"]["train_loss_list"][0])
+    right = float(want["history"]["train_loss_list"][0])
+    return not np.isclose(first, right, rtol=1e-6) and bool(np.isclose(first, before, rtol=1e-5))
+
+
+def _one_step_off(got, want):
+    return abs(len(got["history"]["train_loss_list"]) - len(want["history"]["train_loss_list"])) == 1
+
+
+STEP_SIGN = Hint(
+    "update_sign",
+    "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. "
+    "params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
+    "The weights moved the opposite way: step against the gradient, "
+    "params[key] -= learning_rate * grad[key] (and dy = (y − t) / N).",
+    when=lambda got, want: (_step_factor(got, want) or 0.0) < 0,
+)
+STEP_SCALE = Hint(
+    "not_divided_by_m",
+    "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
+    "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
+    when=lambda got, want: bool(
+        np.isclose(abs(_step_factor(got, want) or 0.0), want["inputs"]["batch_size"], rtol=1e-3)
+    ),
+)
+LOSS_BEFORE = Hint(
+    "loss_after_update",
+    "train_loss_list에는 갱신한 **뒤**의 network.loss(x_batch, t_batch)를 덧붙입니다 (갱신 전 손실이 아님).",
+    "train_loss_list gets network.loss(x_batch, t_batch) **after** the update (not the loss before it).",
+    when=_loss_before_update,
+)
+STEPS_OFF = Hint(
+    "off_by_one_steps",
+    "반복 횟수가 하나 많거나 적습니다: for i in range(iters_num)으로 정확히 iters_num번 도세요.",
+    "One iteration too many or too few: loop for i in range(iters_num), exactly iters_num times.",
+    when=_one_step_off,
+)
+GLOBAL_RANDOM = Hint(
+    "global_random",
+    "전역 난수 (np.random.choice, np.random.seed 등)를 썼습니다: rng = np.random.default_rng(seed)를 한 번 "
+    "만들고 rng.choice(train_size, batch_size)로 미니배치를 고르세요.",
+    "Global random state was used (np.random.choice, np.random.seed, ...): create rng = "
+    "np.random.default_rng(seed) once and draw the mini-batches with rng.choice(train_size, batch_size).",
+    when=lambda got, want: bool(got["global_state_changed"]) or not got["same_history_any_global_state"],
+)
+PARAM_SHAPES = Hint(
+    "bias_shape",
+    "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 "
+    "쓰지 마세요.",
+    "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in "
+    "np.sum(..., axis=0).",
+    when=lambda got, want: any(
+        tuple(got["shapes"][k]) in ((1, *want["shapes"][k]), (*want["shapes"][k], 1)) for k in ("b1", "b2")
+    ),
+)
+
+
 # ---- 3.1 predict -----------------------------------------------------------------------------
 
-
-suite.case("3.1", about=Msg("작은 신경망, 배치", "small net, a batch"), run=scenarios.predict_batch)
+suite.case(
+    "3.1",
+    hints=["transposed", "list_not_array"],
+    about=Msg("작은 신경망, 배치", "small net, a batch"),
+    run=scenarios.predict_batch,
+)
 
 suite.case("3.1", about=Msg("샘플 하나 (1차원 x)", "one sample (1-D x)"), run=scenarios.predict_single_sample)
 
 suite.case(
     "3.1",
     rtol=1e-5,
+    hints=["transposed", "exp_overflow"],
     about=Msg("784-50-10, MNIST 숫자 20개", "784-50-10 on 20 MNIST digits"),
     run=scenarios.predict_mnist,
 )
@@ -120,7 +205,7 @@ suite.case(
 
 suite.case(
     "3.5",
-    hints=GRADIENT_HINTS,
+    hints=[*GRADIENT_HINTS, "list_not_array"],
     about=Msg("작은 신경망, 배치 4", "small net, batch of 4"),
     run=scenarios.gradient_random,
 )
@@ -174,4 +259,42 @@ suite.case(
         "에포크마다 정확도 기록 (i % iter_per_epoch == 0)", "accuracy each epoch (i % iter_per_epoch == 0)"
     ),
     run=scenarios.train_small,
+)
+
+suite.case(
+    "3.6",
+    check=staff.judged("params"),
+    hints=[STEP_SIGN, STEP_SCALE],
+    about=Msg("주어진 가중치에서 한 번 갱신한 매개변수", "the parameters after one step from given weights"),
+    run=scenarios.train_one_step,
+)
+
+suite.case(
+    "3.6",
+    check=staff.judged("history"),
+    hints=[LOSS_BEFORE, STEPS_OFF],
+    about=Msg(
+        "한 번 갱신한 뒤의 기록 (손실은 갱신 뒤)", "the record after one step (the loss after the update)"
+    ),
+    run=scenarios.train_one_step_history,
+)
+
+suite.case(
+    "3.6",
+    hints=[GLOBAL_RANDOM],
+    requires=["train_small[three_per_epoch]"],
+    about=Msg(
+        "전역 난수를 쓰지 않음: seed가 같으면 같은 미니배치",
+        "no global random state: same seed, same batches",
+    ),
+    run=scenarios.train_global_random,
+)
+
+suite.case(
+    "3.1",
+    hints=[PARAM_SHAPES],
+    about=Msg(
+        "생성자가 만든 params의 모양 (편향은 1차원)", "the shapes of the constructor's params (1-D biases)"
+    ),
+    run=scenarios.params_shapes,
 )

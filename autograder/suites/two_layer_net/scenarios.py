@@ -172,3 +172,56 @@ def train_small(m, ctx, train_size, batch_size, iters):
         iters_num=iters, batch_size=batch_size, learning_rate=0.5, seed=11,
     )  # fmt: skip
     return {"history": history, "params": net.params}
+
+
+# ---- one step from given weights, random state, parameter shapes -----------------------------
+
+
+def one_training_step(m, ctx):
+    """train_neuralnet for one iteration from the test's weights; the inputs go back with the
+    result so that the judge can tell which relation (sign, scale, loss before the step) holds."""
+    params, x, t, _ = small_problem(ctx, n=6)
+    net = staff.guarded(staff.net_with(m, params))
+    history = m.train_neuralnet(
+        net, x, t, x[:2], t[:2], iters_num=1, batch_size=4, learning_rate=0.5, seed=5
+    )  # fmt: skip
+    inputs = {"params": params, "x": x, "t": t, "seed": 5, "batch_size": 4}
+    return {"history": history, "params": net.params, "inputs": inputs}
+
+
+def train_one_step(m, ctx):
+    return one_training_step(m, ctx)
+
+
+def train_one_step_history(m, ctx):
+    return one_training_step(m, ctx)
+
+
+def _global_state():
+    state = np.random.get_state()
+    return state[1].tobytes() + repr(state[2:]).encode()
+
+
+def train_global_random(m, ctx):
+    params, x, t, _ = small_problem(ctx, n=30)
+    histories, changed = [], False
+    for seed in (11, 22):
+        net = staff.guarded(staff.net_with(m, params))  # the given constructor draws from np.random
+        np.random.seed(seed)
+        before = _global_state()
+        histories.append(
+            m.train_neuralnet(
+                net, x[:20], t[:20], x[20:], t[20:], iters_num=3, batch_size=5, learning_rate=0.5, seed=2
+            )
+        )
+        changed = changed or _global_state() != before
+    losses = [np.asarray(h["train_loss_list"], dtype=float) for h in histories]
+    same = losses[0].shape == losses[1].shape and bool(np.array_equal(losses[0], losses[1]))
+    return {"global_state_changed": changed, "same_history_any_global_state": same}
+
+
+def params_shapes(m, ctx):
+    net = m.TwoLayerNet(6, 5, 3)
+    shapes = {k: np.shape(v) for k, v in net.params.items()}
+    params, x, _, _ = small_problem(ctx, n=3)
+    return {"shapes": shapes, "predict": staff.net_with(m, params).predict(x)}

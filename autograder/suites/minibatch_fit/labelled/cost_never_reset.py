@@ -4,7 +4,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["cost_not_reset"]
+EXPECTED_HINTS = ["state_not_reset"]
 
 
 class MnistBGD:

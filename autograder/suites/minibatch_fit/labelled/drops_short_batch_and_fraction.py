@@ -4,7 +4,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["dropped_last_batch", "evaluate_fraction"]
+EXPECTED_HINTS = ["dropped_last_batch", "percent_vs_fraction"]
 
 
 class MnistBGD:

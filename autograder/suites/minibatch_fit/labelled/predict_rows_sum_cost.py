@@ -4,7 +4,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["predict_transposed", "cost_formula"]
+EXPECTED_HINTS = ["predict_transposed", "transposed", "cost_formula", "not_divided_by_m"]
 
 
 class MnistBGD:

@@ -9,7 +9,7 @@ MISTAKE = {
     "en": "cost_ uses another formula. In this exercise it is ½·Σ(Y_b−A2)² / m_b from the forward pass "
     "of that update (times ½, divided by the batch length, no square root).",
     "hint": "cost_formula",
-    "fails": ["*_cost", "*_cost[*]", "minibatch_fit_twice"],
+    "fails": ["*_cost", "*_cost[*]", "*_fit_twice"],
     "lecture": True,
 }
 

@@ -15,6 +15,7 @@ MISTAKE = {
         "minibatch_cost[bs32]",
         "minibatch_keeps_inputs_small",
         "minibatch_fit_twice",
+        "step_minibatch_*",
     ],
 }
 

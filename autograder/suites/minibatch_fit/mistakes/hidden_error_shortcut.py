@@ -9,7 +9,7 @@ MISTAKE = {
     "en": "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
     "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). Compare with numerical_gradient.",
     "hint": "hidden_error_shortcut",
-    "fails": ["bgd_*", "sgd_*", "minibatch_*"],
+    "fails": ["bgd_*", "sgd_*", "minibatch_*", "step_*_W1"],
     "lecture": True,
 }
 

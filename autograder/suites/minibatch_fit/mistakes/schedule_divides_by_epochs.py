@@ -13,6 +13,7 @@ MISTAKE = {
         "learning_rate_schedule[eta01_e2]",
         "learning_rate_schedule[eta1_e40]",
         "minibatch_schedule",
+        "minibatch_uses_schedule",
     ],
 }
 

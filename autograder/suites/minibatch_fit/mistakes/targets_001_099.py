@@ -7,7 +7,7 @@ MISTAKE = {
     "ko": "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y, n_y).T.",
     "en": "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y, n_y).T.",
     "hint": "targets_001_099",
-    "fails": ["bgd_*", "sgd_*", "minibatch_*"],
+    "fails": ["bgd_*", "sgd_*", "minibatch_*", "step_*"],
 }
 
 

@@ -3,7 +3,7 @@
 
 import numpy as np
 
-EXPECTED_HINTS = ["accuracy_percent"]
+EXPECTED_HINTS = ["percent_vs_fraction"]
 
 
 # ---- helpers from earlier exercises (identical in the stub) -----------------------------------

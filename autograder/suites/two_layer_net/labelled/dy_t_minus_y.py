@@ -3,7 +3,7 @@
 
 import numpy as np
 
-EXPECTED_HINTS = ["gradient_sign", "gradient_ascent"]
+EXPECTED_HINTS = ["gradient_sign", "update_sign"]
 
 
 # ---- helpers from earlier exercises (identical in the stub) -----------------------------------

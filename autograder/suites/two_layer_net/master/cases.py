@@ -181,12 +181,18 @@ def _same_shapes(got, want) -> bool:
     return _grads(got, want) and all(got[k].shape == want[k].shape for k in KEYS)
 
 
-def _scaled_by(got, want) -> float | None:
-    """The one factor r with got == r · want for every key, if there is one."""
-    if not _same_shapes(got, want):
+OUTPUT = ("W2", "b2")
+
+
+def _scaled_by(got, want, keys=OUTPUT) -> float | None:
+    """The one factor r with got == r · want for the output layer's keys, if there is one.
+
+    The output layer alone: a mistake in the hidden layer (sigmoid_grad) then does not hide the
+    scale or the sign, and a bias of shape (1, n) still counts by its values."""
+    if not _grads(got, want) or any(got[k].size != want[k].size for k in keys):
         return None
-    g = np.concatenate([got[k].ravel() for k in KEYS]).astype(float)
-    w = np.concatenate([want[k].ravel() for k in KEYS]).astype(float)
+    g = np.concatenate([got[k].ravel() for k in keys]).astype(float)
+    w = np.concatenate([want[k].ravel() for k in keys]).astype(float)
     if not np.any(w):
         return None
     r = float(g @ w / (w @ w))
@@ -210,6 +216,17 @@ def _count(got, want) -> bool:
     )
 
 
+def _hidden_layer_off(got, want) -> bool:
+    """The output layer is the reference's (up to one factor: a scale or sign mistake may come
+    with this one) but W1 is not that factor times the reference's."""
+    r = _scaled_by(got, want)
+    return (
+        r is not None
+        and got["W1"].shape == want["W1"].shape
+        and not np.allclose(got["W1"], r * want["W1"], rtol=1e-6, atol=1e-12)
+    )
+
+
 WHOLE_BATCH = Hint(
     "softmax_whole_batch",
     "배치 전체의 합이 1이 되었습니다: softmax는 각 행마다 정규화합니다 (axis=-1, keepdims=True).",
@@ -217,7 +234,7 @@ WHOLE_BATCH = Hint(
     when=_whole_batch_normalised,
 )
 PERCENT = Hint(
-    "accuracy_percent",
+    "percent_vs_fraction",
     "정확도는 0과 1 사이의 비율입니다: 100을 곱하지 마세요.",
     "Accuracy is a fraction in [0, 1]: do not multiply by 100.",
     when=_percent,
@@ -247,24 +264,26 @@ GRADIENT_HINTS = [
         "gradient_sign",
         "기울기의 부호가 반대입니다: dy = (y − t) / N입니다 (t − y가 아님).",
         "The gradient has the wrong sign: dy = (y − t) / N, not (t − y).",
-        when=lambda got, want: _scaled_by(got, want) is not None and np.isclose(_scaled_by(got, want), -1.0),
+        when=lambda got, want: (_scaled_by(got, want) or 0.0) < 0,
     ),
     Hint(
-        "no_batch_division",
+        "not_divided_by_m",
         "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
         "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
-        when=lambda got, want: (_scaled_by(got, want) or 0.0) > 1.5,
+        when=lambda got, want: abs(_scaled_by(got, want) or 0.0) > 1.5,
     ),
     Hint(
-        "bias_keepdims",
-        "b1, b2의 기울기는 1차원 (n,)이어야 합니다: np.sum(..., axis=0)에 keepdims를 쓰지 마세요.",
-        "The gradients of b1 and b2 must be 1-D (n,): no keepdims in np.sum(..., axis=0).",
+        "bias_shape",
+        "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 "
+        "쓰지 마세요.",
+        "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in "
+        "np.sum(..., axis=0).",
         when=lambda got, want: (
             _grads(got, want) and any(got[k].shape == (1, *want[k].shape) for k in ("b1", "b2"))
         ),
     ),
     Hint(
-        "bias_wrong_axis",
+        "wrong_axis",
         "편향의 기울기는 샘플에 대한 합입니다: np.sum(dy, axis=0)입니다 (axis=1이 아님).",
         "A bias gradient sums over the samples: np.sum(dy, axis=0), not axis=1.",
         when=lambda got, want: (
@@ -278,11 +297,7 @@ GRADIENT_HINTS = [
         "The output layer (W2, b2) is right but the hidden layer (W1, b1) is not: check "
         "da1 = (dy @ W2.T) * sigmoid_grad(a1), where sigmoid_grad takes a1, the input of the sigmoid "
         "(not z1 = sigmoid(a1)).",
-        when=lambda got, want: (
-            _same_shapes(got, want)
-            and all(np.allclose(got[k], want[k]) for k in ("W2", "b2"))
-            and not np.allclose(got["W1"], want["W1"])
-        ),
+        when=lambda got, want: _hidden_layer_off(got, want),
     ),
 ]
 
@@ -294,7 +309,7 @@ def moved_uphill(got, want) -> bool:
 
 
 ASCENT = Hint(
-    "gradient_ascent",
+    "update_sign",
     "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. "
     "params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
     "The weights moved the opposite way: step against the gradient, "
@@ -469,24 +484,24 @@ def train_epoch_fraction(m, ctx):
 Small nets (6-5-3) check the formulas; 784-50-10 nets on MNIST digits check the real sizes;
 a short training run on a 1,000-digit subset checks the loss curve. Backprop is checked here,
 in the grader, against a staff-written numerical gradient (not the student's) of the inputs the
-reference's run of the same scenario returned. Hints named by id (``hints=["accuracy_percent"]``)
+reference's run of the same scenario returned. Hints named by id (``hints=["percent_vs_fraction"]``)
 are the public suite's, declared once there.
 """
 
 import numpy as np
 import two_layer_net_staff as staff
 
-from autograder.runtime.spec import Msg, Suite, load_beside
+from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
 suite = Suite("two_layer_net", hidden=True)
 scenarios = load_beside(__file__, "scenarios")
 KEYS = staff.KEYS
-ACCURACY_HINTS = ["accuracy_percent", "accuracy_not_divided", "accuracy_onehot_only"]
+ACCURACY_HINTS = ["percent_vs_fraction", "accuracy_not_divided", "accuracy_onehot_only"]
 GRADIENT_HINTS = [
     "gradient_sign",
-    "no_batch_division",
-    "bias_keepdims",
-    "bias_wrong_axis",
+    "not_divided_by_m",
+    "bias_shape",
+    "wrong_axis",
     "sigmoid_grad_wrong_variable",
 ]
 
@@ -524,6 +539,86 @@ def backprop_below_1e7(got, want) -> Msg | None:
     numerical = staff_numerical_gradient(inputs["params"], np.asarray(inputs["x"]), np.asarray(inputs["t"]))
     grads = got.get("grads") if isinstance(got, dict) else got
     return staff.below_1e7(grads, numerical)
+
+
+# ---- one training step from given weights; random state; shapes --------------------------------
+
+
+def _batch(inputs):
+    """The rows the reference's rng draws in the first step (the same call, so the same rows)."""
+    rng = np.random.default_rng(inputs["seed"])
+    return rng.choice(len(inputs["x"]), inputs["batch_size"])
+
+
+def _step_factor(got, want):
+    """c with (got params − start) == c · (reference params − start), over every key by its values."""
+    start = want["inputs"]["params"]
+    g = np.concatenate([(np.asarray(got["params"][k], float).ravel() - start[k].ravel()) for k in KEYS])
+    w = np.concatenate([(want["params"][k].ravel() - start[k].ravel()) for k in KEYS])
+    c = float(g @ w / (w @ w))
+    return c if np.linalg.norm(g - c * w) <= 1e-6 * np.linalg.norm(g) else None
+
+
+def _loss_before_update(got, want):
+    """train_loss_list[0] is the loss at the weights before the step (the stub asks for after)."""
+    inputs = want["inputs"]
+    rows = _batch(inputs)
+    before = staff_loss(inputs["params"], np.asarray(inputs["x"])[rows], np.asarray(inputs["t"])[rows])
+    first = float(got["history"]["train_loss_list"][0])
+    right = float(want["history"]["train_loss_list"][0])
+    return not np.isclose(first, right, rtol=1e-6) and bool(np.isclose(first, before, rtol=1e-5))
+
+
+def _one_step_off(got, want):
+    return abs(len(got["history"]["train_loss_list"]) - len(want["history"]["train_loss_list"])) == 1
+
+
+STEP_SIGN = Hint(
+    "update_sign",
+    "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. "
+    "params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
+    "The weights moved the opposite way: step against the gradient, "
+    "params[key] -= learning_rate * grad[key] (and dy = (y − t) / N).",
+    when=lambda got, want: (_step_factor(got, want) or 0.0) < 0,
+)
+STEP_SCALE = Hint(
+    "not_divided_by_m",
+    "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
+    "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
+    when=lambda got, want: bool(
+        np.isclose(abs(_step_factor(got, want) or 0.0), want["inputs"]["batch_size"], rtol=1e-3)
+    ),
+)
+LOSS_BEFORE = Hint(
+    "loss_after_update",
+    "train_loss_list에는 갱신한 **뒤**의 network.loss(x_batch, t_batch)를 덧붙입니다 (갱신 전 손실이 아님).",
+    "train_loss_list gets network.loss(x_batch, t_batch) **after** the update (not the loss before it).",
+    when=_loss_before_update,
+)
+STEPS_OFF = Hint(
+    "off_by_one_steps",
+    "반복 횟수가 하나 많거나 적습니다: for i in range(iters_num)으로 정확히 iters_num번 도세요.",
+    "One iteration too many or too few: loop for i in range(iters_num), exactly iters_num times.",
+    when=_one_step_off,
+)
+GLOBAL_RANDOM = Hint(
+    "global_random",
+    "전역 난수 (np.random.choice, np.random.seed 등)를 썼습니다: rng = np.random.default_rng(seed)를 한 번 "
+    "만들고 rng.choice(train_size, batch_size)로 미니배치를 고르세요.",
+    "Global random state was used (np.random.choice, np.random.seed, ...): create rng = "
+    "np.random.default_rng(seed) once and draw the mini-batches with rng.choice(train_size, batch_size).",
+    when=lambda got, want: bool(got["global_state_changed"]) or not got["same_history_any_global_state"],
+)
+PARAM_SHAPES = Hint(
+    "bias_shape",
+    "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 "
+    "쓰지 마세요.",
+    "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in "
+    "np.sum(..., axis=0).",
+    when=lambda got, want: any(
+        tuple(got["shapes"][k]) in ((1, *want["shapes"][k]), (*want["shapes"][k], 1)) for k in ("b1", "b2")
+    ),
+)
 
 
 # ---- 3.1 predict -----------------------------------------------------------------------------
@@ -574,7 +669,7 @@ def template_params(ctx):
 # ---- 3.1 predict -----------------------------------------------------------------------------
 
 
-@hidden("3.1", about=Msg("작은 신경망, 배치", "small net, a batch"))
+@hidden("3.1", hints=["transposed", "list_not_array"], about=Msg("작은 신경망, 배치", "small net, a batch"))
 def predict_batch(m, ctx):
     params, x, _, _ = small_problem(ctx, n=4)
     return ctx.call(staff.net_with(m, params).predict, x)
@@ -589,6 +684,7 @@ def predict_single_sample(m, ctx):
 @hidden(
     "3.1",
     rtol=1e-5,
+    hints=["transposed", "exp_overflow"],
     about=Msg("784-50-10, MNIST 숫자 20개", "784-50-10 on 20 MNIST digits"),
 )
 def predict_mnist(m, ctx):
@@ -684,7 +780,7 @@ def params_unchanged_by_numgrad(m, ctx):
 # ---- 3.5 gradient ----------------------------------------------------------------------------
 @hidden(
     "3.5",
-    hints=GRADIENT_HINTS,
+    hints=[*GRADIENT_HINTS, "list_not_array"],
     about=Msg("작은 신경망, 배치 4", "small net, batch of 4"),
 )
 def gradient_random(m, ctx):
@@ -781,6 +877,89 @@ def train_small(m, ctx, train_size, batch_size, iters):
         iters_num=iters, batch_size=batch_size, learning_rate=0.5, seed=11,
     )  # fmt: skip
     return {"history": history, "params": net.params}
+
+
+# ---- one step from given weights, random state, parameter shapes -----------------------------
+
+
+def one_training_step(m, ctx):
+    """train_neuralnet for one iteration from the test's weights; the inputs go back with the
+    result so that the judge can tell which relation (sign, scale, loss before the step) holds."""
+    params, x, t, _ = small_problem(ctx, n=6)
+    net = staff.guarded(staff.net_with(m, params))
+    history = m.train_neuralnet(
+        net, x, t, x[:2], t[:2], iters_num=1, batch_size=4, learning_rate=0.5, seed=5
+    )  # fmt: skip
+    inputs = {"params": params, "x": x, "t": t, "seed": 5, "batch_size": 4}
+    return {"history": history, "params": net.params, "inputs": inputs}
+
+
+@hidden(
+    "3.6",
+    check=staff.judged("params"),
+    hints=[STEP_SIGN, STEP_SCALE],
+    about=Msg("주어진 가중치에서 한 번 갱신한 매개변수", "the parameters after one step from given weights"),
+)
+def train_one_step(m, ctx):
+    return one_training_step(m, ctx)
+
+
+@hidden(
+    "3.6",
+    check=staff.judged("history"),
+    hints=[LOSS_BEFORE, STEPS_OFF],
+    about=Msg(
+        "한 번 갱신한 뒤의 기록 (손실은 갱신 뒤)", "the record after one step (the loss after the update)"
+    ),
+)
+def train_one_step_history(m, ctx):
+    return one_training_step(m, ctx)
+
+
+def _global_state():
+    state = np.random.get_state()
+    return state[1].tobytes() + repr(state[2:]).encode()
+
+
+@hidden(
+    "3.6",
+    hints=[GLOBAL_RANDOM],
+    requires=["train_small[three_per_epoch]"],
+    about=Msg(
+        "전역 난수를 쓰지 않음: seed가 같으면 같은 미니배치",
+        "no global random state: same seed, same batches",
+    ),
+)
+def train_global_random(m, ctx):
+    params, x, t, _ = small_problem(ctx, n=30)
+    histories, changed = [], False
+    for seed in (11, 22):
+        net = staff.guarded(staff.net_with(m, params))  # the given constructor draws from np.random
+        np.random.seed(seed)
+        before = _global_state()
+        histories.append(
+            m.train_neuralnet(
+                net, x[:20], t[:20], x[20:], t[20:], iters_num=3, batch_size=5, learning_rate=0.5, seed=2
+            )
+        )
+        changed = changed or _global_state() != before
+    losses = [np.asarray(h["train_loss_list"], dtype=float) for h in histories]
+    same = losses[0].shape == losses[1].shape and bool(np.array_equal(losses[0], losses[1]))
+    return {"global_state_changed": changed, "same_history_any_global_state": same}
+
+
+@hidden(
+    "3.1",
+    hints=[PARAM_SHAPES],
+    about=Msg(
+        "생성자가 만든 params의 모양 (편향은 1차원)", "the shapes of the constructor's params (1-D biases)"
+    ),
+)
+def params_shapes(m, ctx):
+    net = m.TwoLayerNet(6, 5, 3)
+    shapes = {k: np.shape(v) for k, v in net.params.items()}
+    params, x, _, _ = small_problem(ctx, n=3)
+    return {"shapes": shapes, "predict": staff.net_with(m, params).predict(x)}
 
 
 # === staff: assignments/two_layer_net/two_layer_net_staff.py (helpers public and hidden scenarios share: driving code only, no answer)
@@ -898,6 +1077,44 @@ def below_1e7(got: Any, numerical: dict) -> Msg | None:
         f"수치 미분과의 상대 오차가 1e-7 이상입니다 ({text}).",
         f"Relative error against the numerical gradient is not below 1e-7 ({text}).",
     )
+
+
+def judged(key: str) -> Any:
+    """check=: only ``got[key]`` against ``want[key]`` (the rest of a result feeds the hints)."""
+
+    def check(got: Any, want: Any) -> Msg | None:
+        value = got.get(key) if isinstance(got, dict) else None
+        expected = want[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict) or set(value) != set(expected):
+                return Msg(
+                    f"{key}: 키가 {sorted(expected)}인 딕셔너리여야 합니다.",
+                    f"{key} must be a dict with keys {sorted(expected)}.",
+                )
+            for k in expected:
+                problem = _close(f"{key}['{k}']", value[k], expected[k])
+                if problem:
+                    return problem
+            return None
+        return _close(key, value, expected)
+
+    return check
+
+
+def _close(name: str, value: Any, expected: Any) -> Msg | None:
+    try:
+        got = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return Msg(f"{name}: 숫자 배열(리스트)이 아닙니다.", f"{name} is not an array (or list) of numbers.")
+    want = np.asarray(expected, dtype=float)
+    if got.shape != want.shape:
+        return Msg(
+            f"{name}의 모양이 {got.shape}입니다. {want.shape}이어야 합니다.",
+            f"{name} has shape {got.shape}; it must be {want.shape}.",
+        )
+    if not np.allclose(got, want, rtol=1e-6, atol=1e-10):
+        return Msg(f"{name}의 값이 기대한 값과 다릅니다.", f"{name} differs from the expected values.")
+    return None
 
 
 # === demo: assignments/two_layer_net/demo.py (the notebook's Try-it cells; # %% starts a cell)

@@ -4,9 +4,9 @@
 import numpy as np
 
 MISTAKE = {
-    "hint": "bias_keepdims",
-    "ko": "b1, b2의 기울기는 1차원 (n,)이어야 합니다: np.sum(..., axis=0)에 keepdims를 쓰지 마세요.",
-    "en": "The gradients of b1 and b2 must be 1-D (n,): no keepdims in np.sum(..., axis=0).",
+    "hint": "bias_shape",
+    "ko": "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 쓰지 마세요.",
+    "en": "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in np.sum(..., axis=0).",
     "fails": ["gradient_*", "train_*", "params_unchanged_by_gradient"],
 }
 

@@ -4,7 +4,7 @@
 import numpy as np
 
 MISTAKE = {
-    "hint": "bias_wrong_axis",
+    "hint": "wrong_axis",
     "ko": "편향의 기울기는 샘플에 대한 합입니다: np.sum(dy, axis=0)입니다 (axis=1이 아님).",
     "en": "A bias gradient sums over the samples: np.sum(dy, axis=0), not axis=1.",
     "fails": ["gradient_*", "backprop_check*", "train_*", "params_unchanged_by_gradient"],

@@ -4,7 +4,7 @@
 import numpy as np
 
 MISTAKE = {
-    "hint": "gradient_ascent",
+    "hint": "update_sign",
     "ko": "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
     "en": "The weights moved the opposite way: step against the gradient, params[key] -= learning_rate * grad[key] (and dy = (y − t) / N).",
     "fails": ["train_*"],

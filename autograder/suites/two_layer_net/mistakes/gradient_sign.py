@@ -7,7 +7,7 @@ MISTAKE = {
     "hint": "gradient_sign",
     "ko": "기울기의 부호가 반대입니다: dy = (y − t) / N입니다 (t − y가 아님).",
     "en": "The gradient has the wrong sign: dy = (y − t) / N, not (t − y).",
-    "also": ["gradient_ascent"],
+    "also": ["update_sign"],
     "fails": ["gradient_*", "backprop_check*", "train_*", "params_unchanged_by_gradient"],
 }
 

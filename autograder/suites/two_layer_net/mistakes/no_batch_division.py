@@ -4,7 +4,7 @@
 import numpy as np
 
 MISTAKE = {
-    "hint": "no_batch_division",
+    "hint": "not_divided_by_m",
     "ko": "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
     "en": "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
     "fails": [

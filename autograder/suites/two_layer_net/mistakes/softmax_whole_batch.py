@@ -10,6 +10,7 @@ MISTAKE = {
     "fails": [
         "predict_small",
         "predict_batch",
+        "params_shapes",
         "predict_mnist",
         "simplenet_batch",
         "loss_*",

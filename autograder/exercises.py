@@ -239,8 +239,8 @@ def resolve_hints(exercise_id: str, cases: list[Case]) -> list[Case]:
     """Replace hint ids with the Hint of that id declared by an earlier case (public first), or
     else the misconception of that id in the course-wide catalogue (``core/misconceptions.py``).
 
-    A suite's own Hint wins over a catalogue entry of the same id (so a suite that still states
-    it keeps working; ``tests/test_misconceptions.py`` lists such duplicates)."""
+    A suite's own Hint under a catalogue id keeps its condition (fitted to its cases) and takes
+    the catalogue's words (see :func:`with_catalogue_text`)."""
     known: dict[str, Hint] = {}
     for case in cases:
         for hint in case.hints:
@@ -263,9 +263,18 @@ def resolve_hints(exercise_id: str, cases: list[Case]) -> list[Case]:
 
 
 def _resolve_one(hint: Hint | str, known: dict[str, Hint]) -> Hint:
-    if isinstance(hint, Hint):
+    if isinstance(hint, str):
+        hint = known.get(hint) or misconceptions.hint(hint)
+    return with_catalogue_text(hint)
+
+
+def with_catalogue_text(hint: Hint) -> Hint:
+    """A suite's Hint under a catalogue id states only its condition (a relation fitted to its
+    case); the words are the catalogue's, stated once for the course."""
+    if hint.ko or hint.en or not misconceptions.known(hint.id):
         return hint
-    return known[hint] if hint in known else misconceptions.hint(hint)
+    words = misconceptions.hint(hint.id)
+    return dataclasses.replace(hint, ko=words.ko, en=words.en)
 
 
 def load_mistake(path: Path) -> Mistake:

@@ -37,14 +37,32 @@ def unattached() -> list[tuple[str, str]]:
 
 
 def redeclared() -> list[tuple[str, str]]:
-    """(exercise, id): a suite that states its own Hint under a catalogue id (stated twice)."""
+    """(exercise, id): a master that states words of its own for a catalogue id (said twice).
+
+    A case may fit the condition to its scenario (``Hint("id", "", "", when=...)``); the words are
+    the catalogue's. Read from the masters' source, where an author would write them."""
+    import ast
+
     out = set()
-    for ex_id, cases in _cases_by_exercise().items():
-        for c in cases:
-            for h in c.hints:
-                if mc.known(h.id) and h != mc.hint(h.id):
-                    out.add((ex_id, h.id))
+    for path in sorted(Path(mc.__file__).parents[1].glob("suites/*/master/cases.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Hint" and node.args):
+                continue
+            hid = node.args[0].value if isinstance(node.args[0], ast.Constant) else None
+            words = [*node.args[1:3], *(k.value for k in node.keywords if k.arg in ("ko", "en"))]
+            if mc.known(hid) and any(not (isinstance(w, ast.Constant) and w.value == "") for w in words):
+                out.add((path.parent.parent.name, hid))
     return sorted(out)
+
+
+def test_a_case_fitting_a_catalogue_condition_gets_the_catalogue_words():
+    own = Hint("not_divided_by_m", "", "", when=lambda got, want: True)
+    first, second = _suite_with([own], "fits")[0], _suite_with(["not_divided_by_m"])[0]
+    resolved = resolve_hints("loss_functions", [first, second])
+    for case in resolved:  # declared with a condition, then named by id: one hint, the course's words
+        (hint,) = case.hints
+        assert hint.msg == mc.hint("not_divided_by_m").msg and hint.ko
+        assert hint.when is own.when and hint.detect is None
 
 
 def test_every_misconception_has_a_place_and_every_place_is_an_exercise():

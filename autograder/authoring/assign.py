@@ -136,7 +136,8 @@ def hint_texts(suite_text: str) -> dict[str, tuple[str, str]]:
                 hid, ko, en = (ast.literal_eval(a) for a in node.args[:3])
             except ValueError:
                 continue
-            found[hid] = (ko, en)
+            if ko or en:  # a catalogue id with only a condition takes the catalogue's text
+                found[hid] = (ko, en)
     return found
 
 

@@ -72,14 +72,13 @@ def tally(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | None =
 
 
 def table_rows(exercise: Exercise, counts: HintTally) -> list[list[str]]:
-    """One row per hint: its counts, whether it is the course-wide catalogue's (a relation that
-    generalises) or the exercise's own, and the first variants it fired on wrongly."""
+    """One row per hint: its counts, whether its words are the course-wide catalogue's or the
+    exercise's own, and the first variants it fired on wrongly."""
     ids = sorted(set(counts.right) | set(counts.wrong) | set(counts.missed))
-    own = {h.id for c in exercise.cases(hidden=True) for h in c.hints if not _from_catalogue(h)}
     rows = []
     for hid in ids:
         where = ", ".join(counts.wrong_where.get(hid, [])[:3])
-        source = "catalogue" if misconceptions.known(hid) and hid not in own else "exercise"
+        source = "catalogue" if misconceptions.known(hid) else "exercise"
         rows.append(
             [
                 exercise.id,
@@ -92,10 +91,6 @@ def table_rows(exercise: Exercise, counts: HintTally) -> list[list[str]]:
             ]
         )
     return rows
-
-
-def _from_catalogue(hint: Hint) -> bool:
-    return misconceptions.known(hint.id) and hint == misconceptions.hint(hint.id)
 
 
 def run(exercises: list[Exercise], jobs: int | None = None) -> tuple[list[list[str]], int]:

@@ -398,7 +398,7 @@ FIT_STEP_HINTS = [
     *(dataclasses.replace(h, when=_fit_relation(h.id)) for h in UPDATE_HINTS),
     _catalogue("targets_001_099", _fit_relation("targets_001_099")),
     _catalogue("loss_after_update", _fit_relation("loss_after_update")),
-    Hint("cost_formula", COST_TEXT.ko, COST_TEXT.en, when=_fit_relation("cost_formula")),
+    Hint("cost_formula", "", "", when=_fit_relation("cost_formula")),
 ]
 STEP_NETS = {
     "depth2": fit_inputs(660, [4, 6, 3], ["atan", "squash"], 0.5),

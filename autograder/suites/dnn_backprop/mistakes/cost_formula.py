@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "cost_formula",
-    "ko": "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이나 ΣE²이 아닙니다.",
-    "en": "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m or ΣE².",
+    "ko": "비용 식이 다릅니다: √Σ, 평균, 또는 ½이 빠진 합을 썼나요? 스텁이 말하는 식 그대로 쓰세요 (예: ½·Σ(Y−A)² / m_b).",
+    "en": "The cost formula differs: √Σ, the mean, or a sum without the ½? Use exactly the formula the stub states (such as ½·Σ(Y−A)² / m_b).",
     "fails": ["fit_*cost*", "fit_twice*"],
 }
 

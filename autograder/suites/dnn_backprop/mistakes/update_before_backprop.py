@@ -5,8 +5,8 @@
 
 MISTAKE = {
     "hint": "update_before_backprop",
-    "ko": "W[i+1]을 이미 바꾼 뒤에 그것으로 dZ[i]를 구했습니다. 모든 dZ를 바꾸기 **전의** W로 먼저 구하고, 그다음에 W를 바꾸세요.",
-    "en": "You updated W[i+1] and then used it to compute dZ[i]. Compute every dZ with the weights **before** the update first, then update the W's.",
+    "ko": "가중치를 오차를 전파하는 데 쓰기 전에 갱신했습니다: 앞 층의 기울기가 새 가중치로 계산됩니다. 모든 층의 dZ (오차)와 기울기를 먼저 구하고, 그다음에 가중치를 갱신하세요.",
+    "en": "A weight was updated before it was used to propagate the error: the earlier layer's gradient is computed with the new weight. Compute every layer's dZ (error) and gradient first, then update the weights.",
     "fails": [
         "backprop_*",
         "fit_small_*",

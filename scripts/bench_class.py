@@ -1,11 +1,13 @@
 """A class benchmark: a class of N students for every exercise, graded at ``--jobs 2``.
 
 Each exercise gets N submissions: most correct, some with a known mistake, 10% broken (a
-crash at import, a missing module, a syntax error) and one whose first task loops forever.
+crash at import, a missing module, a syntax error), one whose first function loops forever and
+one whose same function raises at once (the tasks that call the function are lost either way:
+a loop must cost no other task).
 Every class is graded with ``grade_folder`` (the same path as ``python -m autograder grade``,
 sandbox included) and the script prints, per exercise and for the whole class, the wall time,
-seconds per submission, what became of the looping student (its looping task lost, every other
-task in full) and a profile of where the seconds went, per submission:
+seconds per submission, what became of the looping student (per task, beside the student whose
+same function raises) and a profile of where the seconds went, per submission:
 
 - intake: reading the download (discovery, notebooks, hashes);
 - context: the grading context (cases, the cached reference outputs);
@@ -98,21 +100,28 @@ def install(profile: Profile) -> None:
     batch_folder.write_outputs = profile.timed("reports", batch_folder.write_outputs)
 
 
-def looping(reference: str) -> str:
-    """The reference with its first function (or first class's first method) looping forever."""
+def looping(reference: str, body: str = "while True:\n        pass") -> str:
+    """The reference with its first function (or first class's first method) looping forever
+    (or running ``body`` instead)."""
     tree = ast.parse(reference)
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-            return f"{reference}\n\ndef {node.name}(*args, **kwargs):\n    while True:\n        pass\n"
+            return f"{reference}\n\ndef {node.name}(*args, **kwargs):\n    {body}\n"
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and not item.name.startswith("__"):
                     return (
-                        f"{reference}\n\ndef _spin(self, *args, **kwargs):\n    while True:\n        pass\n\n"
+                        f"{reference}\n\ndef _spin(self, *args, **kwargs):\n    {body}\n\n"
                         f"{node.name}.{item.name} = _spin\n"
                     )
     return f"{reference}\n\nwhile True:\n    pass\n"
+
+
+def raising(reference: str) -> str:
+    """The same function raising at once: the tasks it costs are the tasks that call it, so a
+    looping student should lose exactly these (no task lost to another's timeout)."""
+    return looping(reference, "raise RuntimeError('the same function, failing fast')")
 
 
 def broken(reference: str, i: int) -> str:
@@ -126,7 +135,7 @@ def broken(reference: str, i: int) -> str:
 
 
 def make_class(exercise, folder: Path, n: int) -> dict[str, str]:
-    """n submissions: 10% broken, one looping, a fifth with a known mistake, the rest correct.
+    """n submissions: 10% broken, one looping, one raising, a fifth with a known mistake, the rest correct.
     Returns each student's kind."""
     reference = exercise.reference_path.read_text(encoding="utf-8")
     mistakes = list(exercise.mistakes)
@@ -135,6 +144,8 @@ def make_class(exercise, folder: Path, n: int) -> dict[str, str]:
     for i in range(n):
         if i == n // 2:
             kind, source = "looping", looping(reference)
+        elif i == n // 2 + 1:
+            kind, source = "raising", raising(reference)
         elif i % 10 == 9:
             kind, source = "broken", broken(reference, i)
         elif i % 5 == 1 and mistakes:
@@ -147,17 +158,19 @@ def make_class(exercise, folder: Path, n: int) -> dict[str, str]:
 
 
 def looping_row(results, kinds: dict[str, str]) -> str:
-    """What the looping student got per task (got/max), its seconds, and whether every correct
-    student has full marks; read from the batch's own results."""
+    """What the looping student got per task (got/max) and in how long, against the student
+    whose same function raises at once (the tasks that call it); and how many correct students
+    have full marks. Read from the batch's own results."""
     by = {r.student: r for r in results}
-    loop = next((by[s] for s, k in kinds.items() if k == "looping" and s in by), None)
+    loop, fast = ({k: by.get(s) for s, k in kinds.items()}.get(k) for k in ("looping", "raising"))
     correct = [by[s] for s, k in kinds.items() if k == "correct" and s in by]
-    full = sum(r.score == r.max_score for r in correct)
-    if loop is None:
-        return f"looping: no row; correct at full marks {full}/{len(correct)}"
+    full = f"correct at full marks {sum(r.score == r.max_score for r in correct)}/{len(correct)}"
+    if loop is None or fast is None:
+        return f"looping: no row; {full}"
     tasks = " ".join(f"{t}={got:g}/{most:g}" for t, (got, most) in loop.tasks.items())
-    return (f"looping {loop.student}: {tasks} in {loop.seconds:.1f} s, limits {','.join(loop.limits_hit) or '-'};"
-            f" correct at full marks {full}/{len(correct)}")  # fmt: skip
+    same = "yes" if loop.tasks == fast.tasks else f"no (raising: {fast.tasks})"
+    return (f"looping {loop.student}: {tasks} in {loop.seconds:.1f} s ({','.join(loop.limits_hit) or '-'}); "
+            f"same tasks as raising at once: {same}; {full}")  # fmt: skip
 
 
 def grade_class(ex, work: Path, n: int, jobs: int, sandbox, profile: Profile) -> tuple[float, list, dict]:

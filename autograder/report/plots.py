@@ -9,6 +9,7 @@ escaped, so nothing from a submission can add markup.
 
 from __future__ import annotations
 
+import functools
 import math
 from html import escape
 
@@ -26,6 +27,12 @@ FONTS = "'nnkit-ko', NanumGothic, 'Noto Sans CJK KR', 'Malgun Gothic', 'Apple SD
 #: The plot's own words; the report font cut to their characters is embedded (about 5 KB), so
 #: they render on a computer without a Korean font. Other characters use the viewer's fonts.
 WORDS = ("모범 답안 · reference", "여러분 · you", "단계 · step", "여러분 · you vs 모범 답안 · reference")
+
+
+@functools.cache
+def curve_font() -> str:
+    """The ``@font-face`` of the plot's own words (computed once per process)."""
+    return font_face("".join(WORDS))
 
 
 def plottable(values) -> list[float]:
@@ -102,7 +109,7 @@ def curve_svg(curve: dict) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{FONTS}" font-size="11">',
         f"<title>{key} ({case}): {WORDS[3]}</title>",
-        f"<style>{font_face(''.join(WORDS))}</style>",
+        f"<style>{curve_font()}</style>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fff"/>',
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" stroke="#444"/>',
     ]

@@ -186,3 +186,15 @@ def test_a_notebook_that_parses_as_python_but_starts_like_json_is_not_run_as_cod
     with pytest.raises(UserError) as info:
         read_cells(path)
     assert 'no "cells" list' in info.value.msg.en
+
+
+def test_utf16_is_read_only_when_it_reads_as_code():
+    from autograder.core.errors import UserError
+    from autograder.discover.submissions import _decode
+
+    text, notes = _decode("# 한글\ndef f(x):\n    return x\n".encode("utf-16"), "a.py")
+    assert text.startswith("# 한글") and "UTF-16" in notes[0].en
+    for raw in (b"\xff\xfe\x00garbage\x80\x81", b"\xff\xfe" + "가나다라마바사".encode("utf-16-le")):
+        with pytest.raises(UserError) as info:  # behind the same mark, but not code
+            _decode(raw, "b.py")
+        assert "not a UTF-8 text file" in info.value.msg.en

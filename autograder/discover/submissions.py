@@ -602,14 +602,12 @@ def _decode(raw: bytes, name: str) -> tuple[str, list[Msg]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows Notepad's "Unicode": UTF-16 with its mark
-        try:
-            return raw.decode("utf-16"), [
-                Msg(f"{name}: UTF-8이 아니라 UTF-16으로 읽었습니다. UTF-8로 저장하세요.",
-                    f"{name}: read as UTF-16, not UTF-8. Please save as UTF-8.")
-            ]  # fmt: skip
-        except UnicodeDecodeError:
-            pass
+    text = _utf16(raw)
+    if text is not None:
+        return text, [
+            Msg(f"{name}: UTF-8이 아니라 UTF-16으로 읽었습니다. UTF-8로 저장하세요.",
+                f"{name}: read as UTF-16, not UTF-8. Please save as UTF-8.")
+        ]  # fmt: skip
     try:
         text = raw.decode("cp949")  # Korean Windows editors' default
     except UnicodeDecodeError:
@@ -623,6 +621,22 @@ def _decode(raw: bytes, name: str) -> tuple[str, list[Msg]]:
             f"{name}: read as CP949, not UTF-8. Please save as UTF-8.",
         )
     ]
+
+
+def _utf16(raw: bytes) -> str | None:
+    """Windows Notepad's "Unicode" (UTF-16 behind its byte-order mark) as text, or None.
+
+    Only text that reads as code: mostly ASCII (keywords, names, operators) and no control
+    characters; other bytes behind the same two-byte mark stay "not UTF-8"."""
+    if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    try:
+        text = raw.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+    ascii_share = sum(c.isascii() for c in text) / max(1, len(text))
+    controls = any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
+    return text if text and ascii_share >= 0.5 and not controls else None
 
 
 def _looks_like_notebook(text: str) -> bool:

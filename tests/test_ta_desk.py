@@ -360,6 +360,8 @@ def test_the_curve_plot_draws_each_curve_where_its_values_are():
     )
     ticks = [t.text for t in svg.iter(f"{SVG}text")]
     assert "cost_ (fit)" in ticks and "여러분 · you" in ticks and "모범 답안 · reference" in ticks
+    style = svg.find(f"{SVG}style").text  # Korean renders without a Korean font installed
+    assert "font-family:'nnkit-ko'" in style and "font/woff;base64," in style
 
 
 def test_markup_in_a_curves_names_stays_text():

@@ -2,8 +2,8 @@
 
 Drawn as a small SVG written here, without matplotlib: a batch writes one per submission of a
 training exercise, and matplotlib took about 0.3 s of the batch's main thread for each on a
-quiet machine (more under load, and it holds the GIL the grading threads need); this takes
-about a millisecond. The SVG is text: every number in it is formatted here and every word
+quiet machine (more under load, and it holds the GIL the grading threads need); this takes a
+few milliseconds (32 ms at load 9). The SVG is text: every number in it is formatted here and every word
 escaped, so nothing from a submission can add markup.
 """
 

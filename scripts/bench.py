@@ -91,8 +91,8 @@ def floor_seconds(exercise, folder: Path, work: Path) -> float:
     from autograder.discover.submissions import discover
 
     runtime = work / "floor-runtime"
-    (runtime / "autograder").mkdir(parents=True, exist_ok=True)
-    for name in ("__init__.py", "spec.py", "wire.py", "compare.py"):
+    (runtime / "autograder" / "runtime").mkdir(parents=True, exist_ok=True)
+    for name in ("__init__.py", "runtime/__init__.py", "runtime/spec.py", "runtime/wire.py"):
         shutil.copy(ROOT / "autograder" / name, runtime / "autograder" / name)
     suites = [str(p) for p in exercise.suite_paths(hidden=True)]
     env = {

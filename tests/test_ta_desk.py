@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,12 @@ from autograder.batch.folder import grade_folder, in_shard, merge_outputs
 from autograder.core.errors import UserError
 from autograder.exercises import get_exercise
 from autograder.report.gradebook import GradebookOptions, load_result
+from autograder.report.plots import REFERENCE_COLOUR, STUDENT_COLOUR, curve_svg
 from autograder.report.similarity import similar_pairs
 
 EX = get_exercise("loss_functions")
 HERE = Path(__file__).parent
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -187,9 +190,14 @@ def test_training_feedback_has_the_learning_curve_beside_the_reference(tmp_path)
         and len(curve["student"]) == len(curve["reference"]) >= 2
         and curve["student"] != curve["reference"]
     )
-    png = (tmp_path / "d" / "feedback" / "kang minji.curve.png").read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "kang%20minji.curve.png" in (tmp_path / "d" / "feedback" / "kang minji.md").read_text(
+    svg = ET.fromstring((tmp_path / "d" / "feedback" / "kang minji.curve.svg").read_text(encoding="utf-8"))
+    lines = svg.findall(f"{SVG}polyline")
+    assert [line.get("stroke") for line in lines] == [REFERENCE_COLOUR, STUDENT_COLOUR]
+    assert [len(line.get("points").split()) for line in lines] == [
+        len(curve["reference"]),
+        len(curve["student"]),
+    ]
+    assert "kang%20minji.curve.svg" in (tmp_path / "d" / "feedback" / "kang minji.md").read_text(
         encoding="utf-8"
     )
     assert results["moon_syntax_error"].curve is None
@@ -325,11 +333,42 @@ def test_one_submissions_failing_writers_leave_everyone_elses_rows(tmp_path, mon
 
 
 def test_a_curve_of_huge_values_still_plots():
-    from autograder.report.plots import curve_png
+    svg = ET.fromstring(curve_svg({"case": "c\ud800", "key": "loss", "student": [1e308, -1e308, float("nan"), 2.0],
+                                   "reference": [float("inf"), 1.0, 0.5, 0.25]}))  # fmt: skip
+    student = [line for line in svg.iter(f"{SVG}polyline") if line.get("stroke") == STUDENT_COLOUR]
+    assert [len(line.get("points").split()) for line in student] == [
+        2
+    ]  # the nan is a gap, the last point alone
 
-    png = curve_png({"case": "c\ud800", "key": "loss", "student": [1e308, -1e308, float("nan"), 2.0],
-                     "reference": [float("inf"), 1.0, 0.5, 0.25]})  # fmt: skip
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+def _points(svg: ET.Element, colour: str) -> list[tuple[float, float]]:
+    lines = [line for line in svg.iter(f"{SVG}polyline") if line.get("stroke") == colour]
+    return [tuple(map(float, p.split(","))) for line in lines for p in line.get("points").split()]
+
+
+def test_the_curve_plot_draws_each_curve_where_its_values_are():
+    """Drawn without matplotlib: a falling reference falls on the page (SVG y grows downwards),
+    the student's curve that rises is drawn rising, and both span the same steps."""
+    svg = ET.fromstring(curve_svg({"case": "fit", "key": "cost_", "student": [1.0, 2.0, 3.0, 4.0],
+                                   "reference": [4.0, 3.0, 2.0, 1.0]}))  # fmt: skip
+    ref, mine = _points(svg, REFERENCE_COLOUR), _points(svg, STUDENT_COLOUR)
+    assert [y for _, y in ref] == sorted(y for _, y in ref) and [y for _, y in mine] == sorted(
+        (y for _, y in mine), reverse=True
+    )
+    assert (
+        [x for x, _ in ref] == [x for x, _ in mine] and ref[0][1] == mine[-1][1] and ref[-1][1] == mine[0][1]
+    )
+    ticks = [t.text for t in svg.iter(f"{SVG}text")]
+    assert "cost_ (fit)" in ticks and "여러분 · you" in ticks and "모범 답안 · reference" in ticks
+    style = svg.find(f"{SVG}style").text  # Korean renders without a Korean font installed
+    assert "font-family:'nnkit-ko'" in style and "font/woff;base64," in style
+
+
+def test_markup_in_a_curves_names_stays_text():
+    svg = ET.fromstring(curve_svg({"case": "</text><script>alert(1)</script>", "key": "a&b<", "student": [1.0, 2.0],
+                                   "reference": [2.0, 1.0]}))  # fmt: skip
+    assert not list(svg.iter(f"{SVG}script"))
+    assert "</text><script>alert(1)</script>" in "".join(svg.itertext())
 
 
 # --- report.html: counts, labels, intake section, Korean font, table --------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import os
 import stat
 import unicodedata
@@ -58,7 +59,7 @@ class Found:
 
     path: str  # relative to the download's root
     student: str  # "" when it went to no student
-    use: str  # graded, helper, not_graded, superseded, ignored, unmatched, ambiguous, metadata
+    use: str  # graded, unreadable, helper, not_graded, superseded, ignored, unmatched, ambiguous, metadata
     reason: Msg
 
 
@@ -522,6 +523,8 @@ def _from_unit(unit: Unit, exercise: Exercise, root: Path, stage: Path | None) -
     label = name.rsplit("/", 1)[-1]
     sub = load_submission(unit.student, origin, exercise, file=file, extra=extra, notes=notes + choice.notes,
                           label=label)  # fmt: skip
+    if sub.problem:  # chosen, but it could not be read: intake.csv says why, as the row does
+        used[name] = ("unreadable", sub.problem)
     return sub, used
 
 
@@ -599,6 +602,12 @@ def _decode(raw: bytes, name: str) -> tuple[str, list[Msg]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
+    text = _utf16(raw)
+    if text is not None:
+        return text, [
+            Msg(f"{name}: UTF-8이 아니라 UTF-16으로 읽었습니다. UTF-8로 저장하세요.",
+                f"{name}: read as UTF-16, not UTF-8. Please save as UTF-8.")
+        ]  # fmt: skip
     try:
         text = raw.decode("cp949")  # Korean Windows editors' default
     except UnicodeDecodeError:
@@ -612,6 +621,22 @@ def _decode(raw: bytes, name: str) -> tuple[str, list[Msg]]:
             f"{name}: read as CP949, not UTF-8. Please save as UTF-8.",
         )
     ]
+
+
+def _utf16(raw: bytes) -> str | None:
+    """Windows Notepad's "Unicode" (UTF-16 behind its byte-order mark) as text, or None.
+
+    Only text that reads as code: mostly ASCII (keywords, names, operators) and no control
+    characters; other bytes behind the same two-byte mark stay "not UTF-8"."""
+    if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    try:
+        text = raw.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+    ascii_share = sum(c.isascii() for c in text) / max(1, len(text))
+    controls = any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
+    return text if text and ascii_share >= 0.5 and not controls else None
 
 
 def _looks_like_notebook(text: str) -> bool:
@@ -631,15 +656,31 @@ def read_cells(file: Path, label: str | None = None) -> tuple[list[Cell], list[M
         raise UserError(f"{name}: 빈 파일입니다.", f"{name}: the file is empty.")
     text, warnings = _decode(file.read_bytes(), name)
     kind = kind_of(file.name)[0] or file.suffix.lower()
+    if kind == ".ipynb" and not text.lstrip().startswith("{") and _parses(text):
+        return [Cell(name, text)], warnings + [python_in_a_notebook(name)]
     if kind == ".ipynb" or (kind == ".ipynb.py" and _looks_like_notebook(text)):
         return notebook_cells(text, name, warnings)
     return [Cell(name, text)], warnings
 
 
+def _parses(text: str) -> bool:
+    """Python code (a script saved under a notebook's name), not a damaged notebook."""
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return bool(text.strip())
+
+
+def python_in_a_notebook(name: str) -> Msg:
+    return Msg(
+        f"{name}: 노트북이 아니라 파이썬 코드가 든 파일이어서 .py 파일로 채점했습니다. 이름을 .py로 바꿔 내세요.",
+        f"{name}: holds Python code, not a notebook, so it was graded as a .py file. Name it .py next time.",
+    )
+
+
 def _raw_cells(text: str, name: str) -> list:
     """A notebook's cells, read as plain JSON (nbformat 3's worksheets too)."""
-    import json
-
     try:
         nb = json.loads(text)
         if isinstance(nb, dict) and isinstance(nb.get("worksheets"), list) and nb["worksheets"]:
@@ -651,11 +692,30 @@ def _raw_cells(text: str, name: str) -> list:
         if not isinstance(raw_cells, list):
             raise ValueError("no cells")
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise UserError(
-            f"{name}: 노트북 파일을 읽을 수 없습니다 ({type(exc).__name__}).",
-            f"{name}: cannot read the notebook ({type(exc).__name__}).",
-        ) from None
+        raise UserError(*_not_a_notebook(text, name, exc)) from None
     return raw_cells
+
+
+def _not_a_notebook(text: str, name: str, exc: Exception) -> tuple[str, str]:
+    """Why a notebook could not be read, in the student's terms, and what to do (KO, EN)."""
+    again = (
+        "Jupyter에서 열어 다시 저장한 뒤 다시 내세요.",
+        "Open it in Jupyter, save it again and hand it in again.",
+    )
+    if isinstance(exc, json.JSONDecodeError):
+        # a notebook ends with the "}" of its opening "{": without it the file stopped early
+        cut = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
+        if cut or not text[exc.pos :].strip():
+            return (f"{name}: 노트북 파일이 중간에 끊겼습니다 (저장이나 내려받기가 끝나기 전의 파일). {again[0]}",
+                    f"{name}: the notebook file is cut short (saved or downloaded only in part). {again[1]}")  # fmt: skip
+        where = (f"{exc.lineno}번째 줄 {exc.colno}번째 글자", f"line {exc.lineno}, column {exc.colno}")
+        return (f"{name}: 노트북(JSON) 형식이 아닙니다 ({where[0]}에서 읽기가 멈춤). {again[0]}",
+                f"{name}: not in the notebook (JSON) format (reading stopped at {where[1]}). {again[1]}")  # fmt: skip
+    if isinstance(exc, RecursionError):
+        return (f"{name}: 노트북 파일의 구조가 너무 깊게 중첩되어 읽을 수 없습니다. {again[0]}",
+                f"{name}: the notebook is nested too deeply to be read. {again[1]}")  # fmt: skip
+    return (f"{name}: JSON 파일이지만 Jupyter 노트북이 아닙니다 (셀 목록 \"cells\"가 없음). {again[0]}",
+            f"{name}: a JSON file but not a Jupyter notebook (it has no \"cells\" list). {again[1]}")  # fmt: skip
 
 
 def _cell_source(cell: dict) -> str | None:

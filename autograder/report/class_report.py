@@ -55,14 +55,20 @@ MIN_SECONDS = 0.01
 
 
 def summary_png(exercise: Exercise, results: list[SubmissionResult]) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    """Four plots of the class. Drawn on a bare matplotlib Figure (no pyplot) with margins set
+    here, not by ``tight_layout``, and the runtimes as one stepped area, not a bar per
+    submission: at 200 submissions this is a few times faster, and it runs while nothing else does."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    fig, axes = plt.subplots(2, 2, figsize=(11, 7.5))
-    (ax_hist, ax_tasks), (ax_hints, ax_time) = axes
+    hints = hint_counts(results)[:8]
+    fig = Figure(figsize=(11, 7.5))
+    FigureCanvasAgg(fig)
+    longest = max((len(h[0]) for h in hints), default=0)  # the hint ids left of the bottom-left plot
+    fig.subplots_adjust(left=min(0.3, 0.06 + 0.0068 * longest), right=0.98, bottom=0.08, top=0.9,
+                        wspace=0.22, hspace=0.38)  # fmt: skip
+    (ax_hist, ax_tasks), (ax_hints, ax_time) = fig.subplots(2, 2)
     most = max((r.max_score for r in results), default=1) or 1
     ax_hist.hist(
         [r.score for r in results if r.status != "missing"],
@@ -77,7 +83,6 @@ def summary_png(exercise: Exercise, results: list[SubmissionResult]) -> bytes:
     ax_tasks.bar(list(rates), [100 * v for v in rates.values()], color="#55a868")
     ax_tasks.set(title="Cases passed per task", ylabel="% of cases passed", ylim=(0, 100))
 
-    hints = hint_counts(results)[:8]
     if hints:
         ax_hints.barh([h[0] for h in reversed(hints)], [h[2] for h in reversed(hints)], color="#c44e52")
     ax_hints.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -85,14 +90,15 @@ def summary_png(exercise: Exercise, results: list[SubmissionResult]) -> bytes:
 
     # log scale: one 120 s submission must not flatten the 1 s ones
     times = sorted(max(r.seconds, MIN_SECONDS) for r in results if r.status != "missing")
-    ax_time.bar(range(1, len(times) + 1), times, color="#8172b2")
+    if times:
+        ax_time.fill_between(range(1, len(times) + 1), times, MIN_SECONDS, step="mid", color="#8172b2")
+        ax_time.set_xlim(0.5, len(times) + 0.5)
     ax_time.set_yscale("log")
     ax_time.set(title="Runtime per submission (sorted, log scale)", xlabel="submission", ylabel="seconds")
+    ax_time.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle(f"{exercise.id}: {len(results)} submissions")
-    fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=90)
-    plt.close(fig)
     return buf.getvalue()
 
 

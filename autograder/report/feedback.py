@@ -91,7 +91,7 @@ def _curve(r: SubmissionResult) -> list[str]:
         "",
         "## 학습 곡선 · Learning curve",
         "",
-        f"![{md_text(r.curve['key'])}: you vs the reference]({urllib.parse.quote(safe_name(r.student))}.curve.png)",
+        f"![{md_text(r.curve['key'])}: 여러분 · you vs 모범 답안 · reference]({urllib.parse.quote(safe_name(r.student))}.curve.svg)",
         "",
         "주황 점선이 여러분, 파란 선이 모범 답안입니다 (같은 초기 가중치). · "
         "Dashed orange: yours; blue: the reference (same initial weights).",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from autograder.core.files import safe_name, write_atomic, write_csv
 from autograder.report.feedback import feedback_markdown
 from autograder.report.lms import GradebookOptions, lms_rows
-from autograder.report.plots import curve_png
+from autograder.report.plots import curve_svg
 
 if TYPE_CHECKING:
     from autograder.core.results import SubmissionResult
@@ -79,7 +79,7 @@ def write_submission(out: Path, exercise: Exercise, result: SubmissionResult) ->
     )
     write_atomic(out / "results" / f"{name}.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     if result.curve:
-        write_atomic(out / "feedback" / f"{name}.curve.png", curve_png(result.curve))
+        write_atomic(out / "feedback" / f"{name}.curve.svg", curve_svg(result.curve))
     write_atomic(out / "feedback" / f"{name}.md", feedback_markdown(exercise, result))
 
 

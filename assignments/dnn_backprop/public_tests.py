@@ -167,18 +167,10 @@ LATE_LAMBDAS = Hint(
     when=like([[0.5395834241605656, 0.36765439490708257, 0.43316660034035415, 0.3257202754076597]],
               lambda got: got[1][2]),
 )  # fmt: skip
-SHORTCUT_TEXT = (
-    "은닉층 오차를 W[i+1].T @ E[i+1]로 구했나요? 강의의 이 지름길은 ½·Σ(Y − A[L])²의 기울기가 "
-    "아닙니다. 정확한 식은 dZ[i] = (W[i+1].T @ dZ[i+1]) * g′[i](Z[i])입니다. "
-    "과제 2의 numerical_gradient(f, W)로 구한 수치 미분과 비교해 확인해 보세요.",
-    "Did you compute the hidden error as W[i+1].T @ E[i+1]? That shortcut from the lecture is not "
-    "the gradient of ½·Σ(Y − A[L])²; the exact rule is dZ[i] = (W[i+1].T @ dZ[i+1]) * g′[i](Z[i]). "
-    "Check it against a numerical gradient (numerical_gradient(f, W) from exercise 2).",
-)
 BACKPROP_HINTS = [
     Hint(
         "hidden_error_shortcut",
-        *SHORTCUT_TEXT,
+        "",
         when=like([[0.5839426706719985, -0.8905203386913655], [0.9932452028742937, 0.9764476650740298],
                    [-0.4552555405114332, 0.2955361498207385]], lambda got: got["W"][1]),
     ),
@@ -193,10 +185,8 @@ BACKPROP_HINTS = [
     ),
     Hint(
         "update_before_backprop",
-        "W[i+1]을 이미 바꾼 뒤에 그것으로 dZ[i]를 구했습니다. 모든 dZ를 바꾸기 **전의** W로 먼저 구하고, "
-        "그다음에 W를 바꾸세요.",
-        "You updated W[i+1] and then used it to compute dZ[i]. Compute every dZ with the weights "
-        "**before** the update first, then update the W's.",
+        "",
+        "",
         when=like([[0.5006236236644254, -0.9925612675343797], [1.0054968850913344, 0.9988382823055016],
                    [-0.4991745419955946, 0.25077339194008513]], lambda got: got["W"][1]),
     ),
@@ -228,13 +218,13 @@ def _other_cost(got, want, m):
 FIT_HINTS = [
     Hint(
         "hidden_error_shortcut",
-        *SHORTCUT_TEXT,
+        "",
         when=like([1.2428111292616666, 1.2230765710178066, 1.2015837109907734]),
     ),
     Hint(
         "cost_formula",
-        "이 강의의 cost_는 에포크마다 √(Σ E²)입니다 (np.sqrt(np.sum(E * E))). ½·ΣE²/m이나 ΣE²이 아닙니다.",
-        "This lecture's cost_ is √(Σ E²) per epoch (np.sqrt(np.sum(E * E))), not ½·ΣE²/m or ΣE².",
+        "",
+        "",
         when=lambda got, want: _other_cost(got, want, len(Y_LABELS)),
     ),
 ]

@@ -393,7 +393,6 @@ def _fit_relation(hid):
     return lambda got, want: hid in _fit_explained(got, want)
 
 
-COST_TEXT = next(h for h in public.FIT_HINTS if h.id == "cost_formula")
 FIT_STEP_HINTS = [
     *(dataclasses.replace(h, when=_fit_relation(h.id)) for h in UPDATE_HINTS),
     _catalogue("targets_001_099", _fit_relation("targets_001_099")),

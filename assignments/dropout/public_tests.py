@@ -172,10 +172,8 @@ def _wrong_cost_formula(got, want):
 
 COST_FORMULA = Hint(
     "cost_formula",
-    "cost_의 값이 다른 식으로 계산되었습니다. 이 과제의 cost_는 갱신 직전 순전파로 구한 "
-    "½·Σ(Y_b−A2)² / m_b입니다 (½을 곱하고 배치 길이로 나눔, 제곱근 없음).",
-    "cost_ uses another formula. In this exercise it is ½·Σ(Y_b−A2)² / m_b from the forward pass "
-    "of that update (times ½, divided by the batch length, no square root).",
+    "",
+    "",
     when=_wrong_cost_formula,
 )
 

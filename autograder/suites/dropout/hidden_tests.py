@@ -242,7 +242,7 @@ STEP_HINTS = [
 ]  # fmt: skip
 COST_HINTS = [
     _catalogue("targets_001_099", _cost_relation("targets_001_099")),
-    Hint("cost_formula", *COST_TEXT, when=_cost_relation("cost_formula")),
+    Hint("cost_formula", "", when=_cost_relation("cost_formula")),
 ]
 STEP_RATIOS = {"p03": (0.3,), "p07": (0.7,)}
 

@@ -71,9 +71,9 @@ CEE_HINTS = [
     CEE_PYTHON_SCALAR,
 ]
 SOFTMAX_NO_MAX = Hint(
-    "softmax_no_max",
-    "exp가 오버플로했습니다: 지수를 취하기 전에 최댓값을 빼세요.",
-    "exp overflowed: subtract the maximum before taking the exponential.",
+    "exp_overflow",
+    "",
+    "",
     when=lambda got, want: not np.all(np.isfinite(got)),
 )
 SOFTMAX_WHOLE_BATCH = Hint(
@@ -108,10 +108,8 @@ def _nan_rows_only(got, want) -> bool:
 
 SOFTMAX_WRONG_AXIS = Hint(
     "wrong_axis",
-    "어떤 행이 모두 nan입니다 (0/0): 배치 전체의 최댓값 np.max(x)를 빼서, 그 값보다 훨씬 작은 행은 exp가 "
-    "모두 0이 되었습니다 (언더플로). 행마다 최댓값을 빼세요: np.max(x, axis=-1, keepdims=True).",
-    "A whole row is nan (0/0): you subtracted the maximum of the whole batch, np.max(x), so in a row far "
-    "below it every exp underflowed to 0. Subtract each row's maximum: np.max(x, axis=-1, keepdims=True).",
+    "",
+    "",
     when=_nan_rows_only,
 )
 SOFTMAX_HINTS = [SOFTMAX_NO_MAX, SOFTMAX_WHOLE_BATCH, SOFTMAX_KEEPDIMS]

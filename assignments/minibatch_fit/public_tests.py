@@ -61,17 +61,14 @@ def fit_hints(case):
     return [
         Hint(
             "hidden_error_shortcut",
-            "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. "
-            "정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. numerical_gradient로 비교해 보세요.",
-            "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
-            "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). "
-            "Compare with numerical_gradient.",
+            "",
+            "",
             when=like(SHORTCUT_W1),
         ),
         Hint(
             "targets_001_099",
-            "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y, n_y).T.",
-            "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y, n_y).T.",
+            "",
+            "",
             when=like(TARGETS_W1),
         ),
     ]
@@ -85,22 +82,20 @@ TRANSPOSED = Hint(
 )
 FRACTION = Hint(
     "percent_vs_fraction",
-    "정확도는 퍼센트입니다: 0.87이 아니라 87.0.",
-    "Accuracy is a percentage: 87.0, not 0.87.",
+    "",
+    "",
     when=lambda got, want: want != 0 and np.isclose(100 * got, want),
 )
 DROPPED_BATCH = Hint(
     "dropped_last_batch",
-    "cost_ 항목이 모자랍니다: 짧은 마지막 배치를 버렸나요? range(0, m, batch_size)로 모든 조각을 돌고, "
-    "마지막 배치는 그 길이로 나누세요.",
-    "cost_ is too short: did you drop the short last batch? Loop over range(0, m, batch_size) and "
-    "divide the last batch by its own length.",
+    "",
+    "",
     when=lambda got, want: len(got["cost_"]) < len(want["cost_"]),
 )
 NOT_RESET = Hint(
     "state_not_reset",
-    "fit을 두 번 부르면 cost_가 두 배로 길어집니다: fit을 시작할 때 self.cost_ = []로 비우세요.",
-    "Calling fit twice doubles cost_: start fit with self.cost_ = [].",
+    "",
+    "",
     when=lambda got, want: 0 < got["after_first_fit"] and len(got["cost_"]) == 2 * got["after_first_fit"],
 )
 
@@ -116,10 +111,8 @@ def _wrong_cost_formula(got, want):
 
 COST_FORMULA = Hint(
     "cost_formula",
-    "cost_의 값이 다른 식으로 계산되었습니다. 이 과제의 cost_는 갱신 직전 순전파로 구한 "
-    "½·Σ(Y_b−A2)² / m_b입니다 (½을 곱하고 배치 길이로 나눔, 제곱근 없음).",
-    "cost_ uses another formula. In this exercise it is ½·Σ(Y_b−A2)² / m_b from the forward pass "
-    "of that update (times ½, divided by the batch length, no square root).",
+    "",
+    "",
     when=_wrong_cost_formula,
 )
 SCHEDULE_END = Hint(

@@ -131,9 +131,9 @@ RESTORED_BY_ARITHMETIC = Hint(
     when=lambda got, want: 0.0 < (changed_by(got, want) or 0.0) <= 1e-6,
 )
 ASCENT = Hint(
-    "descent_sign",
-    "x가 최솟값에서 멀어집니다: 기울기의 반대 방향으로 가야 합니다, x = x − lr · grad.",
-    "x moves away from the minimum: step against the gradient, x = x − lr · grad.",
+    "update_sign",
+    "",
+    "",
     when=moved_away,  # only on function_2, whose minimum is the origin
 )
 HISTORY_ALIAS = Hint(
@@ -148,18 +148,14 @@ HISTORY_ALIAS = Hint(
 # the catalogue's compare the rows with the reference's and miss those composites.
 OFF_BY_ONE_STEPS = Hint(
     "off_by_one_steps",
-    "갱신 횟수가 하나 많거나 적습니다: for _ in range(step_num)으로 정확히 step_num번 갱신하세요 "
-    "(range(step_num + 1)이 아님).",
-    "One update too many or too few: update exactly step_num times, for _ in range(step_num) "
-    "(not range(step_num + 1)).",
+    "",
+    "",
     when=history_off_by_one,
 )
 HISTORY_AFTER_UPDATE = Hint(
     "loss_after_update",
-    "x_history에 갱신한 뒤의 x를 모았습니다: 마지막 행이 돌려준 x와 같습니다. 갱신하기 전에 x.copy()를 "
-    "모으세요 (첫 행은 init_x).",
-    "x_history collects x after each update: its last row is the x you returned. Append x.copy() "
-    "before the update (the first row is init_x).",
+    "",
+    "",
     when=history_after_update,
 )
 CHANGES_INIT_X = Hint(

@@ -44,8 +44,8 @@ def _close_all(got, other):
 
 UPDATE_SIGN = Hint(
     "update_sign",
-    "갱신 방향이 반대입니다: 기울기의 반대 방향으로 가야 손실이 줄어듭니다 (w ← w − ε·∂E/∂w).",
-    "The update goes the wrong way: move against the gradient so that the loss falls (w ← w − ε·∂E/∂w).",
+    "",
+    "",
     when=lambda got, want: all(
         np.allclose(g, -w, rtol=1e-6, atol=1e-12) and np.any(w != 0) for g, w in _moved(got, want).values()
     ),

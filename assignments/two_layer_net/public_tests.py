@@ -235,8 +235,8 @@ WHOLE_BATCH = Hint(
 )
 PERCENT = Hint(
     "percent_vs_fraction",
-    "정확도는 0과 1 사이의 비율입니다: 100을 곱하지 마세요.",
-    "Accuracy is a fraction in [0, 1]: do not multiply by 100.",
+    "",
+    "",
     when=_percent,
 )
 COUNT = Hint(
@@ -268,24 +268,22 @@ GRADIENT_HINTS = [
     ),
     Hint(
         "not_divided_by_m",
-        "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
-        "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
+        "",
+        "",
         when=lambda got, want: abs(_scaled_by(got, want) or 0.0) > 1.5,
     ),
     Hint(
         "bias_shape",
-        "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 "
-        "쓰지 마세요.",
-        "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in "
-        "np.sum(..., axis=0).",
+        "",
+        "",
         when=lambda got, want: (
             _grads(got, want) and any(got[k].shape == (1, *want[k].shape) for k in ("b1", "b2"))
         ),
     ),
     Hint(
         "wrong_axis",
-        "편향의 기울기는 샘플에 대한 합입니다: np.sum(dy, axis=0)입니다 (axis=1이 아님).",
-        "A bias gradient sums over the samples: np.sum(dy, axis=0), not axis=1.",
+        "",
+        "",
         when=lambda got, want: (
             _grads(got, want) and got["b2"].ndim == 1 and got["b2"].shape != want["b2"].shape
         ),
@@ -310,10 +308,8 @@ def moved_uphill(got, want) -> bool:
 
 ASCENT = Hint(
     "update_sign",
-    "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. "
-    "params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
-    "The weights moved the opposite way: step against the gradient, "
-    "params[key] -= learning_rate * grad[key] (and dy = (y − t) / N).",
+    "",
+    "",
     when=moved_uphill,
 )
 

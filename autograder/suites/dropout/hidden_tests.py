@@ -223,7 +223,6 @@ def _cost_relation(hid):
 
 TEXTS = {hid: (ko, en) for hid, (_, ko, en) in public.FIT_MISTAKES.items()}
 TEXTS.update({h.id: (h.ko, h.en) for h in public.TRAIN_HINTS})
-COST_TEXT = (public.COST_FORMULA.ko, public.COST_FORMULA.en)
 
 
 def _catalogue(hid, when):
@@ -235,14 +234,15 @@ def _catalogue(hid, when):
 STEP_HINTS = [
     *(
         _catalogue(hid, _step_relation(hid))
-        for hid in ("not_divided_by_m", "update_sign", "targets_001_099", "update_before_backprop")
+        for hid in ("not_divided_by_m", "update_sign", "targets_001_099", "update_before_backprop",
+                    "hidden_error_shortcut")
     ),
     *(Hint(hid, *TEXTS[hid], when=_step_relation(hid))
-      for hid in ("hidden_error_shortcut", "new_mask_in_backward", "backward_missing_scale", "drop_ratio_division")),
+      for hid in ("new_mask_in_backward", "backward_missing_scale", "drop_ratio_division")),
 ]  # fmt: skip
 COST_HINTS = [
     _catalogue("targets_001_099", _cost_relation("targets_001_099")),
-    Hint("cost_formula", "", when=_cost_relation("cost_formula")),
+    Hint("cost_formula", "", "", when=_cost_relation("cost_formula")),
 ]
 STEP_RATIOS = {"p03": (0.3,), "p07": (0.7,)}
 

@@ -23,7 +23,7 @@ CEE_HINTS = [
     "cee_labels_only",
     "python_scalar_label",
 ]
-SOFTMAX_HINTS = ["softmax_no_max", "softmax_whole_batch", "softmax_keepdims"]
+SOFTMAX_HINTS = ["exp_overflow", "softmax_whole_batch", "softmax_keepdims"]
 # rows whose maxima differ by hundreds: "exp overflowed" (no maximum) and "0/0 in a row" (the
 # batch-wide maximum) both show as nan there, so the nan hints are not named by condition (a
 # known mistake's own output still names its hint)

@@ -44,28 +44,22 @@ def _one_epoch_off(got, want):
 
 OFF_BY_ONE = Hint(
     "off_by_one_steps",
-    "에포크 수가 하나 많거나 적습니다: for e in range(self.epochs)로 정확히 epochs번 도세요 "
-    "(range(epochs + 1) 아님).",
-    "One epoch too many or too few: loop for e in range(self.epochs), exactly epochs times "
-    "(not range(epochs + 1)).",
+    "",
+    "",
     when=_one_epoch_off,
 )
 COST_HINTS = [*COST_HINTS, OFF_BY_ONE]
 
 SCHEDULE_IGNORED = Hint(
     "schedule_ignored",
-    "fit이 self.learning_rate(e)를 쓰지 않았습니다: 에포크 e마다 eta = self.learning_rate(e)를 구해 "
-    "그 에포크의 모든 갱신에 쓰세요 (self.eta 아님).",
-    "fit did not use self.learning_rate(e): in epoch e compute eta = self.learning_rate(e) and use it "
-    "for every update of that epoch (not self.eta).",
+    "",
+    "",
     when=lambda got, want: not got["epochs_asked"] and bool(want["epochs_asked"]),
 )
 GLOBAL_RANDOM = Hint(
     "global_random",
-    "전역 난수 (np.random.seed, np.random.uniform, np.random.permutation 등)를 썼습니다: 생성자의 "
-    "rng = np.random.default_rng(random_seed)만 쓰고, 전역 상태는 건드리지 마세요.",
-    "Global random state was used (np.random.seed, np.random.uniform, np.random.permutation, ...): use "
-    "only the constructor's rng = np.random.default_rng(random_seed) and leave the global state alone.",
+    "",
+    "",
     when=lambda got, want: bool(got["global_state_changed"]) or not got["same_start_any_global_state"],
 )
 
@@ -228,25 +222,20 @@ def judged_part(got, want):
 STEP_HINTS = [
     Hint(
         "targets_001_099",
-        "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y, n_y).T.",
-        "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y, n_y).T.",
+        "",
+        "",
         when=step_finds("targets_001_099"),
     ),
     Hint(
         "hidden_error_shortcut",
-        "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. "
-        "정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. numerical_gradient로 비교해 보세요.",
-        "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
-        "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). "
-        "Compare with numerical_gradient.",
+        "",
+        "",
         when=step_finds("hidden_error_shortcut"),
     ),
     Hint(
         "not_divided_by_m",
-        "갱신 (또는 cost_)이 배치 길이 m_b배 큽니다: dZ2 @ A1.T와 dZ1 @ A0.T, 그리고 ½·Σ(Y_b−A2)²를 "
-        "m_b = len(y_b)로 나누세요.",
-        "The update (or cost_) is m_b times too large: divide dZ2 @ A1.T, dZ1 @ A0.T and ½·Σ(Y_b−A2)² "
-        "by the batch length m_b = len(y_b).",
+        "",
+        "",
         when=step_finds("not_divided_by_m"),
     ),
     Hint(
@@ -258,34 +247,26 @@ STEP_HINTS = [
     ),
     Hint(
         "update_sign",
-        "가중치가 반대 방향으로 움직였습니다: E2 = Y − A2일 때 갱신은 W += eta * dZ @ A.T / m_b입니다 "
-        "(A2 − Y를 쓰면 -= 입니다).",
-        "The weights moved the wrong way: with E2 = Y − A2 the update is W += eta * dZ @ A.T / m_b "
-        "(with A2 − Y it is -=).",
+        "",
+        "",
         when=step_finds("update_sign"),
     ),
     Hint(
         "update_before_backprop",
-        "W2를 먼저 갱신한 뒤 dZ1을 구했습니다: dZ1 = (W2.T @ dZ2) * g'(Z1)은 갱신 전의 W2로 구하고, "
-        "그다음에 W2와 W1을 갱신하세요.",
-        "W2 was updated before dZ1 was computed: compute dZ1 = (W2.T @ dZ2) * g'(Z1) with W2 as it was "
-        "before the update, then update W2 and W1.",
+        "",
+        "",
         when=step_finds("update_before_backprop"),
     ),
     Hint(
         "cost_formula",
-        "cost_의 값이 다른 식으로 계산되었습니다. 이 과제의 cost_는 갱신 직전 순전파로 구한 "
-        "½·Σ(Y_b−A2)² / m_b입니다 (½을 곱하고 배치 길이로 나눔, 제곱근 없음).",
-        "cost_ uses another formula. In this exercise it is ½·Σ(Y_b−A2)² / m_b from the forward pass "
-        "of that update (times ½, divided by the batch length, no square root).",
+        "",
+        "",
         when=step_finds("cost_formula"),
     ),
     Hint(
         "loss_after_update",
-        "cost_에 갱신한 뒤의 가중치로 구한 값을 넣었습니다: 갱신 직전 순전파의 E2로 ½·Σ(E2)² / m_b를 "
-        "구해 덧붙이세요.",
-        "cost_ got a value computed with the weights after the update: append ½·Σ(E2)² / m_b from the "
-        "forward pass before the update.",
+        "",
+        "",
         when=step_finds("loss_after_update"),
     ),
 ]

@@ -130,7 +130,7 @@ suite.case(
     atol=0.0,
     params={"lr01": (0.1, 50), "lr03": (0.3, 20)},
     check=DESCENT,
-    hints=["list_not_array", "off_by_one_steps", "loss_after_update", "history_alias", "descent_sign"],
+    hints=["list_not_array", "off_by_one_steps", "loss_after_update", "history_alias", "update_sign"],
     run=scenarios.descent_bowl,
 )
 

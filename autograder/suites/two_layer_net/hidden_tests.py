@@ -95,46 +95,40 @@ def _one_step_off(got, want):
 
 STEP_SIGN = Hint(
     "update_sign",
-    "가중치가 반대 방향으로 움직였습니다: 기울기의 반대 방향으로 가세요. "
-    "params[key] -= learning_rate * grad[key]이고 dy = (y − t) / N입니다.",
-    "The weights moved the opposite way: step against the gradient, "
-    "params[key] -= learning_rate * grad[key] (and dy = (y − t) / N).",
+    "",
+    "",
     when=lambda got, want: (_step_factor(got, want) or 0.0) < 0,
 )
 STEP_SCALE = Hint(
     "not_divided_by_m",
-    "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
-    "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
+    "",
+    "",
     when=lambda got, want: bool(
         np.isclose(abs(_step_factor(got, want) or 0.0), want["inputs"]["batch_size"], rtol=1e-3)
     ),
 )
 LOSS_BEFORE = Hint(
     "loss_after_update",
-    "train_loss_list에는 갱신한 **뒤**의 network.loss(x_batch, t_batch)를 덧붙입니다 (갱신 전 손실이 아님).",
-    "train_loss_list gets network.loss(x_batch, t_batch) **after** the update (not the loss before it).",
+    "",
+    "",
     when=_loss_before_update,
 )
 STEPS_OFF = Hint(
     "off_by_one_steps",
-    "반복 횟수가 하나 많거나 적습니다: for i in range(iters_num)으로 정확히 iters_num번 도세요.",
-    "One iteration too many or too few: loop for i in range(iters_num), exactly iters_num times.",
+    "",
+    "",
     when=_one_step_off,
 )
 GLOBAL_RANDOM = Hint(
     "global_random",
-    "전역 난수 (np.random.choice, np.random.seed 등)를 썼습니다: rng = np.random.default_rng(seed)를 한 번 "
-    "만들고 rng.choice(train_size, batch_size)로 미니배치를 고르세요.",
-    "Global random state was used (np.random.choice, np.random.seed, ...): create rng = "
-    "np.random.default_rng(seed) once and draw the mini-batches with rng.choice(train_size, batch_size).",
+    "",
+    "",
     when=lambda got, want: bool(got["global_state_changed"]) or not got["same_history_any_global_state"],
 )
 PARAM_SHAPES = Hint(
     "bias_shape",
-    "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 "
-    "쓰지 마세요.",
-    "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in "
-    "np.sum(..., axis=0).",
+    "",
+    "",
     when=lambda got, want: any(
         tuple(got["shapes"][k]) in ((1, *want["shapes"][k]), (*want["shapes"][k], 1)) for k in ("b1", "b2")
     ),

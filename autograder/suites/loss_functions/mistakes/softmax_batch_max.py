@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "wrong_axis",
-    "ko": "어떤 행이 모두 nan입니다 (0/0): 배치 전체의 최댓값 np.max(x)를 빼서, 그 값보다 훨씬 작은 행은 exp가 모두 0이 되었습니다 (언더플로). 행마다 최댓값을 빼세요: np.max(x, axis=-1, keepdims=True).",
-    "en": "A whole row is nan (0/0): you subtracted the maximum of the whole batch, np.max(x), so in a row far below it every exp underflowed to 0. Subtract each row's maximum: np.max(x, axis=-1, keepdims=True).",
+    "ko": "합·최댓값·평균·정규화를 다른 축으로 (또는 배치 전체에 대해) 구했습니다. 샘플마다 구해야 합니다: 한 행이 한 샘플이면 axis=-1 (또는 1), 한 열이 한 샘플이면 axis=0, keepdims=True와 함께.",
+    "en": "A sum, maximum, mean or normalisation was taken over the wrong axis (or the whole batch). Take it per sample: axis=-1 (or 1) when a row is a sample, axis=0 when a column is, with keepdims=True.",
     "fails": ["softmax_far_apart_rows", "softmax_huge_batch", "softmax_rows_far_apart"],
 }
 

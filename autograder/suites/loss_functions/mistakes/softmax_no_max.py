@@ -4,9 +4,9 @@
 import numpy as np
 
 MISTAKE = {
-    "hint": "softmax_no_max",
-    "ko": "exp가 오버플로했습니다: 지수를 취하기 전에 최댓값을 빼세요.",
-    "en": "exp overflowed: subtract the maximum before taking the exponential.",
+    "hint": "exp_overflow",
+    "ko": "exp가 오버플로했습니다: 입력이 ±709를 넘으면 exp(x)는 inf가 되고 inf/inf는 nan입니다. 지수를 취하기 전에 최댓값을 빼거나 (softmax), 부호에 따라 식을 나누세요 (sigmoid, tanh는 np.tanh).",
+    "en": "exp overflowed: beyond ±709, exp(x) is inf, and inf/inf is nan. Subtract the maximum before exp (softmax), or split the formula by sign (sigmoid; np.tanh for tanh).",
     "fails": ["softmax_large_inputs", "softmax_huge_batch"],
 }
 

@@ -6,8 +6,8 @@ from nnkit_data import one_hot_encoding
 
 MISTAKE = {
     "hint": "off_by_one_steps",
-    "ko": "에포크 수가 하나 많거나 적습니다: for e in range(self.epochs)로 정확히 epochs번 도세요 (range(epochs + 1) 아님).",
-    "en": "One epoch too many or too few: loop for e in range(self.epochs), exactly epochs times (not range(epochs + 1)).",
+    "ko": "단계(에포크, 반복) 수가 하나 많거나 적습니다: range(n + 1)이나 1부터 센 번호? range(n)으로 정확히 n번 돌고, 번호는 0부터 세세요.",
+    "en": "One step (epoch, iteration) too many or too few: range(n + 1), or counting from 1? Loop exactly n times with range(n), counting from 0.",
     "fails": ["bgd_*", "step_bgd_*"],
 }
 

@@ -6,8 +6,8 @@ from nnkit_data import one_hot_encoding
 
 MISTAKE = {
     "hint": "state_not_reset",
-    "ko": "fit을 두 번 부르면 cost_가 두 배로 길어집니다: fit을 시작할 때 self.cost_ = []로 비우세요.",
-    "en": "Calling fit twice doubles cost_: start fit with self.cost_ = [].",
+    "ko": "fit을 다시 부르면 앞 호출의 기록이 남아 있습니다: fit이 상태(cost_ 등)를 새로 시작하지 않습니다. fit을 시작할 때 self.cost_ = [] 처럼 기록과 상태를 새로 만드세요.",
+    "en": "Calling fit again keeps the previous call's history: fit does not start its state (cost_, …) afresh. At the start of fit, start the history and state afresh (self.cost_ = []).",
     "fails": ["bgd_fit_twice"],
 }
 

@@ -4,11 +4,9 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "cost_의 값이 다른 식으로 계산되었습니다. 이 과제의 cost_는 갱신 직전 순전파로 구한 "
-    "½·Σ(Y_b−A2)² / m_b입니다 (½을 곱하고 배치 길이로 나눔, 제곱근 없음).",
-    "en": "cost_ uses another formula. In this exercise it is ½·Σ(Y_b−A2)² / m_b from the forward pass "
-    "of that update (times ½, divided by the batch length, no square root).",
     "hint": "cost_formula",
+    "ko": "비용 식이 다릅니다: √Σ, 평균, 또는 ½이 빠진 합을 썼나요? 스텁이 말하는 식 그대로 쓰세요 (예: ½·Σ(Y−A)² / m_b).",
+    "en": "The cost formula differs: √Σ, the mean, or a sum without the ½? Use exactly the formula the stub states (such as ½·Σ(Y−A)² / m_b).",
     "fails": ["*_cost", "*_cost[*]", "*_fit_twice"],
     "lecture": True,
 }

@@ -4,11 +4,9 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
-    "ko": "cost_ 항목이 모자랍니다: 짧은 마지막 배치를 버렸나요? range(0, m, batch_size)로 모든 조각을 돌고, "
-    "마지막 배치는 그 길이로 나누세요.",
-    "en": "cost_ is too short: did you drop the short last batch? Loop over range(0, m, batch_size) and "
-    "divide the last batch by its own length.",
     "hint": "dropped_last_batch",
+    "ko": "짧은 마지막 배치를 버렸습니다: 에포크마다 갱신이 하나씩 모자랍니다. range(0, m, batch_size)로 자르고 마지막 조각이 짧아도 갱신하세요 (그 길이 m_b로 나눔).",
+    "en": "The short last batch was dropped: each epoch is one update short. Slice with range(0, m, batch_size) and update on the last slice too, however short (divided by its own length m_b).",
     "fails": [
         "minibatch_small",
         "minibatch_one_epoch[bs32]",

@@ -6,8 +6,8 @@ from nnkit_data import one_hot_encoding
 
 MISTAKE = {
     "hint": "global_random",
-    "ko": "전역 난수 (np.random.seed, np.random.uniform, np.random.permutation 등)를 썼습니다: 생성자의 rng = np.random.default_rng(random_seed)만 쓰고, 전역 상태는 건드리지 마세요.",
-    "en": "Global random state was used (np.random.seed, np.random.uniform, np.random.permutation, ...): use only the constructor's rng = np.random.default_rng(random_seed) and leave the global state alone.",
+    "ko": "주어진 생성기(rng)가 아니라 전역 np.random을 썼거나 np.random.seed를 불렀습니다 (생성자 안도 포함). 스텁이 주는 생성기만 쓰고 (rng.permutation, rng.choice, …), 시드를 직접 정하지 마세요.",
+    "en": "The global np.random was used instead of the generator you were given (rng), or np.random.seed was called (also in a constructor). Use only the generator the stub gives (rng.permutation, rng.choice, …) and never set a seed yourself.",
     "fails": ["*_global_random"],
 }
 

@@ -4,11 +4,9 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. "
-    "정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. numerical_gradient로 비교해 보세요.",
-    "en": "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the "
-    "gradient of ½‖Y−A2‖²; the exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2). Compare with numerical_gradient.",
     "hint": "hidden_error_shortcut",
+    "ko": "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. 정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. 수치 미분으로 구한 기울기와 비교해 보세요.",
+    "en": "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the gradient of ½‖Y−A2‖². The exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2); compare with a numerical gradient.",
     "fails": ["bgd_*", "sgd_*", "minibatch_*", "step_*_W1"],
     "lecture": True,
 }

@@ -6,8 +6,8 @@ from nnkit_data import one_hot_encoding
 
 MISTAKE = {
     "hint": "loss_after_update",
-    "ko": "cost_에 갱신한 뒤의 가중치로 구한 값을 넣었습니다: 갱신 직전 순전파의 E2로 ½·Σ(E2)² / m_b를 구해 덧붙이세요.",
-    "en": "cost_ got a value computed with the weights after the update: append ½·Σ(E2)² / m_b from the forward pass before the update.",
+    "ko": "기록이 한 단계 밀려 있습니다: 갱신한 뒤의 값을 (또는 갱신하기 전의 값을 거꾸로) 기록했나요? 스텁이 말하는 때에 기록하세요: 보통 갱신하기 직전의 순전파로 구한 비용이나 갱신 전의 x입니다.",
+    "en": "The history is shifted by one step: did you record the value after the update (or before, where after is asked for)? Record at the moment the stub states: usually the cost from the forward pass just before the update, or x before the update.",
     "fails": ["*_cost", "*_cost[*]", "minibatch_fit_twice", "*_fit_twice"],
 }
 

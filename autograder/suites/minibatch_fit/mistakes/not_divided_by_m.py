@@ -6,8 +6,8 @@ from nnkit_data import one_hot_encoding
 
 MISTAKE = {
     "hint": "not_divided_by_m",
-    "ko": "갱신 (또는 cost_)이 배치 길이 m_b배 큽니다: dZ2 @ A1.T와 dZ1 @ A0.T, 그리고 ½·Σ(Y_b−A2)²를 m_b = len(y_b)로 나누세요.",
-    "en": "The update (or cost_) is m_b times too large: divide dZ2 @ A1.T, dZ1 @ A0.T and ½·Σ(Y_b−A2)² by the batch length m_b = len(y_b).",
+    "ko": "결과가 배치 크기 m배만큼 (또는 1/m배) 차이 납니다: 합이나 기울기를 샘플 수로 나누지 않았나요? 배치 평균이나 갱신량은 그 배치의 실제 길이 m(짧은 마지막 배치는 m_b)으로 한 번만 나누세요.",
+    "en": "The result is off by a factor of the batch size m (or 1/m): did you forget to divide a sum or gradient by the number of samples? Divide the batch sum or the update by the batch's own length m (m_b for a short last batch), once.",
     "fails": ["bgd_*", "minibatch_*", "step_bgd_W?", "step_minibatch_W?"],
 }
 

@@ -4,9 +4,9 @@
 # ruff: noqa: F821 (appended to the reference solution, which defines the names used here)
 
 MISTAKE = {
+    "hint": "schedule_end",
     "ko": "첫 에포크 (e=0)는 eta, 마지막 에포크 (e=epochs-1)는 정확히 0.0001이어야 합니다: e / (epochs - 1).",
     "en": "Epoch e=0 must use eta and the last epoch (e=epochs-1) exactly 0.0001: use e / (epochs - 1).",
-    "hint": "schedule_end",
     "fails": [
         "learning_rate_five_epochs",
         "learning_rate_schedule[eta05_e10]",

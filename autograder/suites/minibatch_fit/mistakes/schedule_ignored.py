@@ -6,8 +6,8 @@ from nnkit_data import one_hot_encoding
 
 MISTAKE = {
     "hint": "schedule_ignored",
-    "ko": "fit이 self.learning_rate(e)를 쓰지 않았습니다: 에포크 e마다 eta = self.learning_rate(e)를 구해 그 에포크의 모든 갱신에 쓰세요 (self.eta 아님).",
-    "en": "fit did not use self.learning_rate(e): in epoch e compute eta = self.learning_rate(e) and use it for every update of that epoch (not self.eta).",
+    "ko": "학습률 일정을 계산했지만 쓰지 않았습니다: 모든 에포크가 처음 학습률로 갱신됩니다. 에포크 e의 갱신에는 self.learning_rate(e)가 돌려준 값을 쓰세요.",
+    "en": "The learning-rate schedule is computed but not used: every epoch updates with the first rate. In epoch e, update with the value self.learning_rate(e) returns.",
     "fails": ["minibatch_schedule", "minibatch_uses_schedule"],
 }
 

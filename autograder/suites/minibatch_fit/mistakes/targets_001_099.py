@@ -4,9 +4,9 @@
 import numpy as np
 
 MISTAKE = {
-    "ko": "목표값은 0/1 원-핫입니다 (0.01/0.99 아님): Y = one_hot_encoding(y, n_y).T.",
-    "en": "Targets are plain 0/1 one-hot, not 0.01/0.99: Y = one_hot_encoding(y, n_y).T.",
     "hint": "targets_001_099",
+    "ko": "목표값을 0/1이 아니라 0.01/0.99로 만들었나요? 값이 정확히 0.01씩 다릅니다. 이 과제의 목표값은 그냥 0/1 원-핫입니다 (튜토리얼의 0.01/0.99 조정을 하지 마세요).",
+    "en": "Did you make the targets 0.01/0.99 instead of 0/1? The values differ by exactly 0.01. The targets here are plain 0/1 one-hot (no tutorial-style 0.01/0.99 adjustment).",
     "fails": ["bgd_*", "sgd_*", "minibatch_*", "step_*"],
 }
 

@@ -6,8 +6,8 @@ from nnkit_data import one_hot_encoding
 
 MISTAKE = {
     "hint": "update_before_backprop",
-    "ko": "W2를 먼저 갱신한 뒤 dZ1을 구했습니다: dZ1 = (W2.T @ dZ2) * g'(Z1)은 갱신 전의 W2로 구하고, 그다음에 W2와 W1을 갱신하세요.",
-    "en": "W2 was updated before dZ1 was computed: compute dZ1 = (W2.T @ dZ2) * g'(Z1) with W2 as it was before the update, then update W2 and W1.",
+    "ko": "가중치를 오차를 전파하는 데 쓰기 전에 갱신했습니다: 앞 층의 기울기가 새 가중치로 계산됩니다. 모든 층의 dZ (오차)와 기울기를 먼저 구하고, 그다음에 가중치를 갱신하세요.",
+    "en": "A weight was updated before it was used to propagate the error: the earlier layer's gradient is computed with the new weight. Compute every layer's dZ (error) and gradient first, then update the weights.",
     "fails": ["bgd_*", "sgd_*", "minibatch_*", "step_*_W1"],
 }
 

@@ -6,8 +6,8 @@ from nnkit_data import one_hot_encoding
 
 MISTAKE = {
     "hint": "update_sign",
-    "ko": "가중치가 반대 방향으로 움직였습니다: E2 = Y − A2일 때 갱신은 W += eta * dZ @ A.T / m_b입니다 (A2 − Y를 쓰면 -= 입니다).",
-    "en": "The weights moved the wrong way: with E2 = Y − A2 the update is W += eta * dZ @ A.T / m_b (with A2 − Y it is -=).",
+    "ko": "갱신이 반대 방향으로 갑니다 (경사 상승): 값이 최솟값에서 멀어집니다. 기울기의 반대 방향으로 가세요: W = W − η · ∂L/∂W (오차를 Y − A로 정의했다면 부호를 확인하세요).",
+    "en": "The update goes the wrong way (gradient ascent): the values move away from the minimum. Step against the gradient: W = W − η · ∂L/∂W (if you define the error as Y − A, check the sign).",
     "fails": ["bgd_*", "sgd_*", "minibatch_*", "step_*_W?"],
 }
 

@@ -3,7 +3,7 @@
 
 import numpy as np
 
-EXPECTED_HINTS = ["loss_after_update", "descent_sign"]
+EXPECTED_HINTS = ["loss_after_update", "update_sign"]
 
 
 H = 1e-4  # small enough for accuracy, large enough that x + h != x in float64

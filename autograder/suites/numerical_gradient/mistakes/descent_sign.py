@@ -4,9 +4,9 @@
 import numpy as np
 
 MISTAKE = {
-    "hint": "descent_sign",
-    "ko": "x가 최솟값에서 멀어집니다: 기울기의 반대 방향으로 가야 합니다, x = x − lr · grad.",
-    "en": "x moves away from the minimum: step against the gradient, x = x − lr · grad.",
+    "hint": "update_sign",
+    "ko": "갱신이 반대 방향으로 갑니다 (경사 상승): 값이 최솟값에서 멀어집니다. 기울기의 반대 방향으로 가세요: W = W − η · ∂L/∂W (오차를 Y − A로 정의했다면 부호를 확인하세요).",
+    "en": "The update goes the wrong way (gradient ascent): the values move away from the minimum. Step against the gradient: W = W − η · ∂L/∂W (if you define the error as Y − A, check the sign).",
     "fails": [
         "descent_lecture",
         "descent_lr_too_small",

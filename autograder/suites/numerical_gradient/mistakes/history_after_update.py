@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "loss_after_update",
-    "ko": "x_history에 갱신한 뒤의 x를 모았습니다: 마지막 행이 돌려준 x와 같습니다. 갱신하기 전에 x.copy()를 모으세요 (첫 행은 init_x).",
-    "en": "x_history collects x after each update: its last row is the x you returned. Append x.copy() before the update (the first row is init_x).",
+    "ko": "기록이 한 단계 밀려 있습니다: 갱신한 뒤의 값을 (또는 갱신하기 전의 값을 거꾸로) 기록했나요? 스텁이 말하는 때에 기록하세요: 보통 갱신하기 직전의 순전파로 구한 비용이나 갱신 전의 x입니다.",
+    "en": "The history is shifted by one step: did you record the value after the update (or before, where after is asked for)? Record at the moment the stub states: usually the cost from the forward pass just before the update, or x before the update.",
     "fails": [
         "descent_lecture",
         "descent_integer_init*",

@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "update_sign",
-    "ko": "갱신 방향이 반대입니다: 기울기의 반대 방향으로 가야 손실이 줄어듭니다 (w ← w − ε·∂E/∂w).",
-    "en": "The update goes the wrong way: move against the gradient so that the loss falls (w ← w − ε·∂E/∂w).",
+    "ko": "갱신이 반대 방향으로 갑니다 (경사 상승): 값이 최솟값에서 멀어집니다. 기울기의 반대 방향으로 가세요: W = W − η · ∂L/∂W (오차를 Y − A로 정의했다면 부호를 확인하세요).",
+    "en": "The update goes the wrong way (gradient ascent): the values move away from the minimum. Step against the gradient: W = W − η · ∂L/∂W (if you define the error as Y − A, check the sign).",
     "fails": [
         "early_stopping_mnist[sgd]",
         "early_stopping_sgd",

@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "bias_shape",
-    "ko": "b1, b2와 그 기울기는 1차원 (n,)입니다: np.zeros(n)으로 만들고, np.sum(..., axis=0)에 keepdims를 쓰지 마세요.",
-    "en": "b1, b2 and their gradients are 1-D (n,): create them with np.zeros(n), and use no keepdims in np.sum(..., axis=0).",
+    "ko": "값은 맞지만 모양이 길이 1인 축만큼 다릅니다: 편향을 (1, n)이나 (n, 1)로 만들었거나 keepdims를 잘못 썼나요? 스텁이 말하는 모양을 지키세요: 1차원 편향은 (n,), 편향의 기울기는 np.sum(dY, axis=0)처럼 keepdims 없이.",
+    "en": "The values are right but the shape differs by axes of length 1: a bias of shape (1, n) or (n, 1), or a keepdims slip? Keep the shape the stub states: a 1-D bias is (n,), and its gradient np.sum(dY, axis=0) without keepdims.",
     "fails": ["gradient_*", "train_*", "params_unchanged_by_gradient"],
 }
 

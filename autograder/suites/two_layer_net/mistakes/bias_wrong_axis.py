@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "wrong_axis",
-    "ko": "편향의 기울기는 샘플에 대한 합입니다: np.sum(dy, axis=0)입니다 (axis=1이 아님).",
-    "en": "A bias gradient sums over the samples: np.sum(dy, axis=0), not axis=1.",
+    "ko": "합·최댓값·평균·정규화를 다른 축으로 (또는 배치 전체에 대해) 구했습니다. 샘플마다 구해야 합니다: 한 행이 한 샘플이면 axis=-1 (또는 1), 한 열이 한 샘플이면 axis=0, keepdims=True와 함께.",
+    "en": "A sum, maximum, mean or normalisation was taken over the wrong axis (or the whole batch). Take it per sample: axis=-1 (or 1) when a row is a sample, axis=0 when a column is, with keepdims=True.",
     "fails": ["gradient_*", "backprop_check*", "train_*", "params_unchanged_by_gradient"],
 }
 

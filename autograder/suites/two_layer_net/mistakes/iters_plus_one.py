@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "off_by_one_steps",
-    "ko": "반복 횟수가 하나 많거나 적습니다: for i in range(iters_num)으로 정확히 iters_num번 도세요.",
-    "en": "One iteration too many or too few: loop for i in range(iters_num), exactly iters_num times.",
+    "ko": "단계(에포크, 반복) 수가 하나 많거나 적습니다: range(n + 1)이나 1부터 센 번호? range(n)으로 정확히 n번 돌고, 번호는 0부터 세세요.",
+    "en": "One step (epoch, iteration) too many or too few: range(n + 1), or counting from 1? Loop exactly n times with range(n), counting from 0.",
     "fails": ["train_*"],
 }
 

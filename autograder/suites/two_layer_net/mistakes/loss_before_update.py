@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "loss_after_update",
-    "ko": "train_loss_list에는 갱신한 **뒤**의 network.loss(x_batch, t_batch)를 덧붙입니다 (갱신 전 손실이 아님).",
-    "en": "train_loss_list gets network.loss(x_batch, t_batch) **after** the update (not the loss before it).",
+    "ko": "기록이 한 단계 밀려 있습니다: 갱신한 뒤의 값을 (또는 갱신하기 전의 값을 거꾸로) 기록했나요? 스텁이 말하는 때에 기록하세요: 보통 갱신하기 직전의 순전파로 구한 비용이나 갱신 전의 x입니다.",
+    "en": "The history is shifted by one step: did you record the value after the update (or before, where after is asked for)? Record at the moment the stub states: usually the cost from the forward pass just before the update, or x before the update.",
     "fails": [
         "train_tiny",
         "train_epoch_fraction",

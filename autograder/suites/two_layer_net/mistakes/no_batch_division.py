@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "not_divided_by_m",
-    "ko": "배치 크기 N으로 나누지 않았습니다: 손실이 배치 평균이므로 dy = (y − t) / N입니다.",
-    "en": "Not divided by the batch size N: the loss is a batch mean, so dy = (y − t) / N.",
+    "ko": "결과가 배치 크기 m배만큼 (또는 1/m배) 차이 납니다: 합이나 기울기를 샘플 수로 나누지 않았나요? 배치 평균이나 갱신량은 그 배치의 실제 길이 m(짧은 마지막 배치는 m_b)으로 한 번만 나누세요.",
+    "en": "The result is off by a factor of the batch size m (or 1/m): did you forget to divide a sum or gradient by the number of samples? Divide the batch sum or the update by the batch's own length m (m_b for a short last batch), once.",
     "fails": [
         "gradient_small",
         "gradient_duplicated_batch",

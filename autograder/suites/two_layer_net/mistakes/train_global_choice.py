@@ -5,8 +5,8 @@ import numpy as np
 
 MISTAKE = {
     "hint": "global_random",
-    "ko": "전역 난수 (np.random.choice, np.random.seed 등)를 썼습니다: rng = np.random.default_rng(seed)를 한 번 만들고 rng.choice(train_size, batch_size)로 미니배치를 고르세요.",
-    "en": "Global random state was used (np.random.choice, np.random.seed, ...): create rng = np.random.default_rng(seed) once and draw the mini-batches with rng.choice(train_size, batch_size).",
+    "ko": "주어진 생성기(rng)가 아니라 전역 np.random을 썼거나 np.random.seed를 불렀습니다 (생성자 안도 포함). 스텁이 주는 생성기만 쓰고 (rng.permutation, rng.choice, …), 시드를 직접 정하지 마세요.",
+    "en": "The global np.random was used instead of the generator you were given (rng), or np.random.seed was called (also in a constructor). Use only the generator the stub gives (rng.permutation, rng.choice, …) and never set a seed yourself.",
     "fails": ["train_*"],
     "lecture": True,
 }

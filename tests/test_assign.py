@@ -10,6 +10,7 @@ import pytest
 
 from autograder.authoring import assign_text as tx
 from autograder.authoring.assign import assign, differences, generate, leaks_in, masters
+from autograder.core import misconceptions
 from autograder.core.errors import UserError
 from autograder.core.paths import ROOT
 from autograder.exercises import load_suite
@@ -206,7 +207,7 @@ def test_assign_refuses_an_exercise_whose_scenario_would_carry_a_hint_and_puts_i
     ):
         shutil.copytree(ROOT / part, root / part)
     cases = root / "autograder/suites/loss_functions/master/cases.py"
-    hint = "exp overflowed: subtract the maximum before taking the exponential."
+    hint = misconceptions.hint("exp_overflow").en  # the words of a hint this exercise's cases name
     leaky = cases.read_text(encoding="utf-8").replace(
         "    return m.softmax(np.array([[1000.0, 999.0, 990.0], [-5.0, 0.0, 5.0]]))",
         f"    print({hint!r})\n    return m.softmax(np.array([[1000.0, 999.0, 990.0], [-5.0, 0.0, 5.0]]))",

@@ -123,3 +123,8 @@ def notebook(*cells: str) -> str:
             "nbformat_minor": 5,
         }
     )
+
+
+def public_count(exercise_id: str, task: str | None = None) -> int:
+    """How many public cases an exercise has (of one task): what `check` counts as its tests."""
+    return sum(1 for c in get_exercise(exercise_id).cases(hidden=False) if task in (None, c.task))

@@ -45,7 +45,7 @@ def test_wrong_answer_fails_with_named_hint(loss_ex, make_class, tmp_path):
     failed = [c for c in r.cases if not c.passed]
     assert failed and all(c.name.startswith(MSE) for c in failed)
     assert task(r, "1.1") == 0 and task(r, "1.2") == r.tasks["1.2"][1]
-    assert all("mse_mean" in dict(c.hints) for c in failed)
+    assert all("cost_formula" in dict(c.hints) for c in failed)  # the catalogue's: ½·Σ, not the mean
 
 
 def test_crash_in_one_case_costs_only_that_task(loss_ex, make_class, tmp_path):
@@ -86,7 +86,7 @@ def test_the_task_after_a_looping_one_is_not_starved(loss_ex, make_class, tmp_pa
     )
     by, _ = graded(loss_ex, make_class, tmp_path, {"two_looping_tasks.py": looping_everywhere_in_cee})
     r = by["two_looping_tasks"]
-    assert task(r, "1.3") == r.tasks["1.3"][1] == 12
+    assert task(r, "1.3") == r.tasks["1.3"][1] > 0
     assert [c.status for c in r.cases if c.status == "timeout"] == ["timeout", "timeout"]
 
 
@@ -299,11 +299,11 @@ def test_hidden_cases_name_the_public_suites_hints_by_id():
     hidden = cases["accuracy_mnist[labels]"]
     assert hidden.hidden and all(isinstance(h, Hint) for h in hidden.hints)
     assert [h.id for h in hidden.hints] == [
-        "accuracy_percent",
+        "percent_vs_fraction",
         "accuracy_not_divided",
         "accuracy_onehot_only",
     ]
-    assert hidden.hints[0].msg == public["accuracy_percent"].msg
+    assert hidden.hints[0].msg == public["percent_vs_fraction"].msg
     # the same declaration, not a copy: its predicate is the public suite file's code
     assert hidden.hints[0].when.__code__.co_filename == str(exercise.public_suite_path)
     assert all(isinstance(h, Hint) for c in cases.values() for h in c.hints)

@@ -5,8 +5,8 @@
 
 MISTAKE = {
     "hint": "hidden_error_shortcut",
-    "ko": "은닉층 오차를 W[i+1].T @ E[i+1]로 구했나요? 강의의 이 지름길은 ½·Σ(Y − A[L])²의 기울기가 아닙니다. 정확한 식은 dZ[i] = (W[i+1].T @ dZ[i+1]) * g′[i](Z[i])입니다. 과제 2의 numerical_gradient(f, W)로 구한 수치 미분과 비교해 확인해 보세요.",
-    "en": "Did you compute the hidden error as W[i+1].T @ E[i+1]? That shortcut from the lecture is not the gradient of ½·Σ(Y − A[L])²; the exact rule is dZ[i] = (W[i+1].T @ dZ[i+1]) * g′[i](Z[i]). Check it against a numerical gradient (numerical_gradient(f, W) from exercise 2).",
+    "ko": "은닉층 오차를 W2.T @ E2로 구했나요? 강의의 이 지름길은 ½‖Y−A2‖²의 기울기가 아닙니다. 정확한 기울기는 W2.T @ dZ2 (dZ2 = E2 * g'(Z2))입니다. 수치 미분으로 구한 기울기와 비교해 보세요.",
+    "en": "Did you compute the hidden error as W2.T @ E2? That shortcut from the lecture is not the gradient of ½‖Y−A2‖². The exact one is W2.T @ dZ2 with dZ2 = E2 * g'(Z2); compare with a numerical gradient.",
     "fails": [
         "backprop_*",
         "fit_small_*",

@@ -28,4 +28,4 @@ def test_weights_and_cost_are_separate_cases(exercise_id):
     names = [c.name for p in (ex.public_suite_path, ex.hidden_suite_path) for c in load_suite(p).cases]
     cost_cases = [n for n in names if re.search(r"_cost(\[|$)", n)]
     assert len(cost_cases) >= 2
-    assert all(f"{n}".startswith(("bgd", "sgd", "minibatch", "fit")) for n in cost_cases)
+    assert all(f"{n}".startswith(("bgd", "sgd", "minibatch", "fit", "step")) for n in cost_cases)

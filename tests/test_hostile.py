@@ -36,78 +36,80 @@ from autograder.sandbox.pool import GRADER_TAG
 
 pytestmark = pytest.mark.slow
 
-FULL = (12, 15, 12)
+#: loss_functions' task maxima (1.1, 1.2, 1.3) and full marks
+FULL = (12, 17, 14)
+TOTAL = sum(FULL)
 
 #: student -> (score, (1.1, 1.2, 1.3), status, texts that must appear in what the student sees)
 EXPECTED = {
     # normal submissions graded in the same batch
-    "passes_all": (39, FULL, "ok", []),
-    "lee_seoyeon": (39, FULL, "ok", []),
-    "park jiho": (14, (0, 7, 7), "ok", ["result is 0.0195, expected 0.0975"]),
-    "김 민준 (재제출)": (39, FULL, "ok", []),
-    "이 서연": (39, FULL, "ok", []),
-    "symlinked_helper": (39, FULL, "ok", []),
-    "uses_helper": (39, FULL, "ok", []),
+    "passes_all": (TOTAL, FULL, "ok", []),
+    "lee_seoyeon": (TOTAL, FULL, "ok", []),
+    "park jiho": (16, (0, 9, 7), "ok", ["result is 0.0195, expected 0.0975"]),
+    "김 민준 (재제출)": (TOTAL, FULL, "ok", []),
+    "이 서연": (TOTAL, FULL, "ok", []),
+    "symlinked_helper": (TOTAL, FULL, "ok", []),
+    "uses_helper": (TOTAL, FULL, "ok", []),
     # time
     "infinite_loop_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
     # the first case that runs out of time ends its task: the rest is "not run" (issues 17, 20)
     "infinite_loop_in_function": (
-        27,
-        (12, 15, 0),
+        29,
+        (12, 17, 0),
         "limit:case_timeout",
         ["ran longer than 2 s in test softmax_lecture", "2초 넘게", "Not run: the task timed out"],
     ),
     "sleeps_past_limit": (
-        26,
-        (12, 2, 12),
+        28,
+        (12, 2, 14),
         "limit:case_timeout",
         ["ran longer than 2 s in test cee_one_label", "Not run: the task timed out"],
     ),
     # memory, processes, files, output
     "memory_bomb": (
-        27,
-        (0, 15, 12),
+        31,
+        (0, 17, 14),
         "limit:memory",
         ["more than 768 MiB of memory in test mse_lecture[correct_guess]", "768 MiB보다"],
     ),
     "fork_bomb_at_import": (0, (0, 0, 0), "limit:load_timeout", ["took longer than 6 s"]),
     "fork_bomb_in_call": (
-        27,
-        (12, 15, 0),
+        29,
+        (12, 17, 0),
         "limit:processes",
         ["more than 32 processes or threads at once in test softmax_lecture", "32개보다"],
     ),
-    "leaves_child_running": (39, FULL, "ok", ["left running: child"]),
-    "writes_huge_file": (27, (0, 15, 12), "limit:file_size", ["larger than 8 MiB in test mse_lecture"]),
-    "fills_disk": (27, (0, 15, 12), "limit:disk", ["more than 32 MiB of files in all in test mse_lecture"]),
+    "leaves_child_running": (TOTAL, FULL, "ok", ["left running: child"]),
+    "writes_huge_file": (31, (0, 17, 14), "limit:file_size", ["larger than 8 MiB in test mse_lecture"]),
+    "fills_disk": (31, (0, 17, 14), "limit:disk", ["more than 32 MiB of files in all in test mse_lecture"]),
     "creates_many_files": (
-        36,
-        (9, 15, 12),
+        40,
+        (9, 17, 14),
         "limit:disk",
         ["more than 32 MiB of files in all in test mse_lecture[correct_guess]"],
     ),
     # the submission as a whole: six processes each under the per-process cap, too much together
     "six_children_each_under_the_memory_cap": (
-        36,
-        (9, 15, 12),
+        40,
+        (9, 17, 14),
         "limit:memory",
         ["more than 768 MiB of memory in test mse_lecture[correct_guess]", "768 MiB보다"],
     ),
-    "setsid_double_fork_stays_behind": (39, FULL, "ok", []),
-    "spins_children_in_sessions_of_their_own": (39, FULL, "ok", []),
-    "leaves_files_in_shared_places": (39, FULL, "ok", ["SysV objects made: 3"]),
-    "prints_megabytes": (39, FULL, "limit:output", ["printed 5000001 bytes; only the first 16 KiB"]),
+    "setsid_double_fork_stays_behind": (TOTAL, FULL, "ok", []),
+    "spins_children_in_sessions_of_their_own": (TOTAL, FULL, "ok", []),
+    "leaves_files_in_shared_places": (TOTAL, FULL, "ok", ["SysV objects made: 3"]),
+    "prints_megabytes": (TOTAL, FULL, "limit:output", ["printed 5000001 bytes; only the first 16 KiB"]),
     # ending the process
-    "exits_at_import": (39, FULL, "load_error", ["SystemExit"]),
-    "keyboard_interrupt_at_import": (39, FULL, "load_error", ["KeyboardInterrupt"]),
+    "exits_at_import": (TOTAL, FULL, "load_error", ["SystemExit"]),
+    "keyboard_interrupt_at_import": (TOTAL, FULL, "load_error", ["KeyboardInterrupt"]),
     "os_exit_at_import": (
         0,
         (0, 0, 0),
         "load_error",
         ["The process ended while loading your file (exit status 0)"],
     ),
-    "exits_in_call": (12, (0, 0, 12), "ok", ["Raised SystemExit: 0", "Raised KeyboardInterrupt"]),
-    "os_exit_in_call": (27, (12, 15, 0), "ok", ["Your code ended the process (exit status 0)"]),
+    "exits_in_call": (14, (0, 0, 14), "ok", ["Raised SystemExit: 0", "Raised KeyboardInterrupt"]),
+    "os_exit_in_call": (29, (12, 17, 0), "ok", ["Your code ended the process (exit status 0)"]),
     # cheats: zero
     "patches_numpy": (0, (0, 0, 0), "ok", ["result is 0, expected 0.0975"]),
     "lying_objects": (
@@ -125,25 +127,25 @@ EXPECTED = {
         ["cannot read solution: FileNotFoundError", "cannot import solutions"],
     ),
     "writes_outside_scratch": (
-        39,
+        TOTAL,
         FULL,
         "ok",
         ["delete data/SHA256SUMS: OSError", "create kit/planted.txt: PermissionError"],
     ),
-    "opens_network": (39, FULL, "ok", ["network: [Errno 101] Network is unreachable"]),
+    "opens_network": (TOTAL, FULL, "ok", ["network: [Errno 101] Network is unreachable"]),
     "reads_expected_cache": (0, (0, 0, 0), "ok", []),
     "reads_the_kit_by_every_way_in": (12, (12, 0, 0), "ok", ["found no way into the kit"]),
     # the kernel: seccomp (bubblewrap), the worker's own uid (root)
-    "unshare_user_namespace": (39, FULL, "ok", ["unshare(CLONE_NEWUSER): Operation not permitted"]),
+    "unshare_user_namespace": (TOTAL, FULL, "ok", ["unshare(CLONE_NEWUSER): Operation not permitted"]),
     "ptrace_parent": (
-        39,
+        TOTAL,
         FULL,
         "ok",
         ["ptrace parent: Operation not permitted", "parent memory: PermissionError"],
     ),
-    "signals_grader": (39, FULL, "ok", ["signal parent: PermissionError", "signal init: PermissionError"]),
+    "signals_grader": (TOTAL, FULL, "ok", ["signal parent: PermissionError", "signal init: PermissionError"]),
     # files that cannot be graded
-    "notebook_shell_escapes": (39, FULL, "load_error", ["!rm -rf ~", "%%bash", "get_ipython"]),
+    "notebook_shell_escapes": (TOTAL, FULL, "load_error", ["!rm -rf ~", "%%bash", "get_ipython"]),
     "not_utf8": (0, (0, 0, 0), "unreadable", ["not a UTF-8 text file"]),
     "empty": (0, (0, 0, 0), "unreadable", ["the file is empty"]),
     "fifty_megabytes": (0, (0, 0, 0), "unreadable", ["file too large (50 MB > 5 MB)"]),
@@ -153,14 +155,14 @@ EXPECTED = {
 
 #: What the rlimit fallback cannot contain, as it happens without bubblewrap: stated, not hidden.
 FALLBACK_ESCAPES = {
-    "opens_network": (39, FULL, "ok", ["network:"]),  # reached or not depends on this machine
-    "unshare_user_namespace": (39, FULL, "ok", ["unshare(CLONE_NEWUSER):"]),  # no seccomp filter
-    "creates_many_files": (39, FULL, "ok", []),  # its scratch is a folder on disk: no file cap
+    "opens_network": (TOTAL, FULL, "ok", ["network:"]),  # reached or not depends on this machine
+    "unshare_user_namespace": (TOTAL, FULL, "ok", ["unshare(CLONE_NEWUSER):"]),  # no seccomp filter
+    "creates_many_files": (TOTAL, FULL, "ok", []),  # its scratch is a folder on disk: no file cap
 }
 #: ... and what only a root grader contains there (each worker under a uid of its own).
 FALLBACK_ESCAPES_NOT_ROOT = {
-    "reads_the_kit_by_every_way_in": (39, FULL, "ok", ["took the kit's examples/"]),  # /proc/<ppid>/cwd
-    "signals_grader": (39, FULL, "ok", ["signal parent: allowed"]),
+    "reads_the_kit_by_every_way_in": (TOTAL, FULL, "ok", ["took the kit's examples/"]),  # /proc/<ppid>/cwd
+    "signals_grader": (TOTAL, FULL, "ok", ["signal parent: allowed"]),
 }
 #: A second outcome that is as right as the first: with one CPU for the whole submission, six
 #: children filling memory are slowed enough that the case can reach its time limit before the
@@ -168,12 +170,12 @@ FALLBACK_ESCAPES_NOT_ROOT = {
 #: task 1.1 is lost either way, the other tasks full.
 ALSO_RIGHT = {
     "six_children_each_under_the_memory_cap": [
-        (27.0, (0.0, 15.0, 12.0), "limit:case_timeout+memory"),
-        (27.0, (0.0, 15.0, 12.0), "limit:case_timeout"),
+        (31.0, (0.0, 17.0, 14.0), "limit:case_timeout+memory"),
+        (31.0, (0.0, 17.0, 14.0), "limit:case_timeout"),
     ]
 }
 #: Without a writable cgroup hierarchy (not root, or none here) memory is capped per process only.
-NO_CGROUP_ESCAPES = {"six_children_each_under_the_memory_cap": (36, (9, 15, 12), "ok", [])}
+NO_CGROUP_ESCAPES = {"six_children_each_under_the_memory_cap": (40, (9, 17, 14), "ok", [])}
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -276,16 +278,16 @@ def expected_for(graded) -> dict:
     if not box.filters:
         table["unshare_user_namespace"] = FALLBACK_ESCAPES["unshare_user_namespace"]
     else:  # the filter refuses a session of its own: Popen(start_new_session=True) fails at import
-        table["leaves_child_running"] = (39, FULL, "load_error", ["PermissionError"])
+        table["leaves_child_running"] = (TOTAL, FULL, "load_error", ["PermissionError"])
     if graded["mode"] != "bwrap":
         table.update(FALLBACK_ESCAPES)
         if not box.own_uid:
             table.update(FALLBACK_ESCAPES_NOT_ROOT)
         elif unreachable_python_roots():  # a Python under a 0700 home: its uid cannot start another
-            table["leaves_child_running"] = (39, FULL, "load_error", ["PermissionError"])
+            table["leaves_child_running"] = (TOTAL, FULL, "load_error", ["PermissionError"])
         table = {k: v for k, v in table.items() if k in graded["students"]}
     elif not box.own_uid:  # bubblewrap's user namespace: the parent it sees is its own
-        table["signals_grader"] = (39, FULL, "ok", ["signal parent:"])
+        table["signals_grader"] = (TOTAL, FULL, "ok", ["signal parent:"])
     return table
 
 
@@ -311,7 +313,7 @@ def test_exact_outcome(graded, student):
         texts = ()  # the other honest outcome: its message names the time limit, not the memory cap
     else:
         assert got == (score, tasks, status)
-    assert r.max_score == 39
+    assert r.max_score == TOTAL
     seen = seen_by_student(r)
     for text in texts:
         assert text in seen
@@ -387,7 +389,7 @@ def test_cpu_limit_is_reported_in_the_students_terms(mode, tmp_path):
         r.student: r
         for r in grade_folder(ex, subs, tmp_path / "out", jobs=2, progress=False, sandbox=choose(mode))
     }
-    assert results["fine"].score == 39
+    assert results["fine"].score == TOTAL
     spins = results["spins"]
     assert (spins.score, spins.status) == (0, "limit:cpu")
     assert {c.status for c in spins.cases} == {"limit"}
@@ -437,7 +439,7 @@ def test_children_in_sessions_of_their_own_take_no_case_from_a_neighbour(mode, t
     }
     neighbour, spins = results["b_neighbour"], results["a_spinner"]
     print(f"\n{mode}: neighbour {neighbour.seconds:.1f} s beside the spinner ({spins.seconds:.1f} s)")
-    assert (neighbour.score, neighbour.status) == (39, "ok")
+    assert (neighbour.score, neighbour.status) == (TOTAL, "ok")
     assert {c.status for c in neighbour.cases} == {"passed"}
-    assert (spins.score, spins.status) == (39, "ok")
+    assert (spins.score, spins.status) == (TOTAL, "ok")
     assert leftovers() == []

@@ -107,7 +107,14 @@ def test_canvas_zip_latest_resubmission_wins_and_roster_keys_rows(loss_ex, tmp_p
     }
     assert rows(out / "canvas.csv") == [
         ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Loss functions (loss_functions)"],
-        ["Points Possible", "", "", "", "", "39"],
+        [
+            "Points Possible",
+            "",
+            "",
+            "",
+            "",
+            f"{sum(c.points for c in get_exercise('loss_functions').cases(hidden=True)):g}",
+        ],
         ["Kim Minjun", "12345", "2023001", "kimminjun", "", "12"],
         ["Lee Seoyeon", "23456", "2023002", "leeseoyeon", "", "12"],
         ["Park Jiho", "34567", "2023003", "parkjiho", "", ""],  # missing: left to Canvas's policy

@@ -164,17 +164,18 @@ def test_changed_submission_is_detected_and_regraded(tmp_path):
     first = {
         r.student: r.score for r in grade_folder(exercise, subs, tmp_path / "out", jobs=1, progress=False)
     }
-    assert first == {"kim": 39, "lee": 39}
+    full = sum(c.points for c in exercise.cases(hidden=True))
+    assert first == {"kim": full, "lee": full}
     before = finished(tmp_path / "out")
     shutil.copy(corpus.EXAMPLES / "park jiho" / "loss_functions.py", subs / "kim.py")
     second = {
         r.student: r.score for r in grade_folder(exercise, subs, tmp_path / "out", jobs=1, progress=False)
     }
-    assert second == {"kim": 14, "lee": 39}
+    assert second == {"kim": 16, "lee": full}  # park jiho (the sample class): 1.2 and 1.3 in part
     after = finished(tmp_path / "out")
     assert after["lee.json"] == before["lee.json"]
     assert after["kim.json"][0] != before["kim.json"][0]
-    assert "kim,14,39" in (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8")
+    assert f"kim,16,{full:g}" in (tmp_path / "out" / "gradebook.csv").read_text(encoding="utf-8")
 
 
 def test_duplicate_student_id_names_both_files(tmp_path):

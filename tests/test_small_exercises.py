@@ -9,6 +9,7 @@ import ast
 import pytest
 
 from autograder.authoring.validate import do_nothing
+from autograder.core import misconceptions
 from autograder.exercises import get_exercise
 
 EXERCISES = ["dict_homework", "loss_functions"]
@@ -28,9 +29,12 @@ def fired(result) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)
 def test_a_mistake_naming_a_hint_names_its_own_id(exercise_id):
-    """Here a mistake's hint id is the mistake's (test_exercises: and it says the same text)."""
+    """Here a mistake's hint id is the mistake's, or a course-wide misconception's (the catalogue);
+    test_exercises: and it says the same text."""
     ex = get_exercise(exercise_id)
-    assert [m.id for m in ex.mistakes if m.hint_id not in ("", m.id)] == []
+    assert [
+        m.id for m in ex.mistakes if m.hint_id not in ("", m.id) and not misconceptions.known(m.hint_id)
+    ] == []
     assert any(m.hint_id for m in ex.mistakes)
 
 
@@ -54,7 +58,7 @@ def test_each_mistake_gets_its_own_hint_and_no_other(grader, exercise_id):
     reference = ex.reference_path.read_text(encoding="utf-8")
     for m in ex.mistakes:
         got = fired(grade_source(grader, exercise_id, m.id, f"{reference}\n\n{m.source}"))
-        assert set(got) == {m.id}, f"{m.id}: {got}"
+        assert set(got) == {m.shown_as}, f"{m.id}: {got}"
 
 
 # issue 12: the public self-check passed each of these; (exercise, mistake, public case)
@@ -75,7 +79,8 @@ def test_the_self_check_fails_the_mistake_and_names_its_hint(self_check, row):
     exercise_id, mistake, case = row
     result = self_check(exercise_id, mistake)
     assert not result[case].passed
-    assert mistake in dict(result[case].hints)  # the case's own hint: no mistake matching needed
+    hint = {m.id: m.shown_as for m in get_exercise(exercise_id).mistakes}[mistake]
+    assert hint in dict(result[case].hints)  # the case's own hint: no mistake matching needed
 
 
 def test_word_index_count_that_returns_one_dict_is_told_what_to_return(grader):

@@ -20,6 +20,10 @@ from autograder.report.plots import REFERENCE_COLOUR, STUDENT_COLOUR, curve_svg
 from autograder.report.similarity import similar_pairs
 
 EX = get_exercise("loss_functions")
+#: points per task and full marks of loss_functions, and its sample class's scores (goldens)
+MAX = {t.id: sum(c.points for c in EX.cases(hidden=True) if c.task == t.id) for t in EX.tasks}
+FULL = sum(MAX.values())
+GOLDEN = json.loads((EX.examples_dir / "expected.json").read_text(encoding="utf-8"))
 HERE = Path(__file__).parent
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -51,7 +55,7 @@ def test_report_opens_in_headless_chromium_without_errors(graded, tmp_path):
     ).stdout
     body = dom[dom.index("<body") : dom.index(">", dom.index("<body"))]
     assert 'data-ready="1"' in body and "data-error" not in body, body
-    assert 'id="summary"' in dom and "mse_mean" in dom and "park jiho" in dom
+    assert 'id="summary"' in dom and "cost_formula" in dom and "park jiho" in dom
     shot = tmp_path / "report.png"
     subprocess.run(
         [browser, *flags, "--window-size=1200,900", f"--screenshot={shot}", url],
@@ -99,8 +103,8 @@ def test_excel_bom_and_lms_layouts(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf") and "김민준".encode() in raw
     rows = list(csv.reader((out / "canvas.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
-    assert rows[1][0] == "Points Possible" and rows[1][-1] == "39"
-    assert ["김민준", "", "", "김민준", "", "39"] in rows
+    assert rows[1][0] == "Points Possible" and rows[1][-1] == f"{FULL:g}"
+    assert ["김민준", "", "", "김민준", "", f"{GOLDEN['김민준']:g}"] in rows
 
 
 def test_regrade_one_student_leaves_the_others_untouched(tmp_path):
@@ -129,9 +133,9 @@ def test_regrade_one_task_keeps_other_tasks_results(tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     grade_folder(EX, EX.examples_dir, out, jobs=2, progress=False, tasks={"1.3"})
     r = load_result(out, "김민준")
-    assert r.tasks["1.3"] == [12.0, 12.0]  # regraded
-    assert r.tasks["1.1"] == [0.0, 12.0]  # not asked for: kept as it was
-    assert r.score == 27
+    assert r.tasks["1.3"] == [MAX["1.3"], MAX["1.3"]]  # regraded
+    assert r.tasks["1.1"] == [0.0, MAX["1.1"]]  # not asked for: kept as it was
+    assert r.score == r.tasks["1.2"][0] + MAX["1.3"] and r.score < GOLDEN["김민준"]
 
 
 def test_shards_merge_into_the_single_machine_gradebook(graded, tmp_path):
@@ -174,7 +178,7 @@ def test_gradescope_results_use_only_published_field_names(graded):
             assert t["status"] in ("passed", "failed")
     park = json.loads((out / "gradescope" / "park jiho.json").read_text(encoding="utf-8"))
     failed = [t for t in park["tests"] if t["status"] == "failed"]
-    assert failed and any("mse_mean" in t["output"] for t in failed)
+    assert failed and any("cost_formula" in t["output"] for t in failed)
     assert {t["visibility"] for t in park["tests"]} == {"visible", "after_published"}
 
 
@@ -405,7 +409,7 @@ def test_report_status_counts_do_not_overlap_and_add_up_to_the_class():
 
 def test_report_labels_say_what_each_number_counts():
     html = report_html(EX, _class_of_every_status(), b"", "note")
-    assert "points possible</dt><dd>39<" in html.replace("배점 · ", "")
+    assert "points possible</dt><dd>39<" in html.replace("배점 · ", "")  # the made-up class's
     assert "students with full marks (39)</dt><dd>" in html
     assert "full marks 80" not in html and " · max " not in html
 

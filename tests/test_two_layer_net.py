@@ -20,11 +20,11 @@ EXERCISE = get_exercise("two_layer_net")
 # (mistake, the public case whose self-check must name it [, the hint's id if not the mistake's])
 SELF_CHECK_HINTS = [
     ("gradient_sign", "gradient_small"),
-    ("gradient_sign", "train_tiny", "gradient_ascent"),
-    ("gradient_ascent", "train_tiny"),
-    ("no_batch_division", "gradient_duplicated_batch"),
-    ("bias_keepdims", "gradient_small"),
-    ("bias_wrong_axis", "gradient_small"),
+    ("gradient_sign", "train_tiny", "update_sign"),
+    ("gradient_ascent", "train_tiny", "update_sign"),
+    ("no_batch_division", "gradient_duplicated_batch", "not_divided_by_m"),
+    ("bias_keepdims", "gradient_small", "bias_shape"),
+    ("bias_wrong_axis", "gradient_small", "wrong_axis"),
     ("sigmoid_grad_wrong_variable", "gradient_small"),
     ("softmax_whole_batch", "predict_small"),
     ("accuracy_onehot_only", "accuracy_small[labels]"),

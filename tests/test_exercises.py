@@ -266,9 +266,14 @@ LABELLED = [
 
 
 @each_exercise
-def test_every_exercise_has_four_to_eight_labelled_submissions(exercise):
+def test_every_exercise_has_a_labelled_set_a_third_of_it_composite(exercise):
+    """Issue 17: at least 15 labelled submissions, a third with two or more mistakes at once."""
+    from autograder.authoring.hints import labelled
+
     low, high = LABELLED_FILES
-    assert low <= len(list(exercise.labelled_dir.glob("*.py"))) <= high
+    expected = [hints for _, _, hints in labelled(exercise)]
+    assert low <= len(expected) <= high
+    assert 3 * sum(len(h) >= 2 for h in expected) >= len(expected)
 
 
 @pytest.mark.parametrize(("exercise", "path"), LABELLED)

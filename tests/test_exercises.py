@@ -444,7 +444,7 @@ def test_markers_select_the_tests_of_an_exercise_and_of_a_task():
         in by_exercise
     )
     assert (
-        "tests/test_exercises.py::test_every_exercise_has_four_to_eight_labelled_submissions[two_layer_net]"
+        "tests/test_exercises.py::test_every_exercise_has_a_labelled_set_a_third_of_it_composite[two_layer_net]"
         in by_exercise
     )
     assert not {i for i in by_exercise if "test_dnn_backprop.py" in i or "[dropout]" in i}

@@ -4,7 +4,7 @@
 import numpy as np
 from nnkit_data import one_hot_encoding
 
-EXPECTED_HINTS = ["global_random"]
+EXPECTED_HINTS = ["global_random", "sgd_shuffled"]
 
 
 class MnistBGD:

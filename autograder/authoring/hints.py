@@ -18,7 +18,6 @@ from autograder.core import misconceptions
 from autograder.engine.context import GradingContext
 from autograder.engine.grade import grade_submission
 from autograder.exercises import Exercise
-from autograder.runtime.spec import Hint
 from autograder.sandbox.confine import Sandbox
 
 

@@ -313,10 +313,13 @@ def judge_case(
             f"결과가 기대한 값이 아닙니다 {WITHHELD.ko}",
             f"The result is not the expected value {WITHHELD.en}",
         )
-    why = nonfinite_cause(outcome.value, expected, inputs_of(originals))
+    inputs = inputs_of(originals)
+    why = nonfinite_cause(outcome.value, expected, inputs)
     if why is not None:
         message = Msg(f"{message.ko} {why.ko}", f"{message.en} {why.en}")
-    return result("failed", message, _hints(case, outcome, expected, mistakes, originals=originals))
+    return result(
+        "failed", message, _hints(case, outcome, expected, mistakes, originals=originals, inputs=inputs)
+    )
 
 
 def _hints(
@@ -326,9 +329,11 @@ def _hints(
     mistakes,
     mutated: bool = False,
     originals: tuple | None = None,
+    inputs: tuple | None = None,
 ) -> tuple[tuple[str, Msg], ...]:
+    """``inputs``: :func:`inputs_of` ``originals``, when the caller has decoded them already."""
     found: list[tuple[str, Msg]] = []
-    inputs = inputs_of(originals)
+    inputs = inputs_of(originals) if inputs is None else inputs
     for hint in case.hints:
         if not hint.applies_to(case.name):
             continue

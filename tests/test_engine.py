@@ -368,3 +368,30 @@ def test_a_diverging_learning_curve_is_plotted_and_written_with_a_note(tmp_path)
         [case], {case.name: Outcome("ok", {"cost_": [2.0, 1.0]})}, Expected({case.name: reference})
     )
     assert "note" not in tame and tame["student"] == [2.0, 1.0]
+
+
+FORGES_THEN_CLOSES_ITS_INPUT = '''
+import json, os, sys
+channel = int(sys.argv[1])
+os.close(0)  # the grader's next write to this worker now fails at once: it must still read these
+for message in ({"event": "loaded", "errors": []},
+                {"event": "result", "case": "mse_lecture[correct_guess]", "status": "ok", "value": 1.0}):
+    body = json.dumps(message).encode()
+    os.write(channel, len(body).to_bytes(4, "big") + body)
+os._exit(0)
+'''
+
+
+def test_what_a_dying_worker_wrote_is_read_before_its_death_is_reported(loss_ex, make_class, tmp_path):
+    """A refused write to the worker used to be taken as its end at once, so whether its last
+    messages were judged depended on which side of the pipe won the race (the hostile corpus's
+    ``forges_results`` failed CI that way). Closing its input first makes the refusal certain."""
+    from autograder.sandbox.confine import choose
+
+    files = {"forges_then_closes_its_input.py": FORGES_THEN_CLOSES_ITS_INPUT}
+    out = tmp_path / "out"
+    results = grade_folder(loss_ex, make_class(files), out, jobs=1, progress=False, sandbox=choose("rlimit"))
+    r = scores(results)["forges_then_closes_its_input"]
+    first = next(c for c in r.cases if c.name == "mse_lecture[correct_guess]")
+    assert first.status == "failed" and "result is 1, expected" in first.message.en
+    assert r.score == 0

@@ -235,8 +235,8 @@ class _SubmissionRun:
     def _drive(self, worker: Worker) -> None:
         began = time.monotonic()
         deadline = began + self.limits.load_timeout
-        if not worker.start(self.job, deadline):
-            return self._lost(worker, None, "timeout" if time.monotonic() >= deadline else "eof")
+        if not worker.start(self.job, deadline) and time.monotonic() >= deadline:
+            return self._lost(worker, None, "timeout")
         got = self._receive(worker, None, deadline)
         if got is None:
             return None
@@ -271,9 +271,11 @@ class _SubmissionRun:
             "entry": case.scenario.__name__,
             "args": wire.to_plain(list(case.args)),
         }
-        if not worker.send(message, deadline):
-            self._lost(worker, case, "timeout" if time.monotonic() >= deadline else "eof")
+        if not worker.send(message, deadline) and time.monotonic() >= deadline:
+            self._lost(worker, case, "timeout")
             return False
+        # a refused send means the worker is gone: what it wrote before that is read first, then
+        # its end, so a submission's outcome never depends on which side of the pipe won the race
         got = self._receive(worker, case, deadline)
         if got is None:
             return False

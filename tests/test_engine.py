@@ -370,7 +370,7 @@ def test_a_diverging_learning_curve_is_plotted_and_written_with_a_note(tmp_path)
     assert "note" not in tame and tame["student"] == [2.0, 1.0]
 
 
-FORGES_THEN_CLOSES_ITS_INPUT = '''
+FORGES_THEN_CLOSES_ITS_INPUT = """
 import json, os, sys
 channel = int(sys.argv[1])
 os.close(0)  # the grader's next write to this worker now fails at once: it must still read these
@@ -379,7 +379,7 @@ for message in ({"event": "loaded", "errors": []},
     body = json.dumps(message).encode()
     os.write(channel, len(body).to_bytes(4, "big") + body)
 os._exit(0)
-'''
+"""
 
 
 def test_what_a_dying_worker_wrote_is_read_before_its_death_is_reported(loss_ex, make_class, tmp_path):

@@ -373,7 +373,12 @@ def test_a_diverging_learning_curve_is_plotted_and_written_with_a_note(tmp_path)
 FORGES_THEN_CLOSES_ITS_INPUT = """
 import json, os, sys
 channel = int(sys.argv[1])
-os.close(0)  # the grader's next write to this worker now fails at once: it must still read these
+for fd in range(3, 256):  # the job pipe among them: the grader's next write to it fails at once
+    if fd != channel:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
 for message in ({"event": "loaded", "errors": []},
                 {"event": "result", "case": "mse_lecture[correct_guess]", "status": "ok", "value": 1.0}):
     body = json.dumps(message).encode()
@@ -385,7 +390,7 @@ os._exit(0)
 def test_what_a_dying_worker_wrote_is_read_before_its_death_is_reported(loss_ex, make_class, tmp_path):
     """A refused write to the worker used to be taken as its end at once, so whether its last
     messages were judged depended on which side of the pipe won the race (the hostile corpus's
-    ``forges_results`` failed CI that way). Closing its input first makes the refusal certain."""
+    ``forges_results`` failed CI that way). Closing its job pipe first makes the refusal certain."""
     from autograder.sandbox.confine import choose
 
     files = {"forges_then_closes_its_input.py": FORGES_THEN_CLOSES_ITS_INPUT}

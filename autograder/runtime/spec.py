@@ -358,7 +358,7 @@ def scenario_program(fn: Callable[..., Any]) -> tuple[str, ...]:
     missing = _undefined(wanted, imported)
     if missing:
         raise ValueError(f"{path}: {fn.__name__} uses {sorted(missing)}, defined nowhere it can see")
-    parts = [ast.get_source_segment(text, n) for n in imports]
+    parts = [_segment(text, n) for n in imports]
     return tuple(parts + [_without_case_decorator(text, n) for n in sorted(wanted, key=lambda n: n.lineno)])
 
 
@@ -413,8 +413,24 @@ def _bound_inside(node: ast.stmt) -> set[str]:
 
 def _without_case_decorator(text: str, node: ast.stmt) -> str:
     decorators = [d for d in getattr(node, "decorator_list", []) if not _is_case_decorator(d)]
-    head = "".join("@" + ast.get_source_segment(text, d) + "\n" for d in decorators)
-    return head + ast.get_source_segment(text, node)
+    head = "".join("@" + _segment(text, d) + "\n" for d in decorators)
+    return head + _segment(text, node)
+
+
+@functools.cache
+def _lines(text: str) -> list[bytes]:
+    # the line ends ``ast`` counts (not form feeds), as UTF-8: column offsets are byte offsets
+    return [line.encode() for line in re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)]
+
+
+def _segment(text: str, node: ast.AST) -> str:
+    """``ast.get_source_segment(text, node)`` without splitting the whole file on every call
+    (that made building a suite's programs cost ~20 ms per case)."""
+    lines, first, last = _lines(text), node.lineno - 1, node.end_lineno - 1
+    if first == last:
+        return lines[first][node.col_offset : node.end_col_offset].decode()
+    middle = lines[first + 1 : last]
+    return b"".join([lines[first][node.col_offset :], *middle, lines[last][: node.end_col_offset]]).decode()
 
 
 _BUILTINS = set(dir(__import__("builtins")))

@@ -463,3 +463,20 @@ def test_restored_env_puts_nnkit_cache_back_as_it_was(monkeypatch):
     with restored_env("NNKIT_CACHE"):
         os.environ.pop("NNKIT_CACHE")
     assert os.environ["NNKIT_CACHE"] == "/mine"
+
+
+def test_validate_names_a_case_whose_limit_leaves_the_reference_too_little_room():
+    from autograder.authoring.validate import TIME_MARGIN, tight_cases
+    from autograder.core.results import Outcome
+    from autograder.exercises import get_exercise
+
+    ex = get_exercise("loss_functions")
+    cases = ex.cases(True)
+    limit = ex.limits.case_timeout
+    slow, fast = cases[0], cases[1]
+    reference = {c.name: Outcome("ok", seconds=0.001) for c in cases}
+    assert tight_cases(ex, reference) == []
+    reference[slow.name] = Outcome("ok", seconds=limit / TIME_MARGIN * 1.5)
+    reference[fast.name] = Outcome("ok", seconds=limit / TIME_MARGIN * 0.5)
+    named = tight_cases(ex, reference)
+    assert len(named) == 1 and slow.name in named[0] and "timeout" in named[0]

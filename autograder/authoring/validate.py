@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from autograder.core.results import SubmissionResult
+from autograder.core.results import Outcome, SubmissionResult
 from autograder.discover.submissions import Cell, Submission, digest
 from autograder.engine.context import GradingContext
 from autograder.engine.expected import write_public_outcomes
@@ -70,9 +70,18 @@ def do_nothing(stub: str, kind: str, which: int = 0) -> str:
     return "".join(lines)
 
 
-def validate(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | None = None) -> list[Verdict]:
-    """Reference, stub, code that does nothing, and each known mistake, graded as a student's."""
+def validate(
+    exercise: Exercise,
+    jobs: int | None = None,
+    sandbox: Sandbox | None = None,
+    notes: list[str] | None = None,
+) -> list[Verdict]:
+    """Reference, stub, code that does nothing, and each known mistake, graded as a student's.
+
+    ``notes``: gets the :func:`tight_cases` lines."""
     ctx = GradingContext.build(exercise, hidden=True, jobs=jobs, sandbox=sandbox or choose())
+    if notes is not None and ctx.expected is not None:
+        notes += tight_cases(exercise, ctx.expected.reference)
     write_public_outcomes(exercise, ctx.expected)
     cases = list(ctx.cases)
     reference = exercise.reference_path.read_text(encoding="utf-8")
@@ -91,6 +100,25 @@ def validate(exercise: Exercise, jobs: int | None = None, sandbox: Sandbox | Non
     for m in exercise.mistakes:
         verdicts.append(_mistake_verdict(exercise, m, grade(m.id, f"{reference}\n\n{m.source}"), cases, full))
     return verdicts
+
+
+#: How many times the reference's own time a case's limit should leave a student's code.
+TIME_MARGIN = 20
+
+
+def tight_cases(exercise: Exercise, reference: dict[str, Outcome]) -> list[str]:
+    """Cases whose limit is under ``TIME_MARGIN`` times the reference's time on them, as lines
+    for the author. A note, never a failed validation: times depend on the machine's load."""
+    lines = []
+    for case in exercise.cases(True):
+        limit, took = case.timeout or exercise.limits.case_timeout, reference[case.name].seconds
+        if took * TIME_MARGIN > limit:
+            lines.append(
+                f"{exercise.id}: {case.name}: 모범 답안 {took:.2f}초, 제한 {limit:g}초 ({TIME_MARGIN}배 미만): "
+                f"테스트에 timeout을 따로 주세요 · the reference took {took:.2f} s, the limit is {limit:g} s "
+                f"(under {TIME_MARGIN}x): give the case its own timeout"
+            )
+    return lines
 
 
 def _reference_verdict(exercise: Exercise, r: SubmissionResult, full: float) -> Verdict:

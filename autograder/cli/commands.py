@@ -236,13 +236,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     names = args.exercises or list(all_exercises())
     rows = [["exercise", "variant", "score", "expected", "ok", "problem"]]
-    ok = True
+    ok, notes = True, []
     for name in names:
-        for v in validate(get_exercise(name), jobs=args.jobs):
+        for v in validate(get_exercise(name), jobs=args.jobs, notes=notes):
             ok &= v.ok
             rows.append([v.exercise, v.variant, f"{v.score:g}/{v.max_score:g}", f"{v.expected_score:g}",
                          "OK" if v.ok else "FAIL", v.problem])  # fmt: skip
     print(table(rows))
+    for note in notes:
+        print(f"note: {note}")
     print(
         Msg("검증 통과" if ok else "검증 실패", "validation passed" if ok else "validation FAILED").render()
     )

@@ -73,6 +73,7 @@ def test_a_spare_killed_while_waiting_is_not_blamed_on_the_student():
     cases = exercise.cases(hidden=False)
     with runner.spares(1):
         runner._spares.top_up(exercise.limits, sandbox, exercise.warm)
+        runner._spares.started()  # spares start on a thread of their own
         (spare,) = runner._spares.idle[(sandbox, exercise.limits, exercise.warm)]
         os.killpg(spare.proc.pid, signal.SIGKILL)
         spare.proc.wait()  # the process has ended,
@@ -103,6 +104,7 @@ def test_under_the_fallback_no_worker_is_started_ahead():
         runner._spares.top_up(exercise.limits, Sandbox(reason="test"), exercise.warm)
         assert not any(runner._spares.idle.values())
         runner._spares.top_up(exercise.limits, bubblewrap(), exercise.warm)
+        runner._spares.started()
         assert sum(len(w) for w in runner._spares.idle.values()) == 2
     assert not any(runner._spares.idle.values())
 

@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -326,12 +327,19 @@ class Worker:
 
 
 class _Spares:
-    """Started workers waiting for a submission, per (sandbox, limits, warm data); off until :func:`spares`."""
+    """Started workers waiting for a submission, per (sandbox, limits, warm data); off until :func:`spares`.
+
+    New spares are started on a thread of their own, so that the grading thread that took one
+    goes on at once (starting one is a bubblewrap, a cgroup and a scratch folder: ~60 ms).
+    """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)  # a start ended
         self.wanted = 0
         self.idle: dict[tuple[Sandbox, Limits, tuple[str, ...]], list[Worker]] = {}
+        self.starting: dict[tuple[Sandbox, Limits, tuple[str, ...]], int] = {}
+        self.starter: ThreadPoolExecutor | None = None
 
     def take(self, limits: Limits, sandbox: Sandbox, warm: tuple[str, ...] = ()) -> Worker | None:
         with self.lock:
@@ -346,15 +354,48 @@ class _Spares:
     def top_up(self, limits: Limits, sandbox: Sandbox, warm: tuple[str, ...] = ()) -> None:
         if not self.wanted or not sandbox.hides_workers:
             return
+        key = (sandbox, limits, warm)
         with self.lock:
-            waiting = self.idle.setdefault((sandbox, limits, warm), [])
-            while len(waiting) < self.wanted and not _stopping.is_set():
-                waiting.append(Worker(limits, sandbox, warm=warm))
+            short = self.wanted - len(self.idle.get(key, [])) - self.starting.get(key, 0)
+            if short <= 0 or _stopping.is_set():
+                return
+            self.starting[key] = self.starting.get(key, 0) + short
+            if self.starter is None:
+                self.starter = ThreadPoolExecutor(1, thread_name_prefix="nnkit-spares")
+            for _ in range(short):
+                self.starter.submit(self._start, key)
+
+    def _start(self, key: tuple[Sandbox, Limits, tuple[str, ...]]) -> None:
+        worker = None
+        if self.wanted and not _stopping.is_set():
+            try:
+                worker = Worker(key[1], key[0], warm=key[2])
+            except Exception:
+                worker = None  # the next take() starts one in the grading thread, where a failure is reported
+        keep = False
+        with self.changed:
+            self.starting[key] = max(0, self.starting.get(key, 0) - 1)
+            if worker is not None and self.wanted and not _stopping.is_set():
+                self.idle.setdefault(key, []).append(worker)
+                keep = True
+            self.changed.notify_all()
+        if worker is not None and not keep:
+            worker.discard()
+
+    def started(self, timeout: float = 30.0) -> None:
+        """Wait until the spares being started have started (or were given up)."""
+        with self.changed:
+            self.changed.wait_for(lambda: not any(self.starting.values()), timeout)
 
     def drain(self) -> None:
         with self.lock:
+            starter, self.starter = self.starter, None
+        if starter is not None:
+            starter.shutdown(wait=True, cancel_futures=True)  # a spare being started is then discarded
+        with self.lock:
             workers = [w for waiting in self.idle.values() for w in waiting]
             self.idle.clear()
+            self.starting.clear()
         for worker in workers:
             worker.discard()
 

@@ -458,6 +458,16 @@ def exp_overflow(actual: Any, expected: Any, inputs: tuple = ()) -> bool:
     return any(_overflowed(a, e, inputs) for _, a, e in _parts(actual, expected))
 
 
+def nonfinite_where_finite(actual: Any, expected: Any) -> bool:
+    """Infinity or nan in the student's value (or a part of it) where the expected one is finite."""
+    for _, a, e in _parts(actual, expected):
+        x, y = _array(a), _array(e)
+        if x is not None and y is not None and x.shape == y.shape and np.all(np.isfinite(y)):
+            if not np.all(np.isfinite(x)):
+                return True
+    return False
+
+
 def _overflowed(a: Any, e: Any, inputs: tuple) -> bool:
     x, y = _array(a), _array(e)
     if x is None or y is None or x.shape != y.shape or not np.all(np.isfinite(y)):

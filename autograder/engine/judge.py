@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from autograder.core.korean import josa
+from autograder.core.misconceptions import exp_overflow, nonfinite_where_finite
 from autograder.core.results import CaseResult, Outcome
 from autograder.engine.compare import compare
 from autograder.exercises import Limits, Mistake
@@ -498,71 +499,20 @@ def _collect(record: Any, out: list, depth: int) -> None:
                 _collect(pair[1], out, depth + 1)
 
 
-#: exp overflows beyond this argument (exp(709.78) is float64's largest finite value)
-EXP_RANGE = 709.0
-
-
 def nonfinite_cause(actual: Any, expected: Any, inputs: tuple = ()) -> Msg | None:
-    """Why the student's value holds inf or nan where the expected one is finite, told apart
-    from the values: infinity, or nan in a row whose inputs are beyond exp's range, is an
-    overflow; nan with small inputs is 0/0 (or inf − inf) after an underflow. A dict, list or
-    tuple is searched part by part (the first part that shows it). None otherwise."""
-    parts = _parts_of(actual, expected)
-    if parts is not None:
-        return next((m for a, e in parts if (m := nonfinite_cause(a, e, inputs))), None)
-    got, want = _float_array(actual), _float_array(expected)
-    if got is None or want is None or got.shape != want.shape or not np.all(np.isfinite(want)):
-        return None
-    bad = ~np.isfinite(got)
-    if not bad.any():
-        return None
-    if np.any(np.isinf(got)) or _large_inputs(bad, inputs):
+    """Why the student's value holds inf or nan where the expected one is finite: the catalogue's
+    ``exp_overflow`` (infinity, or nan where the inputs are beyond exp's range) or else 0/0 (or
+    inf − inf) after an underflow. None when every part is finite where it should be."""
+    if exp_overflow(actual, expected, inputs):
         return Msg(
             "(inf/nan: 큰 값에서 오버플로가 났습니다. 예: exp(710) = inf, inf/inf = nan.)",
             "(inf/nan: an overflow on large values, e.g. exp(710) = inf and inf/inf = nan.)",
         )
-    return Msg(
-        "(nan: 0/0 같은 계산입니다. 아주 작은 값이 0으로 언더플로한 뒤 나누었거나, 0으로 나눈 값을 "
-        "다시 썼을 수 있습니다.)",
-        "(nan: a 0/0-like operation, e.g. values that underflowed to 0 were divided, or a division "
-        "by zero was used again.)",
-    )
-
-
-def _parts_of(actual: Any, expected: Any) -> list[tuple[Any, Any]] | None:
-    """The (actual, expected) parts of a dict or of a list/tuple that is not a list of numbers."""
-    if isinstance(expected, dict) and isinstance(actual, dict):
-        return [(actual[k], v) for k, v in expected.items() if k in actual]
-    if (
-        isinstance(expected, (list, tuple))
-        and isinstance(actual, (list, tuple))
-        and len(actual) == len(expected)
-    ):
-        if not all(isinstance(v, (int, float)) for v in expected):
-            return list(zip(actual, expected))
+    if nonfinite_where_finite(actual, expected):
+        return Msg(
+            "(nan: 0/0 같은 계산입니다. 아주 작은 값이 0으로 언더플로한 뒤 나누었거나, 0으로 나눈 값을 "
+            "다시 썼을 수 있습니다.)",
+            "(nan: a 0/0-like operation, e.g. values that underflowed to 0 were divided, or a division "
+            "by zero was used again.)",
+        )
     return None
-
-
-def _float_array(value: Any) -> np.ndarray | None:
-    if isinstance(value, (list, tuple)) and value and all(isinstance(v, (int, float)) for v in value):
-        value = np.asarray(value, dtype=float)
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number, np.ndarray)):
-        return None
-    a = np.asarray(value)
-    return a.astype(float) if a.dtype.kind in "biuf" else None
-
-
-def _large_inputs(bad: np.ndarray, inputs: tuple) -> bool:
-    """Whether the inputs behind the non-finite elements exceed exp's range: an input of the
-    output's shape is read row by row (its last axis), any other one as a whole."""
-    for x in inputs:
-        a = _float_array(x)
-        if a is None or a.ndim == 0 or not np.all(np.isfinite(a)):
-            continue
-        if a.shape == bad.shape:
-            rows = np.broadcast_to(np.max(np.abs(a), axis=-1, keepdims=True), a.shape)
-            if np.any(rows[bad] > EXP_RANGE):
-                return True
-        elif a.size and float(np.max(np.abs(a))) > EXP_RANGE:
-            return True
-    return False

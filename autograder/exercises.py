@@ -270,11 +270,11 @@ def _resolve_one(hint: Hint | str, known: dict[str, Hint]) -> Hint:
 
 def with_catalogue_text(hint: Hint) -> Hint:
     """A suite's Hint under a catalogue id states only its condition (a relation fitted to its
-    case); the words are the catalogue's, stated once for the course."""
+    case); the words, and where it may fire unless it says so, are the catalogue's."""
     if hint.ko or hint.en or not misconceptions.known(hint.id):
         return hint
     words = misconceptions.hint(hint.id)
-    return dataclasses.replace(hint, ko=words.ko, en=words.en)
+    return dataclasses.replace(hint, ko=words.ko, en=words.en, only_on=hint.only_on or words.only_on)
 
 
 def load_mistake(path: Path) -> Mistake:

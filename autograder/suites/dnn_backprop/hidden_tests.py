@@ -13,7 +13,6 @@ import dataclasses
 import dnn_backprop_staff as staff
 import numpy as np
 
-from autograder.core import misconceptions
 from autograder.engine.compare import compare
 from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
@@ -241,12 +240,6 @@ def _relation(hid):
     return lambda got, want: hid in _explained(got, want)
 
 
-def _catalogue(hid, when):
-    """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
-    exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
-    return dataclasses.replace(misconceptions.hint(hid), when=when, detect=None)
-
-
 def _like_public(hid):
     """The public hint ``hid`` (its text), fired by the relation instead of one known output."""
     hint = next(h for h in public.BACKPROP_HINTS if h.id == hid)
@@ -254,7 +247,7 @@ def _like_public(hid):
 
 
 UPDATE_HINTS = [
-    *(_catalogue(hid, _relation(hid)) for hid in ("not_divided_by_m", "update_sign")),
+    *(Hint(hid, "", "", when=_relation(hid)) for hid in ("not_divided_by_m", "update_sign")),
     *(_like_public(hid) for hid in ("m_wrong_axis", "hidden_error_shortcut", "update_before_backprop",
                                     "update_loop_off_by_one")),
 ]  # fmt: skip
@@ -395,8 +388,8 @@ def _fit_relation(hid):
 
 FIT_STEP_HINTS = [
     *(dataclasses.replace(h, when=_fit_relation(h.id)) for h in UPDATE_HINTS),
-    _catalogue("targets_001_099", _fit_relation("targets_001_099")),
-    _catalogue("loss_after_update", _fit_relation("loss_after_update")),
+    Hint("targets_001_099", "", "", when=_fit_relation("targets_001_099")),
+    Hint("loss_after_update", "", "", when=_fit_relation("loss_after_update")),
     Hint("cost_formula", "", "", when=_fit_relation("cost_formula")),
 ]
 STEP_NETS = {

@@ -379,13 +379,10 @@ Hints named by id are the public suite's, declared once there, or the misconcept
 exercise's own relations, read off the student's forward values.
 """
 
-import dataclasses
-
 import dropout_staff as staff
 import numpy as np
 from dropout_staff import forpass_check
 
-from autograder.core import misconceptions
 from autograder.engine.compare import compare
 from autograder.runtime.spec import Hint, Msg, Suite, load_beside
 
@@ -593,15 +590,9 @@ TEXTS = {hid: (ko, en) for hid, (_, ko, en) in public.FIT_MISTAKES.items()}
 TEXTS.update({h.id: (h.ko, h.en) for h in public.TRAIN_HINTS})
 
 
-def _catalogue(hid, when):
-    """The catalogue's misconception ``hid`` (its text, stated once there), decided here by this
-    exercise's relation: the catalogue's generic detector cannot take a composite step apart."""
-    return dataclasses.replace(misconceptions.hint(hid), when=when, detect=None)
-
-
 STEP_HINTS = [
     *(
-        _catalogue(hid, _step_relation(hid))
+        Hint(hid, "", "", when=_step_relation(hid))
         for hid in ("not_divided_by_m", "update_sign", "targets_001_099", "update_before_backprop",
                     "hidden_error_shortcut")
     ),
@@ -609,7 +600,7 @@ STEP_HINTS = [
       for hid in ("new_mask_in_backward", "backward_missing_scale", "drop_ratio_division")),
 ]  # fmt: skip
 COST_HINTS = [
-    _catalogue("targets_001_099", _cost_relation("targets_001_099")),
+    Hint("targets_001_099", "", "", when=_cost_relation("targets_001_099")),
     Hint("cost_formula", "", "", when=_cost_relation("cost_formula")),
 ]
 STEP_RATIOS = {"p03": (0.3,), "p07": (0.7,)}

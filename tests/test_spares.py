@@ -128,3 +128,53 @@ def test_a_worker_loads_the_exercises_data_before_the_student_code_runs():
     for warm, loaded in ((exercise.warm, 2.0), ((), 0.0)):
         run = protocol.run_submission(exercise.module, cells, case, exercise.limits, sandbox, warm=warm)
         assert run.outcomes[case[0].name].value == loaded, warm
+
+
+MAPS_PROBE = """import nnkit_data
+
+x, t = nnkit_data._load("mnist_test")
+
+
+def mean_squared_error(y, t_):
+    return [type(x).__name__, type(x.base).__name__, bool(x.flags.writeable), int(x.sum() % 1000003)]
+"""
+
+
+def test_the_data_is_unpacked_once_per_grader_and_mapped_read_only_by_each_worker(tmp_path):
+    """The grader unpacks the exercise's data files in its private copy; each worker maps them
+    (no zlib per worker) as plain read-only arrays with the very values of the .npz files."""
+    import importlib.util
+
+    import numpy as np
+
+    exercise = get_exercise("loss_functions")
+    case = [c for c in exercise.cases(hidden=False) if c.name == "mse_lecture[correct_guess]"]
+    run = protocol.run_submission(
+        exercise.module, [Cell("probe.py", MAPS_PROBE)], case, exercise.limits, choose(), warm=exercise.warm
+    )
+    with np.load(corpus.ROOT / "data" / "mnist_test.npz") as npz:
+        checksum = int(npz["x"].sum() % 1000003)
+    assert run.outcomes[case[0].name].value == ["ndarray", "memmap", False, checksum]
+    unpacked = sorted(p.name for p in Path(runner.data_dir()).glob("mnist_*.npy"))
+    assert [n.split(".")[0] for n in unpacked] == ["mnist_test"] * 2 + ["mnist_train_5k"] * 2
+
+    # a data file changed after unpacking is refused as before: the unpacked arrays do not hide it
+    spec = importlib.util.spec_from_file_location(
+        "nnkit_data_probe", corpus.ROOT / "assignments" / "nnkit_data.py"
+    )
+    data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(data)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("SHA256SUMS", "mnist_test.npz"):
+        (folder / name).write_bytes((corpus.ROOT / "data" / name).read_bytes())
+    data.unpack(folder, ["mnist_test"])
+    os.environ["NNKIT_DATA"] = str(folder)
+    try:
+        assert int(data._load("mnist_test")[0].sum() % 1000003) == checksum
+        data._load.cache_clear()
+        (folder / "mnist_test.npz").write_bytes(b"changed")
+        with pytest.raises(data.DataError):
+            data._load("mnist_test")
+    finally:
+        del os.environ["NNKIT_DATA"]

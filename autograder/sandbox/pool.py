@@ -9,6 +9,7 @@ verdicts: :mod:`autograder.run` speaks the case protocol through :meth:`Worker.s
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import itertools
 import os
 import secrets
@@ -105,6 +106,33 @@ def data_dir() -> str:
             os.chmod(data, 0o755)
             _data = data
         return _data
+
+
+_unpacked: set[str] = set()
+_unpack_lock = threading.Lock()
+
+
+def unpack_data(names: tuple[str, ...]) -> None:
+    """Unpack the named data files in the private copy once per grader (see ``nnkit_data.unpack``):
+    every worker then maps their arrays instead of decompressing them (~30 ms of CPU each).
+
+    A file that cannot be unpacked is left as it is: each worker then reads it, and the case
+    that needs it reports what is wrong, as without this step."""
+    if all(n in _unpacked for n in names):
+        return
+    folder, helper = data_dir(), Path(runtime_dir(), "nnkit_data.py")
+    with _unpack_lock:
+        todo = [n for n in names if n not in _unpacked]
+        if not todo:
+            return
+        _unpacked.update(todo)
+        try:
+            spec = importlib.util.spec_from_file_location("nnkit_data_in_grader", helper)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            module.unpack(Path(folder), todo)
+        except Exception:
+            pass
 
 
 def worker_env(scratch: str, tag: str = "") -> dict[str, str]:
@@ -206,6 +234,7 @@ class Worker:
         self.confine = sandbox.confine(limits, uid)
         read_fd, write_fd = os.pipe()
         runtime = runtime_dir()
+        unpack_data(warm)
         command = [
             interpreter(),
             "-s",

@@ -151,6 +151,16 @@ def _names_used(codes: Sequence[str]) -> set[str]:
     return used
 
 
+def _bound(node: ast.stmt) -> set[str]:
+    """The names an import statement binds."""
+    return {(a.asname or a.name).split(".")[0] for a in node.names}
+
+
+def _third_party(node: ast.stmt) -> bool:
+    module = node.names[0].name if isinstance(node, ast.Import) else "." * node.level + (node.module or "")
+    return _section(module) == 1
+
+
 def _section(module: str) -> int:
     top = module.split(".")[0]
     if top in sys.stdlib_module_names:
@@ -240,7 +250,12 @@ def notebook(exercise: Exercise, stub_source: str | None = None) -> dict:
     check_imports, check = _check_cell(exercise)
     _, submit = _check_cell(exercise, "submit")
     used = _names_used([c[3] for c in code_cells] + demos + [check, submit])
-    setup = import_block(imports, demo_imports + check_imports, used, source)
+    # a third-party module only the demo uses (matplotlib: ~0.5 s) is imported in the demo's
+    # guarded cell, so that grading and the self-check, which skip that cell, do not load it
+    own_use = _names_used([c[3] for c in code_cells] + [check, submit])
+    stub_names = set().union(*(_bound(n) for n in imports))
+    late = [n for n in demo_imports if _third_party(n) and not (_bound(n) & (own_use | stub_names))]
+    setup = import_block(imports, [n for n in demo_imports if n not in late] + check_imports, used, source)
     cells = [
         _cell(
             "markdown",
@@ -252,8 +267,10 @@ def notebook(exercise: Exercise, stub_source: str | None = None) -> dict:
         *_code_cells(code_cells),
     ]
     for n, demo in enumerate(demos):
+        own = import_block([], late, _names_used([demo]), "")
+        late = [i for i in late if not (_bound(i) & _names_used([demo]))]  # imported once, where first used
         cells.append(_cell("markdown", "## 실행해 보기 · Try it (Jupyter only)", f"demo-about-{n}"))
-        cells.append(_cell("code", _guarded(demo), f"demo-{n}"))
+        cells.append(_cell("code", _guarded(f"{own}\n\n{demo}" if own else demo), f"demo-{n}"))
     cells.append(_cell("markdown", "## 자가 점검 · Self-check (저장한 뒤 실행 · save first)", "check-about"))
     cells.append(_cell("code", check, "check"))
     cells.append(_cell("markdown", SUBMIT_ABOUT, "submit-about"))

@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import corpus
@@ -52,16 +53,21 @@ def grade(subs: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
 
 def wait_for_no_workers(tag: str) -> list[int]:
     """Processes of a dead grader's workers once they have ended (the kernel needs a moment to
-    deliver their signals): psutil waits for each to exit, at most 10 s in all."""
+    deliver their signals): psutil waits for each to exit, at most 10 s in all, looking again
+    after each wait (a worker's child seen only then is waited for too)."""
     import psutil
 
-    procs = []
-    for pid in corpus.workers_tagged(tag):
-        try:
-            procs.append(psutil.Process(pid))
-        except psutil.NoSuchProcess:
-            pass
-    psutil.wait_procs(procs, timeout=10)
+    deadline = time.monotonic() + 10
+    while (left := deadline - time.monotonic()) > 0:
+        procs = []
+        for pid in corpus.workers_tagged(tag):
+            try:
+                procs.append(psutil.Process(pid))
+            except psutil.NoSuchProcess:
+                pass
+        if not procs:
+            break
+        psutil.wait_procs(procs, timeout=left)
     return corpus.workers_tagged(tag)
 
 

@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import corpus
@@ -583,3 +584,38 @@ def test_the_graders_cpu_group_weighs_as_much_as_its_workers_together():
         for group in groups:
             group.close()
     assert weight() == before
+
+
+DIES_WITH_ITS_PARENT = """
+import os, subprocess, sys
+from autograder.sandbox.confine import _die_with_parent
+
+parent = os.getpid()
+child = subprocess.Popen(["sleep", "60"], preexec_fn=lambda: _die_with_parent(parent))
+print(child.pid, flush=True)
+os._exit(0)  # the grader dies without ending its worker
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_ends_with_the_grader_that_started_it_and_never_starts_without_it():
+    import psutil
+
+    started = subprocess.run(
+        [sys.executable, "-c", DIES_WITH_ITS_PARENT], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    pid = int(started.stdout.split()[0])
+
+    def running() -> bool:
+        try:
+            return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE  # killed, not yet reaped
+        except psutil.NoSuchProcess:
+            return False
+
+    deadline = time.monotonic() + 10
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not running()
+    # a grader already gone when the child runs: the child ends before it executes anything
+    orphan = subprocess.Popen(["sleep", "60"], preexec_fn=lambda: sandbox._die_with_parent(-1))
+    assert orphan.wait(timeout=10) == 1

@@ -410,6 +410,17 @@ class WorkerGroup:
             remove_owned(self.uid)
 
 
+def _die_with_parent(parent: int) -> None:
+    """In a worker's child before it executes: killed if the grader dies, and ended at once if it
+    already has (bubblewrap's own --die-with-parent is set only once bwrap runs; a grader killed
+    while it started a spare left that spare running, parent-less, until its start-up ended)."""
+    libc = _libc()
+    if libc is not None and sys.platform.startswith("linux"):
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _rlimits(limits: Limits) -> None:
     cpu = limits.cpu_cap
     memory = limits.memory_mb * 2**20
@@ -595,7 +606,10 @@ class Sandbox:
         if os.geteuid() != 0 and sys.platform.startswith("linux"):
             nproc = limits.processes + _own_processes()  # root ignores RLIMIT_NPROC altogether
 
+        parent, _ = os.getpid(), _libc()  # libc loaded here: the child only calls it
+
         def apply() -> None:
+            _die_with_parent(parent)
             if group is not None:
                 group.join(limits)
             _rlimits(limits)
@@ -699,7 +713,10 @@ class Bubblewrap(Sandbox):
         return args
 
     def preexec(self, limits: Limits, group: WorkerGroup | None = None) -> Callable[[], None]:
+        parent, _ = os.getpid(), _libc()
+
         def apply() -> None:
+            _die_with_parent(parent)
             if group is not None:
                 group.join(limits)
             _rlimits(limits)

@@ -191,3 +191,41 @@ def test_duplicate_student_id_names_both_files(tmp_path):
         discover(tmp_path, get_exercise("loss_functions"))
     assert "kim.ipynb" in info.value.msg.en and "kim.py" in info.value.msg.en
     assert "kim.ipynb" in info.value.msg.ko and "kim.py" in info.value.msg.ko
+
+
+def test_a_submissions_result_is_written_after_its_other_files_and_alone_durably(tmp_path, monkeypatch):
+    """A batch resumes from the results it finds: a result on disk must mean its feedback and
+    Gradescope files are there, and only the result is worth an fsync of its own."""
+    from autograder.report import gradebook
+
+    ex = get_exercise("loss_functions")
+    sub = discover(make_one(tmp_path), ex)[0]
+    from autograder.engine.context import GradingContext
+    from autograder.engine.grade import grade_submission
+
+    result = grade_submission(GradingContext.build(ex, hidden=True, jobs=1), sub)
+    written = []
+    real = gradebook.write_atomic
+    monkeypatch.setattr(
+        gradebook,
+        "write_atomic",
+        lambda path, text, durable=True: (
+            written.append((path.parent.name, durable)),
+            real(path, text, durable=durable),
+        ),
+    )
+    gradebook.write_submission(tmp_path / "out", ex, result)
+    assert written[-1] == ("results", True)
+    assert all(not durable for _, durable in written[:-1]) and {"gradescope", "feedback"} <= {
+        d for d, _ in written
+    }
+    assert (tmp_path / "out" / "feedback").is_dir() and len(
+        list((tmp_path / "out" / "results").iterdir())
+    ) == 1
+
+
+def make_one(base: Path) -> Path:
+    folder = base / "one"
+    folder.mkdir()
+    shutil.copy(corpus.EXAMPLES / "lee_seoyeon.py", folder / "lee_seoyeon.py")
+    return folder

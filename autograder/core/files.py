@@ -31,8 +31,13 @@ def _file_mode() -> int:
 FILE_MODE = _file_mode()
 
 
-def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
-    """Write ``path`` whole or not at all; the new file has the umask's permissions, not 0600."""
+def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8", durable: bool = True) -> None:
+    """Write ``path`` whole or not at all; the new file has the umask's permissions, not 0600.
+
+    ``durable=False`` skips the ``fsync`` (the file is still whole or absent after the process
+    dies): for files written just before a durable one that records them, as a submission's
+    feedback before its result. In a batch each ``fsync`` also flushes the workers' scratch
+    folders created meanwhile: ~14 ms each, against 1 ms alone."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".nnkit-", suffix=".tmp")
     try:
@@ -41,7 +46,8 @@ def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8") -> None
             # a lone surrogate from a submission is written as its escape, never a failed write
             f.write(text if isinstance(text, bytes) else text.encode(encoding, "backslashreplace"))
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)

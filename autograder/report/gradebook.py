@@ -72,15 +72,18 @@ def gradescope_json(exercise: Exercise, r: SubmissionResult) -> dict:
 
 
 def write_submission(out: Path, exercise: Exercise, result: SubmissionResult) -> None:
+    """A submission's files; its result last, durable: a batch resumes from the results it finds,
+    so a result on disk means its feedback and Gradescope files are there too."""
     name = safe_name(result.student)
     write_atomic(
         out / "gradescope" / f"{name}.json",
         json.dumps(gradescope_json(exercise, result), ensure_ascii=False, indent=1),
+        durable=False,
     )
-    write_atomic(out / "results" / f"{name}.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     if result.curve:
-        write_atomic(out / "feedback" / f"{name}.curve.svg", curve_svg(result.curve))
-    write_atomic(out / "feedback" / f"{name}.md", feedback_markdown(exercise, result))
+        write_atomic(out / "feedback" / f"{name}.curve.svg", curve_svg(result.curve), durable=False)
+    write_atomic(out / "feedback" / f"{name}.md", feedback_markdown(exercise, result), durable=False)
+    write_atomic(out / "results" / f"{name}.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1))
 
 
 def late_cell(late: bool | None) -> str:

@@ -133,7 +133,9 @@ def test_different_messages_are_not_grouped():
     assert "same message" not in "\n".join(lines) and "×" not in "\n".join(lines)
 
 
-def test_check_streams_each_verdict_before_the_next_case_is_sent(monkeypatch, tmp_path):
+def test_check_streams_each_verdict_while_the_next_case_runs(monkeypatch, tmp_path):
+    """Each verdict is out before the case after next is sent: judged while the worker runs the
+    next one (the parent's judging overlaps the worker's run), never all at the end."""
     from autograder.engine.grade import check
     from autograder.sandbox import pool
 
@@ -153,8 +155,8 @@ def test_check_streams_each_verdict_before_the_next_case_is_sent(monkeypatch, tm
     )
     names = [c.name for c in done.cases]
     assert [e for e in events if e[0] == "judged"] == [("judged", n) for n in names]
-    for earlier, later in zip(names, names[1:]):
-        assert events.index(("judged", earlier)) < events.index(("sent", later))
+    for earlier, after_next in zip(names, names[2:]):
+        assert events.index(("judged", earlier)) < events.index(("sent", after_next))
 
 
 # ---- API slips

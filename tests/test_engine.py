@@ -400,3 +400,29 @@ def test_what_a_dying_worker_wrote_is_read_before_its_death_is_reported(loss_ex,
     first = next(c for c in r.cases if c.name == "mse_lecture[correct_guess]")
     assert first.status == "failed" and "result is 1, expected" in first.message.en
     assert r.score == 0
+
+
+def test_judging_overlaps_the_next_case_but_never_counts_against_its_time(loss_ex):
+    """The parent judges a case while the worker runs the next one; the judging time is moved
+    out of that case's clock, so a slow judge cannot push a student's case over its limit."""
+    import time
+
+    from autograder.discover.submissions import Cell
+    from autograder.engine.run import run_submission
+    from autograder.exercises import Limits
+    from autograder.sandbox.confine import choose
+
+    limits = Limits(case_timeout=1, load_timeout=4, submission_timeout=60)
+    cases = [c for c in loss_ex.cases(hidden=False) if c.task == "1.1"][:3]
+    heard = []
+
+    def slow_judge(case, outcome, load_errors):
+        heard.append(case.name)
+        time.sleep(1.2)  # longer than a case may take
+
+    run = run_submission(
+        loss_ex.module, [Cell("ref.py", REFERENCE_LOSS)], cases, limits, choose(), on_outcome=slow_judge
+    )
+    assert heard == [c.name for c in cases]  # each heard once, in order, the last one too
+    assert {o.status for o in run.outcomes.values()} == {"ok"}
+    assert all(o.seconds < 1 for o in run.outcomes.values())

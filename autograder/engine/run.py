@@ -217,6 +217,7 @@ class _SubmissionRun:
         self.printed = _Printed()
         self.budget = wire.Budget()  # what all of this submission's workers may send, together
         self.on_outcome = on_outcome
+        self.unreported: tuple[Case, Outcome] | None = None  # settled, not yet handed to on_outcome
 
     def run(self) -> RunResult:
         while self.pending:
@@ -230,6 +231,7 @@ class _SubmissionRun:
             finally:
                 worker.discard()
                 self.printed.worker_done(worker)
+        self._report()
         return self._result()
 
     def _drive(self, worker: Worker) -> None:
@@ -274,6 +276,11 @@ class _SubmissionRun:
         if not worker.send(message, deadline) and time.monotonic() >= deadline:
             self._lost(worker, case, "timeout")
             return False
+        # the case before is judged while the worker runs this one; that time is the parent's,
+        # so this case's clock and deadline move on by it
+        spent = self._report()
+        self.clock.sent += spent
+        deadline += spent
         # a refused send means the worker is gone: what it wrote before that is read first, then
         # its end, so a submission's outcome never depends on which side of the pipe won the race
         got = self._receive(worker, case, deadline)
@@ -288,14 +295,29 @@ class _SubmissionRun:
         if capped and outcome.status not in LIMIT_STATUSES:
             outcome = Outcome(capped[0], seconds=outcome.seconds)
         self.clock.charge(case.task)
-        self._settle(case, outcome)
+        self._settle(case, outcome, report=False)
         return True
 
-    def _settle(self, case: Case, outcome: Outcome) -> None:
+    def _settle(self, case: Case, outcome: Outcome, report: bool = True) -> None:
+        """``case`` is done; ``on_outcome`` hears of it now, or (``report=False``) once the next
+        case has been sent, but always in the order the cases were settled."""
+        self._report()
         self.outcomes[case.name] = outcome
         self.pending.remove(case)
+        self.unreported = (case, outcome)
+        if report:
+            self._report()
+
+    def _report(self) -> float:
+        """Hand the unreported outcome to ``on_outcome``; the seconds it took."""
+        if self.unreported is None:
+            return 0.0
+        began = time.monotonic()
+        case, outcome = self.unreported
+        self.unreported = None
         if self.on_outcome is not None:
             self.on_outcome(case, outcome, self.load_errors)
+        return time.monotonic() - began
 
     def _receive(self, worker: Worker, case: Case | None, deadline: float) -> tuple[dict, float] | None:
         """The worker's next message; on a timeout, death or bad message, its consequences."""

@@ -319,7 +319,7 @@ def test_jobs_record_once_and_downloads_equal_grade_on_the_same_files(roster_cod
     assert mistake.score == 19 and mistake.max_score == 31
     ta = staff_client()
     page = student_client("s001").get(f"/sub/{mistake.pk}/").content.decode()
-    assert "💡" in page and "FAIL" in page
+    assert "💡" in page and "[실패]" in page  # Korean first: the marks are in the page's language
     assert ta.get(f"/staff/ex/{EX}/").status_code == 200
     zipped = tmp_path / "subs.zip"
     zipped.write_bytes(ta.get(f"/staff/ex/{EX}/download/submissions.zip").content)
@@ -505,3 +505,18 @@ def test_a_worker_keeps_its_grading_context_until_a_suite_file_changes(tmp_path,
     second = suites.context(EX)
     assert second is not first and suites.context(EX) is second
     assert second.suite_key == first.suite_key  # the digest itself is the engine's, of the real files
+
+
+@pytest.mark.parametrize("lang,marks", [("ko", ("[실패]", "[통과]")), ("en", ("[FAIL]", "[PASS]"))])
+def test_the_terminal_feedback_lists_the_cases_not_passed_with_marks_in_its_language(lang, marks):
+    from autograder.server.courses.present import CaseLine
+    from autograder.server.courses.views import feedback_text
+
+    def line(kind: str, mark: str, name: str) -> CaseLine:
+        return CaseLine(kind, mark, "1.1", name, False, "0/1", "", ())
+
+    failed, passed = marks
+    fb = {"score": "1", "max_score": "2", "tasks": [], "notes": [],
+          "cases": [line("FAIL", failed[1:-1], "wrong_one"), line("PASS", passed[1:-1], "right_one")]}  # fmt: skip
+    text = feedback_text(fb, lang)
+    assert f"{failed} 1.1 wrong_one" in text and "right_one" not in text and passed not in text

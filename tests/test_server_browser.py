@@ -88,7 +88,9 @@ def _student_round(browser, base: str, sid: str, code: str, lang: str, shots: Pa
     assert first in ("queued", "running", "graded")
     page.wait_for_selector("#score", timeout=240_000)
     text = page.text_content("#feedback")
-    assert "💡" in text and "FAIL" in text
+    assert (
+        "💡" in text and ("[실패]" if lang == "ko" else "[FAIL]") in text
+    )  # the marks in the page's language
     assert ("점수" if lang == "ko" else "Score") in page.text_content("#score")
     page.screenshot(path=str(shots / f"feedback-{lang}.png"), full_page=True)
     page.goto(f"{base}/ex/{EX}/")

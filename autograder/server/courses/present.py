@@ -6,11 +6,14 @@ from dataclasses import dataclass
 
 from autograder.runtime.spec import Msg
 
-MARKS = {"passed": "PASS", "not_attempted": "TODO"}
+#: A case's mark by status (anything else failed): its CSS class, and its words per language.
+KINDS = {"passed": "PASS", "not_attempted": "TODO"}
+MARKS = {"PASS": Msg("통과", "PASS"), "TODO": Msg("미완성", "TODO"), "FAIL": Msg("실패", "FAIL")}
 
 
 @dataclass(frozen=True)
 class CaseLine:
+    kind: str
     mark: str
     task: str
     name: str
@@ -39,7 +42,8 @@ def feedback(
     shown = _revealed_messages(r, revealed) if hidden == "expected" and revealed else {}
     cases = [
         CaseLine(
-            MARKS.get(c.status, "FAIL"),
+            KINDS.get(c.status, "FAIL"),
+            MARKS[KINDS.get(c.status, "FAIL")].render(lang),
             c.task,
             c.name,
             c.hidden,

@@ -329,7 +329,7 @@ def feedback_text(fb: dict, lang: str) -> str:
     lines += [f"  {tid} {name}: {got}/{most}" for tid, name, got, most in fb["tasks"]]
     lines += [f"! {n}" for n in fb["notes"]]
     for c in fb["cases"]:
-        if c.mark != "PASS":
+        if c.kind != "PASS":
             lines.append(f"[{c.mark}] {c.task} {c.name} ({c.points})")
             lines += [f"    {line}" for line in c.message.splitlines()]
             lines += [f"    💡 {hid}: {h}" for hid, h in c.hints]

@@ -460,21 +460,23 @@ def exp_overflow(actual: Any, expected: Any, inputs: tuple = ()) -> bool:
 
 def nonfinite_where_finite(actual: Any, expected: Any) -> bool:
     """Infinity or nan in the student's value (or a part of it) where the expected one is finite."""
-    for _, a, e in _parts(actual, expected):
-        x, y = _array(a), _array(e)
-        if x is not None and y is not None and x.shape == y.shape and np.all(np.isfinite(y)):
-            if not np.all(np.isfinite(x)):
-                return True
-    return False
+    return any(_nonfinite(a, e) is not None for _, a, e in _parts(actual, expected))
+
+
+def _nonfinite(a: Any, e: Any) -> tuple[np.ndarray, np.ndarray] | None:
+    """``a`` as an array and where it is not finite, when ``e`` is finite there and it is not."""
+    x, y = _array(a), _array(e)
+    if x is None or y is None or x.shape != y.shape or not np.all(np.isfinite(y)):
+        return None
+    bad = ~np.isfinite(x)
+    return (x, bad) if bad.any() else None
 
 
 def _overflowed(a: Any, e: Any, inputs: tuple) -> bool:
-    x, y = _array(a), _array(e)
-    if x is None or y is None or x.shape != y.shape or not np.all(np.isfinite(y)):
+    found = _nonfinite(a, e)
+    if found is None:
         return False
-    bad = ~np.isfinite(x)
-    if not bad.any():
-        return False
+    x, bad = found
     if np.any(np.isinf(x)):
         return True
     arrays = _input_arrays(inputs)

@@ -273,6 +273,8 @@ class _SubmissionRun:
             "entry": case.scenario.__name__,
             "args": wire.to_plain(list(case.args)),
         }
+        # a send refused before the deadline means the worker is gone: what it wrote before that
+        # is read first, then its end, so an outcome never depends on who won the race on the pipe
         if not worker.send(message, deadline) and time.monotonic() >= deadline:
             self._lost(worker, case, "timeout")
             return False
@@ -281,8 +283,6 @@ class _SubmissionRun:
         spent = self._report()
         self.clock.sent += spent
         deadline += spent
-        # a refused send means the worker is gone: what it wrote before that is read first, then
-        # its end, so a submission's outcome never depends on which side of the pipe won the race
         got = self._receive(worker, case, deadline)
         if got is None:
             return False

@@ -421,6 +421,22 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _child_setup(limits: Limits, group: WorkerGroup | None, nproc: int | None = None) -> Callable[[], None]:
+    """What a worker's child runs before it executes: tied to the grader's life, in its cgroup,
+    under its limits (and ``nproc`` processes, when given)."""
+    parent, _ = os.getpid(), _libc()  # libc loaded here: the child only calls it
+
+    def apply() -> None:
+        _die_with_parent(parent)
+        if group is not None:
+            group.join(limits)
+        _rlimits(limits)
+        if nproc is not None:
+            resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+
+    return apply
+
+
 def _rlimits(limits: Limits) -> None:
     cpu = limits.cpu_cap
     memory = limits.memory_mb * 2**20
@@ -606,17 +622,7 @@ class Sandbox:
         if os.geteuid() != 0 and sys.platform.startswith("linux"):
             nproc = limits.processes + _own_processes()  # root ignores RLIMIT_NPROC altogether
 
-        parent, _ = os.getpid(), _libc()  # libc loaded here: the child only calls it
-
-        def apply() -> None:
-            _die_with_parent(parent)
-            if group is not None:
-                group.join(limits)
-            _rlimits(limits)
-            if nproc is not None:
-                resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
-
-        return apply
+        return _child_setup(limits, group, nproc)
 
     def confine(self, limits: Limits, uid: int | None) -> dict:
         """What the worker applies to itself before any student code runs."""
@@ -713,15 +719,7 @@ class Bubblewrap(Sandbox):
         return args
 
     def preexec(self, limits: Limits, group: WorkerGroup | None = None) -> Callable[[], None]:
-        parent, _ = os.getpid(), _libc()
-
-        def apply() -> None:
-            _die_with_parent(parent)
-            if group is not None:
-                group.join(limits)
-            _rlimits(limits)
-
-        return apply
+        return _child_setup(limits, group)  # the worker caps its processes itself (``confine``)
 
     def confine(self, limits: Limits, uid: int | None) -> dict:
         return {"nproc": limits.processes, "uid": uid}

@@ -151,9 +151,15 @@ def _names_used(codes: Sequence[str]) -> set[str]:
     return used
 
 
+def _binds(node: ast.stmt, alias: ast.alias) -> str:
+    """The name ``alias`` of the import ``node`` binds (``import a.b`` binds ``a``)."""
+    plain = isinstance(node, ast.Import)
+    return alias.asname or (alias.name.split(".")[0] if plain else alias.name)
+
+
 def _bound(node: ast.stmt) -> set[str]:
     """The names an import statement binds."""
-    return {(a.asname or a.name).split(".")[0] for a in node.names}
+    return {_binds(node, a) for a in node.names}
 
 
 def _third_party(node: ast.stmt) -> bool:
@@ -172,9 +178,7 @@ def _chosen_aliases(kept: Sequence[ast.stmt], wanted: Sequence[ast.stmt], used: 
     """``(node, alias, keep)`` for each imported name kept or used, ``kept`` first."""
     for node, keep in [(n, True) for n in kept] + [(n, False) for n in wanted]:
         for alias in node.names:
-            plain = isinstance(node, ast.Import)
-            bound = alias.asname or (alias.name.split(".")[0] if plain else alias.name)
-            if keep or bound in used:
+            if keep or _binds(node, alias) in used:
                 yield node, alias, keep
 
 
